@@ -1,0 +1,93 @@
+//! Actor records from the document's entities.
+//!
+//! Every entity with a name becomes one actor record: its fullest name, kind, other
+//! spellings as aliases, roles, and every mention. Local ids (`a1`, `a2`, …) follow the
+//! order of first mention. This module does not decide coreference (that is
+//! `nlp::coref`) and mints IRIs only through `resolve`.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::offsets::CharIndex;
+use super::record::{ActorRecord, RoleRecord};
+use crate::nlp::Doc;
+use crate::resolve;
+
+/// The identity key of entity `e`: its lexicon key when known, else its name.
+pub fn entity_key(doc: &Doc, e: usize) -> String {
+    let ent = &doc.entities[e];
+    resolve::name_key(ent.canonical.as_deref().unwrap_or(&ent.name))
+}
+
+/// Entity indices that become actors, in order of first mention.
+pub fn actor_entities(doc: &Doc) -> Vec<usize> {
+    let mut v: Vec<(usize, usize)> = doc
+        .entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| !e.name.trim().is_empty() && !e.mentions.is_empty())
+        .map(|(i, e)| (doc.mentions[e.mentions[0]].span.start, i))
+        .collect();
+    v.sort();
+    v.into_iter().map(|(_, i)| i).collect()
+}
+
+/// Maps entity index to (local id, identity key).
+pub fn local_ids(doc: &Doc, _actors: &[ActorRecord]) -> BTreeMap<usize, (String, String)> {
+    actor_entities(doc)
+        .into_iter()
+        .enumerate()
+        .map(|(k, e)| (e, (format!("a{}", k + 1), entity_key(doc, e))))
+        .collect()
+}
+
+/// Builds the actor records.
+pub fn actor_records(doc: &Doc, ix: &CharIndex, base: &str) -> Vec<ActorRecord> {
+    let order = actor_entities(doc);
+    let local: BTreeMap<usize, String> = order
+        .iter()
+        .enumerate()
+        .map(|(k, &e)| (e, format!("a{}", k + 1)))
+        .collect();
+    order
+        .iter()
+        .map(|&e| {
+            let ent = &doc.entities[e];
+            let mut aliases: BTreeSet<String> = BTreeSet::new();
+            for &m in &ent.mentions {
+                let mention = &doc.mentions[m];
+                if matches!(mention.kind, crate::nlp::MentionKind::Name) {
+                    let t = doc.text(mention.span).to_string();
+                    if t != ent.name {
+                        aliases.insert(t);
+                    }
+                }
+            }
+            if let Some(c) = &ent.canonical {
+                if c != &ent.name {
+                    aliases.insert(c.clone());
+                }
+            }
+            let roles: BTreeSet<RoleRecord> = ent
+                .roles
+                .iter()
+                .map(|r| RoleRecord {
+                    title: r.title.clone(),
+                    of: r.of.and_then(|o| local.get(&o).cloned()),
+                })
+                .collect();
+            ActorRecord {
+                id: local[&e].clone(),
+                iri: resolve::actor_iri(base, &entity_key(doc, e)),
+                name: ent.name.clone(),
+                kind: ent.kind,
+                aliases: aliases.into_iter().collect(),
+                roles: roles.into_iter().collect(),
+                mentions: ent
+                    .mentions
+                    .iter()
+                    .map(|&m| ix.span(doc.mentions[m].span))
+                    .collect(),
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,273 @@
+//! The lexicons: countries (with demonyms and capitals), places, organisations,
+//! titles and given names, read from the TSV data files in `lexicons/` at compile time.
+//!
+//! Format (one entry per line, `#` comments, `|` separates alternatives, sorted by the
+//! first column; a unit test checks sorting and duplicates):
+//! - `countries.tsv`: `name  aliases  demonyms  capitals`
+//!   (`Türkiye  Turkey|Republic of Türkiye  Turkish|Turks  Ankara`)
+//! - `places.tsv`: `name  aliases  country` (cities, regions, venues that are not capitals)
+//! - `organizations.tsv`: `name  aliases  kind  country` where kind is `organization`,
+//!   `government`, `party`, `media`, `armed_group`, `international`, `company`
+//! - `titles.tsv`: `title  kind` (lower case; kind `person` for a person's title,
+//!   `collective` for group nouns like "officials")
+//! - `given_names.tsv`: `name` (given names from many languages, for telling a person's
+//!   name from an organisation's)
+//!
+//! This module only loads and looks up; deciding what a mention is belongs to
+//! `mentions`.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use super::ActorKind;
+
+const COUNTRIES: &str = include_str!("lexicons/countries.tsv");
+const PLACES: &str = include_str!("lexicons/places.tsv");
+const ORGANIZATIONS: &str = include_str!("lexicons/organizations.tsv");
+const TITLES: &str = include_str!("lexicons/titles.tsv");
+const GIVEN_NAMES: &str = include_str!("lexicons/given_names.tsv");
+
+/// How a lexicon form names its entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// The name or an alias ("Türkiye", "Turkey").
+    Name,
+    /// A demonym ("Turkish", "Russians").
+    Demonym,
+    /// A capital used for the place (and, by metonymy, its government).
+    Capital,
+}
+
+/// One lexicon entry that a form points to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// The canonical name (first column).
+    pub canonical: String,
+    /// Country, place or organisation.
+    pub kind: ActorKind,
+    /// The organisation subtype from `organizations.tsv` (`government`, `party`, …).
+    pub subtype: Option<String>,
+    /// The country it belongs to (for places and organisations), canonical name.
+    pub country: Option<String>,
+}
+
+/// A hit of a lexicon form in a token sequence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    /// Index into [`Lexicon::entries`].
+    pub entry: usize,
+    /// How the form names the entry.
+    pub form: Form,
+    /// Number of tokens matched.
+    pub len: usize,
+}
+
+/// All lexicons, loaded once.
+#[derive(Debug)]
+pub struct Lexicon {
+    /// Every entry.
+    pub entries: Vec<Entry>,
+    /// Form (tokens joined by single spaces, case as written) → hits.
+    forms: HashMap<String, Vec<(usize, Form)>>,
+    /// Longest form in tokens.
+    max_len: usize,
+    /// Person titles (lower case, possibly several words) → kind.
+    titles: HashMap<String, String>,
+    /// Longest title in words.
+    pub max_title_len: usize,
+    /// Given names.
+    given: HashSet<String>,
+}
+
+/// The lexicon, loaded on first use.
+pub fn lexicon() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(Lexicon::load)
+}
+
+fn rows(data: &str) -> impl Iterator<Item = Vec<&str>> {
+    data.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').map(str::trim).collect())
+}
+
+fn alts(field: Option<&&str>) -> Vec<String> {
+    field
+        .map(|f| {
+            f.split('|')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(String::from)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The tokens of a form, joined by single spaces: the key forms are looked up by.
+pub fn form_key(form: &str) -> String {
+    super::tokens::tokenize_str(form)
+        .iter()
+        .map(|t| &form[t.span.start..t.span.end])
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+impl Lexicon {
+    fn load() -> Lexicon {
+        let mut lex = Lexicon {
+            entries: Vec::new(),
+            forms: HashMap::new(),
+            max_len: 1,
+            titles: HashMap::new(),
+            max_title_len: 1,
+            given: HashSet::new(),
+        };
+        for r in rows(COUNTRIES) {
+            let e = lex.push_entry(r[0], ActorKind::Country, None, None);
+            lex.add_form(r[0], e, Form::Name);
+            for a in alts(r.get(1)) {
+                lex.add_form(&a, e, Form::Name);
+            }
+            for d in alts(r.get(2)) {
+                lex.add_form(&d, e, Form::Demonym);
+            }
+            for c in alts(r.get(3)) {
+                let p = lex.push_entry(&c, ActorKind::Place, None, Some(r[0]));
+                lex.add_form(&c, p, Form::Capital);
+            }
+        }
+        for r in rows(PLACES) {
+            let country = r.get(2).filter(|c| !c.is_empty()).copied();
+            let e = lex.push_entry(r[0], ActorKind::Place, None, country);
+            lex.add_form(r[0], e, Form::Name);
+            for a in alts(r.get(1)) {
+                lex.add_form(&a, e, Form::Name);
+            }
+        }
+        for r in rows(ORGANIZATIONS) {
+            let subtype = r.get(2).filter(|c| !c.is_empty()).map(|s| s.to_string());
+            let country = r.get(3).filter(|c| !c.is_empty()).copied();
+            let e = lex.push_entry(r[0], ActorKind::Organization, subtype, country);
+            lex.add_form(r[0], e, Form::Name);
+            for a in alts(r.get(1)) {
+                lex.add_form(&a, e, Form::Name);
+            }
+        }
+        for r in rows(TITLES) {
+            let t = r[0].to_lowercase();
+            lex.max_title_len = lex.max_title_len.max(t.split(' ').count());
+            lex.titles
+                .insert(t, r.get(1).copied().unwrap_or("person").to_string());
+        }
+        for r in rows(GIVEN_NAMES) {
+            lex.given.insert(r[0].to_string());
+        }
+        lex
+    }
+
+    fn push_entry(
+        &mut self,
+        name: &str,
+        kind: ActorKind,
+        subtype: Option<String>,
+        country: Option<&str>,
+    ) -> usize {
+        self.entries.push(Entry {
+            canonical: name.to_string(),
+            kind,
+            subtype,
+            country: country.map(String::from),
+        });
+        self.entries.len() - 1
+    }
+
+    fn add_form(&mut self, form: &str, entry: usize, how: Form) {
+        let key = form_key(form);
+        self.max_len = self.max_len.max(key.split(' ').count());
+        let v = self.forms.entry(key).or_default();
+        if !v.contains(&(entry, how)) {
+            v.push((entry, how));
+        }
+    }
+
+    /// The longest lexicon form that starts at `words[0]`, if any. `words` are token
+    /// texts. Among several entries for one form the first loaded wins (countries,
+    /// then places, then organisations).
+    pub fn longest_match(&self, words: &[&str]) -> Option<Hit> {
+        let max = self.max_len.min(words.len());
+        for len in (1..=max).rev() {
+            let key = words[..len].join(" ");
+            if let Some(v) = self.forms.get(&key) {
+                let (entry, form) = v[0];
+                return Some(Hit { entry, form, len });
+            }
+        }
+        None
+    }
+
+    /// Every entry a form names, exactly as written.
+    pub fn lookup(&self, form: &str) -> &[(usize, Form)] {
+        self.forms
+            .get(&form_key(form))
+            .map(|v| v.as_slice())
+            .unwrap_or(&[])
+    }
+
+    /// The kind of a title (`person`, `collective`), given in lower case.
+    pub fn title_kind(&self, lower: &str) -> Option<&str> {
+        self.titles.get(lower).map(|s| s.as_str())
+    }
+
+    /// Whether `name` is a known given name.
+    pub fn is_given_name(&self, name: &str) -> bool {
+        self.given.contains(name)
+    }
+
+    /// The entry with this canonical name and kind, if any.
+    pub fn entry_named(&self, canonical: &str) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.canonical == canonical)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check_sorted_unique(name: &str, data: &str) {
+        let keys: Vec<&str> = rows(data).map(|r| r[0]).collect();
+        let mut sorted = keys.clone();
+        sorted.sort_by_key(|k| k.to_lowercase());
+        assert_eq!(
+            keys, sorted,
+            "{name} must be sorted by its first column (case-insensitive)"
+        );
+        let set: HashSet<&str> = keys.iter().copied().collect();
+        assert_eq!(set.len(), keys.len(), "{name} has duplicate entries");
+    }
+
+    #[test]
+    fn lexicons_are_sorted_and_unique() {
+        check_sorted_unique("countries.tsv", COUNTRIES);
+        check_sorted_unique("places.tsv", PLACES);
+        check_sorted_unique("organizations.tsv", ORGANIZATIONS);
+        check_sorted_unique("titles.tsv", TITLES);
+        check_sorted_unique("given_names.tsv", GIVEN_NAMES);
+    }
+
+    #[test]
+    fn turkey_and_turkiye_are_one_country() {
+        let lex = lexicon();
+        let a = lex.lookup("Turkey")[0].0;
+        let b = lex.lookup("Türkiye")[0].0;
+        assert_eq!(a, b);
+        assert_eq!(lex.entries[a].canonical, "Türkiye");
+    }
+
+    #[test]
+    fn longest_match_prefers_longer_forms() {
+        let lex = lexicon();
+        let hit = lex.longest_match(&["United", "States", "said"]).unwrap();
+        assert_eq!(hit.len, 2);
+        assert_eq!(lex.entries[hit.entry].canonical, "United States");
+    }
+}
