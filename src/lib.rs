@@ -24,9 +24,11 @@
 #![warn(missing_docs)]
 
 pub mod cli;
+pub mod eval;
 pub mod corpus;
 pub mod extract;
 pub mod graph;
 pub mod nlp;
 pub mod resolve;
+pub mod server;
 pub mod store;

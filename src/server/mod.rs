@@ -1,0 +1,2 @@
+//! Stage 7, **server**: the SPARQL endpoint and web explorer (`newsgraph serve`).
+//! (Being written.)
