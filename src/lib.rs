@@ -24,8 +24,8 @@
 #![warn(missing_docs)]
 
 pub mod cli;
-pub mod eval;
 pub mod corpus;
+pub mod eval;
 pub mod extract;
 pub mod graph;
 pub mod nlp;

@@ -38,4 +38,16 @@ pub enum Command {
         #[command(flatten)]
         input: InputArgs,
     },
+    /// Score extraction against gold annotations (precision, recall, F1).
+    #[command(subcommand)]
+    Eval(EvalCommand),
+}
+
+/// What to evaluate.
+#[derive(Debug, Subcommand)]
+pub enum EvalCommand {
+    /// Statements against brat attribution files (PolNeAR format) or a JSON gold file.
+    Statements(crate::eval::polnear::EvalArgs),
+    /// Meetings against gold in the JSON form of the meeting annotation guidelines.
+    Meetings(crate::eval::meetings::EvalArgs),
 }

@@ -4,7 +4,7 @@ use std::io::Write;
 
 use anyhow::{Context, Result};
 
-use super::args::{Cli, Command, InputArgs};
+use super::args::{Cli, Command, EvalCommand, InputArgs};
 use crate::corpus::{self, ReadOptions};
 use crate::extract::{self, Config};
 
@@ -12,6 +12,8 @@ use crate::extract::{self, Config};
 pub fn run(cli: Cli) -> Result<bool> {
     match cli.command {
         Command::Extract { input } => extract_cmd(&input),
+        Command::Eval(EvalCommand::Statements(args)) => crate::eval::polnear::run(&args),
+        Command::Eval(EvalCommand::Meetings(args)) => crate::eval::meetings::run(&args),
     }
 }
 
