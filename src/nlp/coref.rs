@@ -29,9 +29,15 @@ fn is_suffix(short: &[&str], long: &[&str]) -> bool {
     !short.is_empty() && short.len() <= long.len() && long[long.len() - short.len()..] == *short
 }
 
+/// Whether `span` lies inside a quotation (quotes are sorted and do not nest).
 fn inside_quote(doc: &Doc, span: Span) -> bool {
-    doc.quotes.iter().any(|q| q.inner.contains(span))
+    let k = doc.quotes.partition_point(|q| q.inner.start <= span.start);
+    k > 0 && doc.quotes[k - 1].inner.contains(span)
 }
+
+/// How many earlier mentions a pronoun or title looks back over at most, so that a
+/// pathological document (one huge sentence) stays linear.
+const LOOKBACK: usize = 60;
 
 /// Pass entry point: fills `doc.entities`.
 pub fn resolve(doc: &mut Doc) {
@@ -68,7 +74,8 @@ pub fn resolve(doc: &mut Doc) {
             doc.mentions[i].span.start,
         )
     });
-    let mut name_entities: Vec<(usize, String)> = Vec::new(); // (entity, key)
+    // Name entities by the last word of their key (a suffix shares it).
+    let mut by_last: HashMap<String, Vec<(usize, String)>> = HashMap::new();
     for &i in &names {
         let m = &doc.mentions[i];
         let key = name_key(doc.text(m.span));
@@ -76,8 +83,10 @@ pub fn resolve(doc: &mut Doc) {
             continue;
         }
         let w = words(&key);
+        let last = w.last().map(|s| s.to_string()).unwrap_or_default();
+        let bucket = by_last.entry(last).or_default();
         // Candidates: person entities whose key ends with these words (or equals them).
-        let found = name_entities
+        let found = bucket
             .iter()
             .filter(|(e, k)| {
                 let compatible = entities[*e].kind == m.actor_kind
@@ -104,7 +113,7 @@ pub fn resolve(doc: &mut Doc) {
                     mentions: Vec::new(),
                     roles: Vec::new(),
                 });
-                name_entities.push((entities.len() - 1, key));
+                bucket.push((entities.len() - 1, key));
                 entities.len() - 1
             }
         };
@@ -207,8 +216,11 @@ fn title_antecedent(
         })
     };
     // Nearest earlier, else nearest later mention of a fitting entity.
-    let earlier = (0..i).rev().find_map(|j| assign[j].filter(|&e| fits(e)));
-    earlier.or_else(|| (i + 1..doc.mentions.len()).find_map(|j| assign[j].filter(|&e| fits(e))))
+    let earlier = (i.saturating_sub(LOOKBACK * 4)..i)
+        .rev()
+        .find_map(|j| assign[j].filter(|&e| fits(e)));
+    let later_end = (i + 1 + LOOKBACK).min(doc.mentions.len());
+    earlier.or_else(|| (i + 1..later_end).find_map(|j| assign[j].filter(|&e| fits(e))))
 }
 
 fn pronoun_antecedent(
@@ -221,7 +233,7 @@ fn pronoun_antecedent(
     let pron_in_quote = inside_quote(doc, m.span);
     let person = m.actor_kind == ActorKind::Person;
     let sentence = doc.sentence_at(m.span.start).unwrap_or(0);
-    for j in (0..i).rev() {
+    for j in (i.saturating_sub(LOOKBACK)..i).rev() {
         let a = &doc.mentions[j];
         if doc.sentence_at(a.span.start).unwrap_or(0) + 4 < sentence {
             break;
