@@ -118,6 +118,7 @@ pub fn form_key(form: &str) -> String {
         .map(|t| &form[t.span.start..t.span.end])
         .collect::<Vec<_>>()
         .join(" ")
+        .replace('’', "'")
 }
 
 impl Lexicon {
@@ -169,7 +170,9 @@ impl Lexicon {
             }
         }
         for r in rows(TITLES) {
-            let t = r[0].to_lowercase();
+            // "sen." is looked up as "sen": the tokenizer splits the period off, and the
+            // mention finder takes a glued period after a title with it.
+            let t = r[0].to_lowercase().trim_end_matches('.').to_string();
             lex.max_title_len = lex.max_title_len.max(t.split(' ').count());
             lex.titles
                 .insert(t, r.get(1).copied().unwrap_or("person").to_string());
@@ -216,7 +219,8 @@ impl Lexicon {
     pub fn longest_match(&self, words: &[&str]) -> Option<Hit> {
         let max = self.max_len.min(words.len());
         for len in (1..=max).rev() {
-            let key = words[..len].join(" ");
+            // Curly and straight apostrophes are one ("Russia’s" = "Russia's").
+            let key = words[..len].join(" ").replace('’', "'");
             if let Some(v) = self.forms.get(&key) {
                 let (entry, form) = v[0];
                 return Some(Hit { entry, form, len });

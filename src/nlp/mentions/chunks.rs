@@ -119,7 +119,17 @@ fn title_at(doc: &Doc, lex: &Lexicon, i: usize, end: usize) -> Option<(usize, St
         if let Some(kind) = lex.title_kind(&phrase) {
             let mut words = kept.clone();
             words.push(phrase);
-            return Some((j + len, title_case(&words.join(" ")), kind == "collective"));
+            let mut e = j + len;
+            // "Sen. Bernie Sanders": the abbreviation's period belongs to the title.
+            if e < end
+                && doc.token_text(e) == "."
+                && doc.tokens[e].span.start == doc.tokens[e - 1].span.end
+                && e + 1 < end
+                && is_cap_word(doc, e + 1)
+            {
+                e += 1;
+            }
+            return Some((e, title_case(&words.join(" ")), kind == "collective"));
         }
     }
     // A modifier that is itself a title ("chief") with nothing after it.
