@@ -14,6 +14,7 @@ pub fn run(cli: Cli) -> Result<bool> {
         Command::Extract { input } => extract_cmd(&input),
         Command::Eval(EvalCommand::Statements(args)) => crate::eval::polnear::run(&args),
         Command::Eval(EvalCommand::Meetings(args)) => crate::eval::meetings::run(&args),
+        Command::Eval(EvalCommand::Actors(args)) => crate::eval::actors::run(&args),
     }
 }
 

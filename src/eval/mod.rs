@@ -9,6 +9,7 @@
 //! This module only reads gold and extraction records and counts; it never changes
 //! how extraction works.
 
+pub mod actors;
 pub mod meetings;
 pub mod polnear;
 pub mod sources;
