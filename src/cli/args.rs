@@ -52,4 +52,6 @@ pub enum EvalCommand {
     Meetings(crate::eval::meetings::EvalArgs),
     /// Cross-document actor identity: pairwise precision/recall of actor clustering.
     Actors(crate::eval::actors::EvalArgs),
+    /// Precision of merging: near-miss pairs that must stay apart, and control pairs.
+    NearMisses(crate::eval::near_misses::EvalArgs),
 }

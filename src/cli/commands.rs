@@ -15,6 +15,7 @@ pub fn run(cli: Cli) -> Result<bool> {
         Command::Eval(EvalCommand::Statements(args)) => crate::eval::polnear::run(&args),
         Command::Eval(EvalCommand::Meetings(args)) => crate::eval::meetings::run(&args),
         Command::Eval(EvalCommand::Actors(args)) => crate::eval::actors::run(&args),
+        Command::Eval(EvalCommand::NearMisses(args)) => crate::eval::near_misses::run(&args),
     }
 }
 

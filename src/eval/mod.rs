@@ -11,6 +11,7 @@
 
 pub mod actors;
 pub mod meetings;
+pub mod near_misses;
 pub mod polnear;
 pub mod sources;
 

@@ -63,7 +63,8 @@ pub fn fold_tokens(name: &str) -> Vec<String> {
         .enumerate()
         .filter(|(k, w)| {
             let initial = w.chars().count() == 1 && *k > 0 && *k + 1 < n;
-            let suffix = *k > 0 && matches!(w.as_str(), "jr" | "sr" | "ii" | "iii");
+            // Regnal numbers ("Abdullah II") stay: they tell people apart.
+            let suffix = *k > 0 && matches!(w.as_str(), "jr" | "sr");
             !initial && !suffix
         })
         .map(|(_, w)| fold_word(w))

@@ -311,7 +311,8 @@ pub fn chunk(
         {
             let e = name_run_end(doc, lex, i, end, &known);
             let initial = is_sentence_initial(doc, range.start, i);
-            let common = !mid_caps.contains(text) && !lex.is_given_name(text);
+            let common =
+                lex.is_common_word(&lw) && !mid_caps.contains(text) && !lex.is_given_name(text);
             if initial && common {
                 // "Naturally, …", "Contacts were held", "Notice Trump …": a common word,
                 // capitalised only because it opens the sentence, is no (part of a) name.
