@@ -246,11 +246,21 @@ vocabulary!(
 /// `rdf:type`.
 pub const RDF_TYPE: NamedNodeRef<'static> = oxigraph::model::vocab::rdf::TYPE;
 
-/// The prefixes used when writing Turtle and friends, sorted by prefix.
+/// The prefixes used when writing Turtle and friends, and in the listings' queries.
+/// The `ngid:` family names the default IRI namespace ([`crate::resolve::DEFAULT_BASE`])
+/// and its folders, so that exported Turtle reads `actor:mikhail-bogdanov`.
 pub const PREFIXES: &[(&str, &str)] = &[
     ("dcterms", dcterms::NS),
     ("ng", ng::NS),
-    ("ngid", crate::resolve::DEFAULT_BASE),
+    ("ngid", "https://w3id.org/newsgraph/id/"),
+    ("actor", "https://w3id.org/newsgraph/id/actor/"),
+    ("annotation", "https://w3id.org/newsgraph/id/annotation/"),
+    ("article", "https://w3id.org/newsgraph/id/article/"),
+    ("day", "https://w3id.org/newsgraph/id/time/"),
+    ("meeting", "https://w3id.org/newsgraph/id/meeting/"),
+    ("membership", "https://w3id.org/newsgraph/id/membership/"),
+    ("role", "https://w3id.org/newsgraph/id/role/"),
+    ("statement", "https://w3id.org/newsgraph/id/statement/"),
     ("oa", oa::NS),
     ("org", org::NS),
     ("prov", prov::NS),
@@ -323,6 +333,16 @@ mod tests {
             .filter(|t| !labelled.contains(*t) || !commented.contains(*t))
             .collect();
         assert!(missing.is_empty(), "not declared: {missing:?}");
+    }
+
+    #[test]
+    fn id_prefixes_live_under_the_default_base() {
+        for (p, iri) in PREFIXES.iter().filter(|(p, _)| {
+            *p == "ngid"
+                || !iri.contains("ontology") && iri.starts_with("https://w3id.org/newsgraph/")
+        }) {
+            assert!(iri.starts_with(crate::resolve::DEFAULT_BASE), "{p}");
+        }
     }
 
     #[test]
