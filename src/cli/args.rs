@@ -96,6 +96,10 @@ pub struct IngestArgs {
     /// Fail at once if another ingest is writing the store, instead of waiting for it.
     #[arg(long)]
     pub no_wait: bool,
+    /// The inputs are extraction records (the JSON Lines of `newsgraph extract`, or
+    /// another tool's in that format): store them as they are, without extracting.
+    #[arg(long)]
+    pub records: bool,
 }
 
 /// Output formats of `newsgraph query`.

@@ -2,7 +2,8 @@
 //! in the store, in input order; report bad inputs and print a summary line.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Read};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
@@ -42,6 +43,10 @@ pub fn run(args: &IngestArgs) -> Result<bool> {
         summary.errors += 1;
     }
     progress.set_files(files.len());
+    if args.records {
+        ingest_records(&store, &files, &mut summary, &progress);
+        return Ok(finish(&store, &summary, &progress));
+    }
     let config = Config::default();
     let mut seen: BTreeMap<String, String> = BTreeMap::new();
     let mut batch: Vec<Article> = Vec::new();
@@ -72,6 +77,11 @@ pub fn run(args: &IngestArgs) -> Result<bool> {
         progress.file_done();
     }
     flush(&store, &config, &mut batch, &mut summary, &progress);
+    Ok(finish(&store, &summary, &progress))
+}
+
+/// Prints the summary line; returns whether the run was clean.
+fn finish(store: &Store, summary: &Summary, progress: &Progress) -> bool {
     progress.finish();
     println!(
         "ingested {} articles into {}: {} actors, {} meetings, {} statements, {} triples, {} errors",
@@ -83,7 +93,50 @@ pub fn run(args: &IngestArgs) -> Result<bool> {
         summary.triples,
         summary.errors
     );
-    Ok(summary.errors == 0)
+    summary.errors == 0
+}
+
+/// Stores ready-made extraction records, one JSON object per line.
+fn ingest_records(store: &Store, files: &[PathBuf], s: &mut Summary, p: &Progress) {
+    for file in files {
+        let bytes = if file.as_os_str() == "-" {
+            let mut buf = Vec::new();
+            std::io::stdin().read_to_end(&mut buf).map(|_| buf)
+        } else {
+            std::fs::read(file)
+        };
+        let bytes = match bytes {
+            Ok(b) => b,
+            Err(e) => {
+                p.error(&format!("{}: cannot read: {e}", file.display()));
+                s.errors += 1;
+                continue;
+            }
+        };
+        let mut records = Vec::new();
+        let mut sources = Vec::new();
+        for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
+            if line.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            match serde_json::from_slice::<Record>(line) {
+                Ok(r) => {
+                    records.push(r);
+                    sources.push(format!("{}:{}", file.display(), i + 1));
+                }
+                Err(e) => {
+                    p.error(&format!(
+                        "{}:{}: not an extraction record: {e}",
+                        file.display(),
+                        i + 1
+                    ));
+                    s.errors += 1;
+                }
+            }
+        }
+        store_records(store, &records, sources, s, p);
+        p.file_done();
+    }
 }
 
 fn here(a: &Article) -> String {
@@ -119,7 +172,18 @@ fn flush(store: &Store, config: &Config, batch: &mut Vec<Article>, s: &mut Summa
         .into_par_iter()
         .map(|a| extract::extract_article(a, config))
         .collect();
-    let results = store.replace_articles(&records);
+    store_records(store, &records, sources, s, p);
+}
+
+/// Stores records and counts what was stored.
+fn store_records(
+    store: &Store,
+    records: &[Record],
+    sources: Vec<String>,
+    s: &mut Summary,
+    p: &Progress,
+) {
+    let results = store.replace_articles(records);
     for ((record, result), source) in records.iter().zip(results).zip(sources) {
         match result {
             Ok(w) => {

@@ -30,7 +30,7 @@ pub struct DateOut {
 }
 
 /// One piece of evidence.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Serialize, PartialEq, PartialOrd)]
 pub struct EvidenceOut {
     /// The article id.
     pub article: String,
@@ -40,8 +40,8 @@ pub struct EvidenceOut {
     pub end: u64,
     /// The exact text.
     pub text: String,
-    /// Confidence, as stored (decimal text).
-    pub confidence: String,
+    /// Confidence from 0 to 1.
+    pub confidence: f64,
 }
 
 #[derive(Debug, Serialize)]
@@ -159,11 +159,15 @@ fn evidence(store: &Store) -> Result<BTreeMap<String, Vec<EvidenceOut>>> {
             start: value(&r, "start").and_then(|s| s.parse().ok()).unwrap_or(0),
             end: value(&r, "end").and_then(|s| s.parse().ok()).unwrap_or(0),
             text: value(&r, "exact").unwrap_or_default(),
-            confidence: value(&r, "conf").unwrap_or_default(),
+            confidence: value(&r, "conf")
+                .and_then(|c| c.parse().ok())
+                .unwrap_or(0.0),
         });
     }
     for v in m.values_mut() {
-        v.sort();
+        v.sort_by(|a, b| {
+            (&a.article, a.start, a.end, &a.text).cmp(&(&b.article, b.start, b.end, &b.text))
+        });
         v.dedup();
     }
     Ok(m)
