@@ -4,9 +4,10 @@
 //! a `schema:Quotation`. Each carries one `oa:Annotation` per article span that
 //! reports it: target = the article with a position selector (code points) and a
 //! quote selector (exact text), plus provenance and a confidence. A meeting with fewer
-//! than two known participants is not a meeting and is left out.
+//! than two known participants (places do not count) is not a meeting and is left
+//! out.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 use oxigraph::model::vocab::xsd;
@@ -16,7 +17,7 @@ use super::iris;
 use super::mapping::{parse_day, Builder};
 use super::vocab::{ng, oa, prov, rdfs, schema, sem, time};
 use super::GraphError;
-use crate::extract::{DateRecord, MeetingMode, Record, StatementKind, TextSpan};
+use crate::extract::{ActorKind, DateRecord, MeetingMode, Record, StatementKind, TextSpan};
 
 /// The meeting-mode concept of a mode.
 pub fn mode_concept(mode: MeetingMode) -> NamedNodeRef<'static> {
@@ -43,10 +44,18 @@ pub(super) fn meetings(
     r: &Record,
     actors: &BTreeMap<String, NamedNode>,
 ) -> Result<(), GraphError> {
+    // A place does not take part in a meeting (it is where one happens).
+    let places: BTreeSet<&str> = r
+        .actors
+        .iter()
+        .filter(|a| a.kind == ActorKind::Place)
+        .map(|a| a.id.as_str())
+        .collect();
     for m in &r.meetings {
         let mut people: Vec<&NamedNode> = m
             .participants
             .iter()
+            .filter(|p| !places.contains(p.as_str()))
             .filter_map(|p| actors.get(p))
             .collect();
         people.sort_by(|x, y| x.as_str().cmp(y.as_str()));
@@ -143,11 +152,18 @@ pub fn precision(start: NaiveDate, end: NaiveDate) -> Option<NamedNodeRef<'stati
 /// A confidence as an `xsd:decimal` with two places, clamped to 0..=1.
 pub fn confidence_literal(c: f64) -> Literal {
     let c = if c.is_nan() { 0.0 } else { c.clamp(0.0, 1.0) };
-    Literal::new_typed_literal(format!("{c:.2}"), xsd::DECIMAL)
+    // The canonical form ("0.9", "1", "0"), which is what Oxigraph gives back, so the
+    // graph files and the store hold the very same literal.
+    let text = format!("{c:.2}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    let text = if text.is_empty() { "0" } else { text };
+    Literal::new_typed_literal(text, xsd::DECIMAL)
 }
 
+/// An offset as `xsd:integer` (Oxigraph stores derived integer types as `xsd:integer`,
+/// so `xsd:nonNegativeInteger` would not survive a round trip; shapes check >= 0).
 fn offset(n: usize) -> Literal {
-    Literal::new_typed_literal(n.to_string(), xsd::NON_NEGATIVE_INTEGER)
+    Literal::new_typed_literal(n.to_string(), xsd::INTEGER)
 }
 
 fn evidence(
@@ -196,4 +212,36 @@ fn evidence(
     b.text(&agent, rdfs::LABEL, &format!("newsgraph {version}"));
     b.text(&agent, schema::SOFTWARE_VERSION, version);
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn confidence_is_canonical_decimal() {
+        assert_eq!(confidence_literal(0.9).value(), "0.9");
+        assert_eq!(confidence_literal(1.0).value(), "1");
+        assert_eq!(confidence_literal(0.0).value(), "0");
+        assert_eq!(confidence_literal(0.857).value(), "0.86");
+    }
+
+    #[test]
+    fn confidence_out_of_range_is_clamped() {
+        assert_eq!(confidence_literal(7.0).value(), "1");
+        assert_eq!(confidence_literal(f64::NAN).value(), "0");
+    }
+
+    #[test]
+    fn precision_of_a_month_range() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        assert_eq!(
+            precision(d("2023-10-01"), d("2023-10-16")),
+            Some(time::UNIT_MONTH)
+        );
+        assert_eq!(
+            precision(d("2023-10-16"), d("2023-10-16")),
+            Some(time::UNIT_DAY)
+        );
+    }
 }

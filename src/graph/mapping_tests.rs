@@ -206,3 +206,14 @@ fn invalid_actor_iri_is_an_error() {
     r.actors[0].iri = "not an iri".into();
     assert!(record_quads(&r).is_err());
 }
+
+#[test]
+fn place_is_not_a_participant() {
+    let mut r = record();
+    r.actors.push(actor("a4", "Beijing", ActorKind::Place));
+    r.meetings[0].participants = vec!["a1".into(), "a4".into()];
+    let quads = record_quads(&r).unwrap();
+    assert!(!quads
+        .iter()
+        .any(|q| q.subject.to_string() == format!("<{B}meeting/1>")));
+}
