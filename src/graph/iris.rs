@@ -38,9 +38,9 @@ pub fn day_interval(base: &str, day: &str) -> String {
     format!("{base}time/{}", iri_segment(day))
 }
 
-/// The IRI of the instant of one day: `{base}time/2023-10-26/instant`.
+/// The IRI of the instant of one day: `{base}time/2023-10-26-instant`.
 pub fn day_instant(base: &str, day: &str) -> String {
-    format!("{}/instant", day_interval(base, day))
+    format!("{}-instant", day_interval(base, day))
 }
 
 /// The IRI of the annotation that gives one fact's evidence in one article span.
@@ -51,17 +51,17 @@ pub fn annotation(base: &str, article: &str, fact: &str, start: usize, end: usiz
 
 /// The specific resource (target) of an annotation.
 pub fn target(annotation: &str) -> String {
-    format!("{annotation}/target")
+    format!("{annotation}-target")
 }
 
 /// The text position selector of an annotation.
 pub fn position_selector(annotation: &str) -> String {
-    format!("{annotation}/position")
+    format!("{annotation}-position")
 }
 
 /// The text quote selector of an annotation.
 pub fn quote_selector(annotation: &str) -> String {
-    format!("{annotation}/quote")
+    format!("{annotation}-quote")
 }
 
 /// The extraction activity of this software version (no timestamps, so re-running

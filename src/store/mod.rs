@@ -121,15 +121,34 @@ impl Store {
     /// (mapping or writing) leaves its old graph untouched.
     pub fn replace_articles(&self, records: &[Record]) -> Vec<Result<Written, StoreError>> {
         if self.lock.is_none() {
+            let path = || self.dir.clone();
             return records
                 .iter()
-                .map(|_| {
-                    Err(StoreError::ReadOnly {
-                        path: self.dir.clone(),
-                    })
-                })
+                .map(|_| Err(StoreError::ReadOnly { path: path() }))
                 .collect();
         }
+        match self.try_replace_articles(records) {
+            Ok(results) => results,
+            // A failure that concerns the whole batch is reported for every record.
+            Err(e) => {
+                let message = e.to_string();
+                records
+                    .iter()
+                    .map(|_| {
+                        Err(StoreError::Storage {
+                            path: self.dir.clone(),
+                            message: message.clone(),
+                        })
+                    })
+                    .collect()
+            }
+        }
+    }
+
+    fn try_replace_articles(
+        &self,
+        records: &[Record],
+    ) -> Result<Vec<Result<Written, StoreError>>, StoreError> {
         let written: Vec<Result<Vec<Quad>, StoreError>> = records
             .par_iter()
             .map(|r| {
@@ -142,63 +161,23 @@ impl Store {
                 Ok(quads)
             })
             .collect();
-        let graphs = self.dir.join(files::GRAPHS);
-        if let Err(e) = files::sync_dir(&graphs) {
-            let msg = e.to_string();
-            return written
-                .into_iter()
-                .map(|_| {
-                    Err(StoreError::Storage {
-                        path: graphs.clone(),
-                        message: msg.clone(),
-                    })
-                })
-                .collect();
-        }
+        files::sync_dir(&self.dir.join(files::GRAPHS))?;
+        let mut tx = self
+            .inner
+            .start_transaction()
+            .map_err(|e| storage(&self.dir, e))?;
         let mut results = Vec::with_capacity(records.len());
-        let mut tx = match self.inner.start_transaction() {
-            Ok(tx) => tx,
-            Err(e) => {
-                let msg = e.to_string();
-                return written
-                    .into_iter()
-                    .map(|_| {
-                        Err(StoreError::Storage {
-                            path: self.dir.clone(),
-                            message: msg.clone(),
-                        })
-                    })
-                    .collect();
-            }
-        };
         for (r, w) in records.iter().zip(written) {
-            match w {
-                Ok(quads) => {
-                    if let Ok(g) = NamedNodeRef::new(&r.article.iri) {
-                        if let Err(e) = tx.clear_graph(g) {
-                            results.push(Err(storage(&self.dir, e)));
-                            continue;
-                        }
-                    }
-                    tx.extend(quads.iter());
-                    results.push(Ok(Written { quads: quads.len() }));
+            results.push(w.and_then(|quads| {
+                if let Ok(g) = NamedNodeRef::new(&r.article.iri) {
+                    tx.clear_graph(g).map_err(|e| storage(&self.dir, e))?;
                 }
-                Err(e) => results.push(Err(e)),
-            }
+                tx.extend(quads.iter());
+                Ok(Written { quads: quads.len() })
+            }));
         }
-        if let Err(e) = tx.commit() {
-            let msg = e.to_string();
-            return results
-                .into_iter()
-                .map(|_| {
-                    Err(StoreError::Storage {
-                        path: self.dir.clone(),
-                        message: msg.clone(),
-                    })
-                })
-                .collect();
-        }
-        results
+        tx.commit().map_err(|e| storage(&self.dir, e))?;
+        Ok(results)
     }
 
     /// Runs a SPARQL query. Unless the query names its own dataset (`FROM`), the

@@ -129,6 +129,11 @@ struct ActorOut {
     sources: Vec<String>,
 }
 
+/// (actor, title, organisation) of a role.
+type RoleKey = (String, String, Option<String>);
+/// First and last day a role was seen.
+type SeenDates = (Option<String>, Option<String>);
+
 /// Runs `actors`.
 pub fn run(args: &ListArgs) -> Result<bool> {
     let from = super::day_arg("--from", args.from.as_deref())?;
@@ -164,8 +169,7 @@ pub fn run(args: &ListArgs) -> Result<bool> {
         }
     }
 
-    let mut roles: BTreeMap<(String, String, Option<String>), (Option<String>, Option<String>)> =
-        BTreeMap::new();
+    let mut roles: BTreeMap<RoleKey, SeenDates> = BTreeMap::new();
     let q = "SELECT ?a ?title ?org ?day WHERE { ?m a org:Membership ; org:member ?a ; org:role ?r . \
              ?r rdfs:label ?title . OPTIONAL { ?m org:organization ?org } \
              OPTIONAL { ?m org:memberDuring ?i . ?i time:hasBeginning ?b . ?b time:inXSDDate ?day } }";

@@ -12,7 +12,7 @@ use rayon::prelude::*;
 
 use crate::cli::args::IngestArgs;
 use crate::corpus::{self, Article, CorpusError};
-use crate::extract::{self, Config, Record};
+use crate::extract::{self, ActorKind, Config, Record};
 use crate::store::{Store, StoreError};
 
 /// Articles extracted and stored together (one directory sync, one transaction).
@@ -189,7 +189,13 @@ fn store_records(
             Ok(w) => {
                 s.articles += 1;
                 s.triples += w.quads;
-                s.actors.extend(record.actors.iter().map(|a| a.iri.clone()));
+                s.actors.extend(
+                    record
+                        .actors
+                        .iter()
+                        .filter(|a| a.kind != ActorKind::Place)
+                        .map(|a| a.iri.clone()),
+                );
                 s.meetings
                     .extend(record.meetings.iter().map(|m| m.iri.clone()));
                 s.statements
