@@ -1,0 +1,351 @@
+//! Cue-anchored patterns inside one sentence.
+//!
+//! For every reporting verb (see [`super::cues`]) outside quotations, and every
+//! "according to":
+//! - pre-posed: "SPEAKER CUE [hearer] [that] CONTENT" ("Kirby told reporters that…",
+//!   "She said: “…”"): the content runs from the cue to the sentence end;
+//! - post-posed: "CONTENT, SPEAKER CUE [adjunct]." and "CONTENT, CUE SPEAKER." (also
+//!   after a closing quotation mark): the content is what comes before;
+//! - parenthetical: "CONTENT, SPEAKER CUE, CONTENT.": the whole sentence;
+//! - participle: "…, adding that CONTENT": the speaker of the sentence's subject;
+//! - "according to SPEAKER, CONTENT" and "CONTENT, according to SPEAKER".
+//!
+//! Non-speech uses are skipped: "the said", "all told", passives ("was told"),
+//! infinitives ("declined to say"), nouns ("the report", "United States").
+
+use super::{cues, speaker, Ctx, Found, Who};
+use crate::nlp::Span;
+
+/// Words that open an adjunct after a post-posed cue ("…, he said in a statement").
+const ADJUNCT: &[&str] = &[
+    "after", "at", "before", "during", "earlier", "friday", "in", "last", "late", "later",
+    "monday", "on", "saturday", "sunday", "this", "thursday", "today", "tuesday",
+    "wednesday", "while", "yesterday", "via", "through", "from", "when", "as", "of",
+    "recently", "afterward", "afterwards", "privately", "publicly", "repeatedly", "again",
+    "too", "also", "instead", "separately", "then", "there", "here", "about", "to", "with",
+];
+
+fn is_closing_quote(ctx: &Ctx, i: usize) -> bool {
+    ctx.is_quote(i)
+        && matches!(ctx.text(i), "”" | "\"" | "’" | "'" | "»")
+        && i > 0
+        && ctx.span(i - 1).end == ctx.span(i).start
+}
+
+fn is_boundary(ctx: &Ctx, i: usize) -> bool {
+    matches!(ctx.text(i), "," | "—" | "–" | "--" | ";" | "(") || is_closing_quote(ctx, i)
+}
+
+/// The last token of the sentence that is not final punctuation.
+fn content_end(ctx: &Ctx, lo: usize, hi: usize) -> usize {
+    let mut b = hi;
+    while b > lo && matches!(ctx.text(b - 1), "." | "!" | "?" | "…" | ")" | ",") {
+        b -= 1;
+    }
+    b
+}
+
+/// Whether tokens `[a, hi)` are only an adjunct and the sentence end.
+fn only_adjunct(ctx: &Ctx, a: usize, hi: usize) -> bool {
+    let end = content_end(ctx, a, hi);
+    if a >= end {
+        return true;
+    }
+    if !ADJUNCT.contains(&ctx.low(a)) {
+        return false;
+    }
+    // An adjunct holds no clause of its own: no "that", no second verb cue, no quote.
+    (a..end).all(|i| {
+        !matches!(ctx.low(i), "that" | ":")
+            && !ctx.is_quote(i)
+            && !(ctx.low(i) == "," && i + 1 < end)
+    }) && end - a <= 14
+}
+
+/// Whether tokens `[a, hi)` are a hearer and an adjunct only ("state media earlier
+/// this month."): a few words, no clause.
+fn short_tail(ctx: &Ctx, a: usize, hi: usize) -> bool {
+    let end = content_end(ctx, a, hi);
+    end >= a
+        && end - a <= 8
+        && (a..end).all(|i| ctx.is_word(i) && !matches!(ctx.low(i), "that" | "to"))
+}
+
+fn words_in(ctx: &Ctx, a: usize, b: usize) -> usize {
+    (a..b).filter(|&i| ctx.is_word(i)).count()
+}
+
+fn push(ctx: &Ctx, out: &mut Vec<Found>, cue: Span, who: Who, a: usize, b: usize, conf: f64) {
+    if a >= b || words_in(ctx, a, b) < 3 {
+        return;
+    }
+    let mut a = a;
+    while a < b && matches!(ctx.text(a), "," | ":" | "—" | "–" | "--") {
+        a += 1;
+    }
+    let b = content_end(ctx, a, b);
+    if a >= b {
+        return;
+    }
+    let span = ctx.span_of(a, b);
+    out.push(Found {
+        cue: Some(cue),
+        who,
+        content: span,
+        confidence: conf,
+    });
+}
+
+/// Finds the statements of sentence `si`.
+pub fn find_in_sentence(ctx: &Ctx, si: usize, out: &mut Vec<Found>) {
+    let s = &ctx.doc.sentences[si];
+    let (lo, hi) = (s.tokens.start, s.tokens.end);
+    let mut taken_until = lo; // tokens before this are already content or cue
+    let mut sentence_speaker: Option<Who> = None;
+    let mut i = lo;
+    while i < hi {
+        if i < taken_until || ctx.in_quote(i) || !ctx.is_word(i) {
+            i += 1;
+            continue;
+        }
+        let w = ctx.low(i);
+        if w == "according" && ctx.low(i + 1) == "to" && i + 2 < hi {
+            if let Some(end) = according(ctx, lo, hi, i, out) {
+                taken_until = end;
+            }
+            i += 2;
+            continue;
+        }
+        let Some(cue) = cues::lookup(w) else {
+            i += 1;
+            continue;
+        };
+        if !speech_use(ctx, lo, hi, i, cue) {
+            i += 1;
+            continue;
+        }
+        let before = out.len();
+        let end = if cue.gerund {
+            participle(ctx, lo, hi, i, &sentence_speaker, out)
+        } else {
+            finite(ctx, lo, hi, i, cue, out)
+        };
+        if out.len() > before {
+            if let Some(f) = out.last() {
+                if let Who::Phrase(..) = f.who {
+                    sentence_speaker = Some(f.who.clone());
+                }
+            }
+        }
+        if let Some(e) = end {
+            taken_until = e;
+        }
+        i += 1;
+    }
+}
+
+/// Whether the cue word at `i` is used as a verb of speech here.
+fn speech_use(ctx: &Ctx, lo: usize, hi: usize, i: usize, cue: cues::Cue) -> bool {
+    if i > lo && ctx.is_cap(i) {
+        return false; // "United States", "Said" as a name.
+    }
+    let prev = if i > lo { ctx.low(i - 1) } else { "" };
+    let next = ctx.low(i + 1);
+    if matches!(prev, "the" | "a" | "an" | "this" | "his" | "her" | "their" | "its" | "our") {
+        return false; // "the said", "a report", "his remarks"
+    }
+    if cue.lemma == "tell" && prev == "all" {
+        return false; // "all told"
+    }
+    if cue.gerund {
+        // Only ", saying …" / "and adding …" / "statement saying …".
+        return i > lo && (matches!(prev, "," | "and" | "while") || is_closing_quote(ctx, i - 1))
+            && i + 1 < hi;
+    }
+    let j = speaker::subject_end(ctx, lo, i);
+    let before_verb = if j > lo { ctx.low(j - 1) } else { "" };
+    if cue.past
+        && matches!(
+            before_verb,
+            "was" | "were" | "is" | "are" | "been" | "being" | "be" | "get" | "got"
+        )
+    {
+        return false; // passive: "was told", "is said to"
+    }
+    if cue.base && matches!(before_verb, "to" | "not" | "n't" | "did" | "didn't") {
+        return false; // "declined to say", "did not say"
+    }
+    if cue.noun {
+        // "claims that", "the report notes." (post-posed), "tweeted:"
+        let clear = matches!(next, "that" | ":" | "," | ".")
+            || ctx.is_quote(i + 1)
+            || (j > lo && speaker::PRONOUNS.contains(&before_verb));
+        if !clear {
+            return false;
+        }
+    }
+    if matches!(next, "to") && !cue.object && cue.lemma != "say" {
+        return false; // "promised to", "stressed to"
+    }
+    true
+}
+
+/// "according to SPEAKER, CONTENT" / "CONTENT, according to SPEAKER".
+fn according(ctx: &Ctx, lo: usize, hi: usize, i: usize, out: &mut Vec<Found>) -> Option<usize> {
+    let (a, b) = speaker::right_np(ctx, i + 2, hi)
+        .or_else(|| (i + 2 < hi).then_some((i + 2, (i + 3).min(hi))))?;
+    // Extend a long source ("a report by the committee") up to the next comma.
+    let mut b = b;
+    while b < hi && !matches!(ctx.text(b), "," | "." | ";" | "—") && !ctx.is_quote(b) && b - a < 16
+    {
+        b += 1;
+    }
+    let cue = ctx.span_of(i, i + 2);
+    let who = Who::Phrase(a, b);
+    let head_end = if i > lo && is_boundary(ctx, i - 1) { i - 1 } else { i };
+    let before_words = words_in(ctx, lo, head_end);
+    let after_start = if b < hi && ctx.text(b) == "," { b + 1 } else { b };
+    let after_words = words_in(ctx, after_start, content_end(ctx, after_start, hi));
+    if before_words >= 3 && after_words >= 3 {
+        push(ctx, out, cue, who, lo, hi, 0.7);
+    } else if before_words >= 3 {
+        push(ctx, out, cue, who, lo, head_end, 0.75);
+    } else if after_words >= 3 {
+        push(ctx, out, cue, who, after_start, hi, 0.75);
+    } else {
+        return None;
+    }
+    Some(hi)
+}
+
+/// "…, adding that CONTENT": the subject is the sentence's earlier speaker, or its
+/// first phrase.
+fn participle(
+    ctx: &Ctx,
+    lo: usize,
+    hi: usize,
+    i: usize,
+    sentence_speaker: &Option<Who>,
+    out: &mut Vec<Found>,
+) -> Option<usize> {
+    let who = match sentence_speaker {
+        Some(w) => w.clone(),
+        None => {
+            let mut a = lo;
+            while a < i && !ctx.is_word(a) {
+                a += 1;
+            }
+            let (x, y) = speaker::right_np(ctx, a, i)?;
+            Who::Phrase(x, y)
+        }
+    };
+    let mut a = i + 1;
+    if ctx.low(a) == "that" {
+        a += 1;
+    }
+    push(ctx, out, ctx.span(i), who, a, hi, 0.6);
+    Some(hi)
+}
+
+/// Finite reporting verbs: pre-posed, post-posed, inverted and parenthetical uses.
+fn finite(
+    ctx: &Ctx,
+    lo: usize,
+    hi: usize,
+    i: usize,
+    cue: cues::Cue,
+    out: &mut Vec<Found>,
+) -> Option<usize> {
+    let cue_span = ctx.span(i);
+    let subj_end = speaker::subject_end(ctx, lo, i);
+    let left = speaker::left_np(ctx, lo, subj_end);
+    let left_boundary = match left {
+        Some((a, _)) if a > lo => Some(a - 1).filter(|&k| is_boundary(ctx, k)),
+        _ => None,
+    };
+    // Inverted: "“…,” said the spokesman." / "…, says Smith."
+    if left.is_none() || subj_end > lo && is_boundary(ctx, subj_end - 1) {
+        let k = subj_end.saturating_sub(1);
+        if subj_end > lo && is_boundary(ctx, k) {
+            if let Some((a, b)) = speaker::right_np(ctx, i + 1, hi) {
+                let head = if ctx.text(k) == "," { k } else { k + 1 };
+                push(ctx, out, cue_span, Who::Phrase(a, b), lo, head, 0.8);
+                return Some(b);
+            }
+        }
+        return None;
+    }
+    let (sa, sb) = left?;
+    let who = Who::Phrase(sa, sb);
+    // What follows the cue: skip a hearer ("told reporters", "told The Post").
+    let mut c = i + 1;
+    if cue.object {
+        let mut k = c;
+        while k < hi && k - c < 6 && ctx.is_word(k) && !matches!(ctx.low(k), "that") {
+            k += 1;
+            if !ctx.is_cap(k - 1) && !matches!(ctx.low(k - 1), "the" | "a" | "an" | "his" | "her")
+            {
+                break;
+            }
+        }
+        c = k;
+    }
+    // Post-posed or parenthetical: a boundary before the speaker.
+    if let Some(k) = left_boundary {
+        let head = if ctx.text(k) == "," { k } else { k + 1 };
+        if only_adjunct(ctx, c, hi) || cue.object && short_tail(ctx, i + 1, hi) {
+            push(ctx, out, cue_span, who, lo, head, 0.8);
+            return Some(hi);
+        }
+        if ctx.text(c) == "," && words_in(ctx, lo, head) >= 3 {
+            push(ctx, out, cue_span, who, lo, hi, 0.65);
+            return Some(hi);
+        }
+    }
+    // The clause ends before ", adding …" or ", according to …".
+    let mut end = hi;
+    for k in c..hi {
+        if ctx.text(k) == ","
+            && (ctx.low(k + 1) == "according"
+                || cues::lookup(ctx.low(k + 1)).is_some_and(|c| c.gerund))
+        {
+            end = k;
+            break;
+        }
+    }
+    let hi = end;
+    // Pre-posed: "that" (or ":" or a quote) soon after, else the rest of the sentence.
+    let mut start = c;
+    for k in c..hi.min(c + 12) {
+        if ctx.low(k) == "that" || ctx.text(k) == ":" {
+            start = k + 1;
+            break;
+        }
+        if ctx.is_quote(k) && !ctx.in_quote(k) {
+            start = k;
+            break;
+        }
+    }
+    if start >= content_end(ctx, start, hi) {
+        // "X said:" closing the sentence or paragraph: the next quotation, if any.
+        return next_quote(ctx, hi, cue_span, who, out);
+    }
+    push(ctx, out, cue_span, who, start, hi, 0.7);
+    Some(hi)
+}
+
+/// "X said:" at the end of a paragraph or sentence, then a quotation.
+fn next_quote(ctx: &Ctx, hi: usize, cue: Span, who: Who, out: &mut Vec<Found>) -> Option<usize> {
+    let pos = ctx.doc.tokens.get(hi)?.span.start;
+    let quotes = &ctx.doc.quotes;
+    let q = quotes
+        .get(quotes.partition_point(|q| q.span.start < pos))
+        .filter(|q| q.span.start == pos)?;
+    out.push(Found {
+        cue: Some(cue),
+        who,
+        content: q.span,
+        confidence: 0.7,
+    });
+    Some(hi)
+}
