@@ -123,10 +123,49 @@ pub fn continuations(ctx: &Ctx, found: &mut Vec<Found>) {
             who: Who::Previous,
             content: q.span,
             confidence: 0.6,
+            kind: None,
         });
     }
     if !added.is_empty() {
         found.extend(added);
         found.sort_by_key(|f| (f.content.start, f.content.end));
+    }
+}
+
+/// "“A,” X said. “B.”": a quotation that follows its post-posed cue in the same
+/// paragraph, with no cue of its own, is the rest of the same statement; the content
+/// grows to cover it (the attribution in between included), and stays direct.
+pub fn merge_following_quotes(ctx: &Ctx, found: &mut [Found]) {
+    let doc = ctx.doc;
+    for k in 0..found.len() {
+        let f = &found[k];
+        let Some(cue) = f.cue else { continue };
+        if cue.start < f.content.end || kind_of(doc, f.content) != StatementKind::Direct {
+            continue;
+        }
+        let next_start = found.get(k + 1).map(|n| n.content.start).unwrap_or(usize::MAX);
+        let Some(mut si) = doc.sentence_at(cue.start) else {
+            continue;
+        };
+        let par = doc.sentences[si].paragraph;
+        let mut end = f.content.end;
+        while let Some(s) = doc.sentences.get(si + 1) {
+            if s.paragraph != par {
+                break;
+            }
+            let qi = doc.quotes.partition_point(|q| q.span.start < s.span.start);
+            let Some(q) = doc.quotes.get(qi).filter(|q| q.span.start == s.span.start) else {
+                break;
+            };
+            if q.span.end > next_start {
+                break;
+            }
+            end = q.span.end;
+            si = doc.sentence_at(q.span.end.saturating_sub(1)).unwrap_or(si + 1);
+        }
+        if end > found[k].content.end {
+            found[k].content.end = end;
+            found[k].kind = Some(StatementKind::Direct);
+        }
     }
 }

@@ -118,6 +118,8 @@ pub struct Found {
     pub content: Span,
     /// Confidence from 0 to 1 (before speaker resolution).
     pub confidence: f64,
+    /// The kind when a rule knows it better than the quote marks tell.
+    pub kind: Option<StatementKind>,
 }
 
 /// Finds the statements the document attributes to a speaker.
@@ -142,6 +144,7 @@ pub fn extract(doc: &Doc) -> Vec<Statement> {
             kept.push(f);
         }
     }
+    direct::merge_following_quotes(&ctx, &mut kept);
     direct::continuations(&ctx, &mut kept);
     finish(&ctx, &kept)
 }
@@ -162,7 +165,7 @@ fn finish(ctx: &Ctx, found: &[Found]) -> Vec<Statement> {
             Who::Previous => last.unwrap_or((None, None)),
         };
         last = Some((speaker, mention));
-        let kind = direct::kind_of(doc, f.content);
+        let kind = f.kind.unwrap_or_else(|| direct::kind_of(doc, f.content));
         let evidence = evidence(doc, f);
         let (date, date_span) = date_of(doc, evidence, f);
         let mut confidence = f.confidence;

@@ -93,6 +93,7 @@ fn push(ctx: &Ctx, out: &mut Vec<Found>, cue: Span, who: Who, a: usize, b: usize
         who,
         content: span,
         confidence: conf,
+        kind: None,
     });
 }
 
@@ -258,23 +259,33 @@ fn finite(
 ) -> Option<usize> {
     let cue_span = ctx.span(i);
     let subj_end = speaker::subject_end(ctx, lo, i);
-    let left = speaker::left_np(ctx, lo, subj_end);
-    let left_boundary = match left {
-        Some((a, _)) if a > lo => Some(a - 1).filter(|&k| is_boundary(ctx, k)),
-        _ => None,
-    };
-    // Inverted: "“…,” said the spokesman." / "…, says Smith."
-    if left.is_none() || subj_end > lo && is_boundary(ctx, subj_end - 1) {
-        let k = subj_end.saturating_sub(1);
-        if subj_end > lo && is_boundary(ctx, k) {
-            if let Some((a, b)) = speaker::right_np(ctx, i + 1, hi) {
+    let mut left = speaker::left_np(ctx, lo, subj_end);
+    if subj_end > lo && is_boundary(ctx, subj_end - 1) {
+        let k = subj_end - 1;
+        // Inverted: "“…,” said the spokesman." / "…, says Smith, adding …": the phrase
+        // after the cue closes the clause.
+        if let Some((a, b)) = speaker::right_np(ctx, i + 1, hi) {
+            if b >= content_end(ctx, b, hi) || ctx.text(b) == "," || only_adjunct(ctx, b, hi) {
                 let head = if ctx.text(k) == "," { k } else { k + 1 };
                 push(ctx, out, cue_span, Who::Phrase(a, b), lo, head, 0.8);
                 return Some(b);
             }
         }
-        return None;
+        // Appositive subject: "Rep. Jason Chaffetz, R-Utah, said …".
+        if ctx.text(k) == "," {
+            if let Some((a2, b2)) = speaker::left_np(ctx, lo, k) {
+                if a2 > lo + 1 && ctx.text(a2 - 1) == "," {
+                    if let Some((a1, _)) = speaker::left_np(ctx, lo, a2 - 1) {
+                        left = Some((a1, b2));
+                    }
+                }
+            }
+        }
     }
+    let left_boundary = match left {
+        Some((a, _)) if a > lo => Some(a - 1).filter(|&k| is_boundary(ctx, k)),
+        _ => None,
+    };
     let (sa, sb) = left?;
     let who = Who::Phrase(sa, sb);
     // What follows the cue: skip a hearer ("told reporters", "told The Post").
@@ -346,6 +357,7 @@ fn next_quote(ctx: &Ctx, hi: usize, cue: Span, who: Who, out: &mut Vec<Found>) -
         who,
         content: q.span,
         confidence: 0.7,
+        kind: None,
     });
     Some(hi)
 }
