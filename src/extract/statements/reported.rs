@@ -178,7 +178,8 @@ fn speech_use(ctx: &Ctx, lo: usize, hi: usize, i: usize, cue: cues::Cue) -> bool
     }
     if cue.noun {
         // "claims that", "the report notes." (post-posed), "tweeted:"
-        let clear = matches!(next, "that" | ":" | "," | ".")
+        let clear = matches!(next, "that" | ":")
+            || (next == "." && i + 2 >= hi)
             || ctx.is_quote(i + 1)
             || (j > lo && speaker::PRONOUNS.contains(&before_verb));
         if !clear {
@@ -231,11 +232,10 @@ fn participle(
 ) -> Option<usize> {
     let who = match sentence_speaker {
         Some(w) => w.clone(),
+        // A sentence that opens with a quotation: its speaker is the last one.
+        None if ctx.is_quote(lo) => Who::Previous,
         None => {
-            let mut a = lo;
-            while a < i && !ctx.is_word(a) {
-                a += 1;
-            }
+            let a = speaker::clause_subject_start(ctx, lo, i);
             let (x, y) = speaker::right_np(ctx, a, i)?;
             Who::Phrase(x, y)
         }

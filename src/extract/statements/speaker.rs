@@ -83,6 +83,14 @@ pub fn left_np(ctx: &Ctx, lo: usize, end: usize) -> Option<(usize, usize)> {
     while a > lo && end - a < 12 {
         let i = a - 1;
         let w = ctx.low(i);
+        if w == ")" {
+            // "Rep. Bobby Scott (D-Va.) said": the bracket goes with the name.
+            let open = (lo..i).rev().take(8).find(|&k| ctx.text(k) == "(");
+            if let Some(k) = open.filter(|&k| k > lo) {
+                a = k;
+                continue;
+            }
+        }
         let ok = if ctx.is_word(i) {
             if w == "and" || w == "&" {
                 // "Trump and Pence said": only between capitalised words.
@@ -139,6 +147,31 @@ pub fn right_np(ctx: &Ctx, start: usize, hi: usize) -> Option<(usize, usize)> {
         b += 1;
     }
     (b > start).then_some((start, b))
+}
+
+/// Where the subject of a sentence starts (not past `hi`): after leading punctuation,
+/// a leading conjunction, and a leading adverbial set off by a comma ("In the
+/// meantime, …", "On Sunday, …").
+pub fn clause_subject_start(ctx: &Ctx, lo: usize, hi: usize) -> usize {
+    let mut a = lo;
+    while a < hi && !ctx.is_word(a) {
+        a += 1;
+    }
+    if matches!(ctx.low(a), "and" | "but" | "yet" | "so" | "still" | "meanwhile") {
+        a += 1;
+    }
+    let opener = matches!(
+        ctx.low(a),
+        "in" | "on" | "at" | "after" | "before" | "during" | "for" | "since" | "when"
+            | "while" | "with" | "as" | "last" | "earlier" | "later" | "although" | "though"
+            | "if" | "asked" | "speaking" | "instead" | "now" | "then" | "here" | "there"
+    ) || SKIP_BEFORE_VERB.contains(&ctx.low(a));
+    if opener {
+        if let Some(k) = (a..hi).find(|&k| ctx.text(k) == ",") {
+            a = k + 1;
+        }
+    }
+    a
 }
 
 /// The entity a speaker phrase (tokens `[a, b)`) refers to. `anchor` is the cue's

@@ -157,3 +157,12 @@ fn passive_told_is_not_a_statement_by_subject() {
 fn noun_report_is_not_speech() {
     assert!(found("The report on the election was published in June.").is_empty());
 }
+
+#[test]
+fn debug_tmp() {
+    let text = std::fs::read_to_string("/tmp/t1.txt").unwrap_or_default();
+    let doc = annotate(Article { id: "t".into(), date: None, title: None, url: None, body: text.clone(), source: "t".into(), line: None });
+    for q in &doc.quotes { eprintln!("Q {:?} {}", q.closed, doc.text(q.span)); }
+    for s in &doc.sentences { eprintln!("S {}", doc.text(s.span)); }
+    eprintln!("{:?}", found(&text));
+}
