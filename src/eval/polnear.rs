@@ -164,7 +164,7 @@ fn print_errors(d: &GoldDoc, e: &DocErrors, preds: &[PredItem]) {
     for &gi in &e.missed {
         let g = &d.gold[gi];
         let tag = if g.speech { "MISS" } else { "miss" };
-        println!("  {tag} [{}] {}", g.names.join("|"), short(&g.text));
+        println!("  {tag} [{}] <{}> {}", g.names.join("|"), g.cue, short(&g.text));
     }
     for &pi in &e.false_positives {
         let p = &preds[pi];
@@ -287,6 +287,7 @@ fn load_polnear(dir: &Path, metadata: Option<&Path>) -> Result<Vec<GoldDoc>> {
                 },
                 speech: g.speech,
                 optional: false,
+                cue: g.cue_text,
             })
             .collect();
         let date = dates.get(&name).copied();
@@ -364,6 +365,7 @@ fn load_json(path: &Path, corpus_dir: &Path) -> Result<Vec<GoldDoc>> {
                 speech: true,
                 optional: s.optional,
                 text: s.content,
+                cue: String::new(),
             });
         }
         docs.push(GoldDoc {

@@ -27,6 +27,8 @@ pub struct GoldItem {
     pub optional: bool,
     /// The content text, for error lists.
     pub text: String,
+    /// The cue text, for error lists.
+    pub cue: String,
 }
 
 /// A predicted statement, in character offsets.

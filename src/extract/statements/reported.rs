@@ -262,24 +262,30 @@ fn finite(
     let mut left = speaker::left_np(ctx, lo, subj_end);
     if subj_end > lo && is_boundary(ctx, subj_end - 1) {
         let k = subj_end - 1;
+        // Appositive subject: "Rep. Jason Chaffetz, R-Utah, said …", "Sanders, who
+        // endorsed Clinton, said …": a comma before the cue and one before that.
+        let appositive = if ctx.text(k) == "," {
+            (lo.max(k.saturating_sub(16))..k)
+                .rev()
+                .find(|&x| is_boundary(ctx, x))
+                .filter(|&k0| ctx.text(k0) == "," && k0 > lo && k - k0 > 1)
+                .and_then(|k0| speaker::left_np(ctx, lo, k0).map(|(a1, _)| (a1, k)))
+        } else {
+            None
+        };
         // Inverted: "“…,” said the spokesman." / "…, says Smith, adding …": the phrase
         // after the cue closes the clause.
         if let Some((a, b)) = speaker::right_np(ctx, i + 1, hi) {
-            if b >= content_end(ctx, b, hi) || ctx.text(b) == "," || only_adjunct(ctx, b, hi) {
+            let ends = b >= content_end(ctx, b, hi);
+            let short = b - a <= 6 && (ctx.text(b) == "," || only_adjunct(ctx, b, hi));
+            if ends || short && appositive.is_none() {
                 let head = if ctx.text(k) == "," { k } else { k + 1 };
                 push(ctx, out, cue_span, Who::Phrase(a, b), lo, head, 0.8);
                 return Some(b);
             }
         }
-        // Appositive subject: "Rep. Jason Chaffetz, R-Utah, said …".
-        if ctx.text(k) == "," {
-            if let Some((a2, b2)) = speaker::left_np(ctx, lo, k) {
-                if a2 > lo + 1 && ctx.text(a2 - 1) == "," {
-                    if let Some((a1, _)) = speaker::left_np(ctx, lo, a2 - 1) {
-                        left = Some((a1, b2));
-                    }
-                }
-            }
+        if appositive.is_some() {
+            left = appositive;
         }
     }
     let left_boundary = match left {
@@ -337,9 +343,22 @@ fn finite(
             break;
         }
     }
+    // "X said in Ohio on Tuesday he would run": skip the adjunct to the clause; an
+    // adjunct with no clause after it means the content is elsewhere.
+    if start == c && ADJUNCT.contains(&ctx.low(start)) {
+        let clause = (start + 1..hi.min(start + 10)).find(|&k| {
+            matches!(ctx.low(k), "he" | "she" | "they" | "it" | "we" | "i" | "there")
+        });
+        start = match clause {
+            Some(k) => k,
+            None => hi,
+        };
+    }
     if start >= content_end(ctx, start, hi) {
         // "X said:" closing the sentence or paragraph: the next quotation, if any.
-        return next_quote(ctx, hi, cue_span, who, out);
+        let sentence_start = ctx.span(lo).start;
+        return next_quote(ctx, hi, cue_span, who.clone(), out)
+            .or_else(|| previous_quote(ctx, sentence_start, cue_span, who, out));
     }
     push(ctx, out, cue_span, who, start, hi, 0.7);
     Some(hi)
@@ -360,4 +379,24 @@ fn next_quote(ctx: &Ctx, hi: usize, cue: Span, who: Who, out: &mut Vec<Found>) -
         kind: None,
     });
     Some(hi)
+}
+
+/// "“…” ¶ Kasich said in Ohio.": a sentence with a speaker and a cue but no content
+/// takes the quotation that ends just before it.
+fn previous_quote(ctx: &Ctx, pos: usize, cue: Span, who: Who, out: &mut Vec<Found>) -> Option<usize> {
+    let doc = ctx.doc;
+    let k = doc.quotes.partition_point(|q| q.span.end <= pos);
+    let q = doc.quotes.get(k.checked_sub(1)?)?;
+    let between = doc.text(Span::new(q.span.end, pos));
+    if !between.chars().all(|c| c.is_whitespace() || matches!(c, '.' | ',' | '!' | '?')) {
+        return None;
+    }
+    out.push(Found {
+        cue: Some(cue),
+        who,
+        content: q.span,
+        confidence: 0.6,
+        kind: None,
+    });
+    Some(0)
 }

@@ -128,14 +128,18 @@ pub fn right_np(ctx: &Ctx, start: usize, hi: usize) -> Option<(usize, usize)> {
         "the" | "a" | "an" | "his" | "her" | "their" | "its" | "one" | "two" | "several"
             | "many" | "some" | "another" | "this" | "these" | "those"
     );
-    if !(det || ctx.is_cap(start) || in_list(PRONOUNS, first) || first.ends_with('s')) {
+    if !(det || ctx.is_cap(start) || in_list(PRONOUNS, first) || first.ends_with('s'))
+        || in_list(SKIP_BEFORE_VERB, first)
+    {
         return None;
     }
     let mut b = start;
     while b < hi && b - start < 12 {
         let w = ctx.low(b);
         let ok = if ctx.is_word(b) {
-            b == start || !in_list(STOP_RIGHT, w) || (w == "and" && ctx.is_cap(b + 1))
+            b == start
+                || !in_list(STOP_RIGHT, w) && !in_list(PRONOUNS, w)
+                || (w == "and" && ctx.is_cap(b + 1))
         } else {
             matches!(ctx.doc.tokens[b].kind, crate::nlp::TokenKind::Number)
                 || abbreviation_dot(ctx, b) && b + 1 < hi && ctx.is_cap(b + 1)
