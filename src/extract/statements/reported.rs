@@ -62,6 +62,20 @@ fn only_adjunct(ctx: &Ctx, a: usize, hi: usize) -> bool {
     }) && end - a <= 14
 }
 
+/// The comma that ends an adjunct right after a cue ("said on Sunday, but …"), if the
+/// tokens from `a` are an adjunct (or nothing) up to a comma.
+fn adjunct_then_comma(ctx: &Ctx, a: usize, hi: usize) -> Option<usize> {
+    if ctx.text(a) == "," {
+        return Some(a);
+    }
+    if !ADJUNCT.contains(&ctx.low(a)) {
+        return None;
+    }
+    (a..hi.min(a + 15))
+        .take_while(|&k| ctx.low(k) != "that" && ctx.text(k) != ":" && !ctx.is_quote(k))
+        .find(|&k| ctx.text(k) == ",")
+}
+
 /// Whether tokens `[a, hi)` are a hearer and an adjunct only ("state media earlier
 /// this month."): a few words, no clause.
 fn short_tail(ctx: &Ctx, a: usize, hi: usize) -> bool {
@@ -314,17 +328,36 @@ fn finite(
             push(ctx, out, cue_span, who, lo, head, 0.8);
             return Some(hi);
         }
-        if ctx.text(c) == "," && words_in(ctx, lo, head) >= 3 {
-            push(ctx, out, cue_span, who, lo, hi, 0.65);
-            return Some(hi);
+        if words_in(ctx, lo, head) >= 3 {
+            if let Some(t) = adjunct_then_comma(ctx, c, hi) {
+                let n = t + 1;
+                let w = ctx.low(n);
+                let clause_after = ctx.is_quote(n)
+                    || !(matches!(
+                        w,
+                        "and" | "but" | "while" | "as" | "who" | "which" | "according" | "though"
+                            | "although" | "because" | "before" | "after" | "when" | "where"
+                    ) || w.ends_with("ing"));
+                if clause_after {
+                    push(ctx, out, cue_span, who, lo, hi, 0.65);
+                } else {
+                    push(ctx, out, cue_span, who, lo, head, 0.75);
+                }
+                return Some(hi);
+            }
         }
     }
-    // The clause ends before ", adding …" or ", according to …".
+    // The clause ends before ", adding …", ", according to …", ";", or ", and he …".
     let mut end = hi;
     for k in c..hi {
-        if ctx.text(k) == ","
-            && (ctx.low(k + 1) == "according"
-                || cues::lookup(ctx.low(k + 1)).is_some_and(|c| c.gerund))
+        let t = ctx.text(k);
+        let n = ctx.low(k + 1);
+        let new_clause = t == ","
+            && matches!(n, "and" | "but" | "while" | "although" | "though" | "whereas")
+            && (speaker::PRONOUNS.contains(&ctx.low(k + 2)) || ctx.low(k + 2) == "the");
+        if t == ";"
+            || new_clause
+            || t == "," && (n == "according" || cues::lookup(n).is_some_and(|c| c.gerund))
         {
             end = k;
             break;
