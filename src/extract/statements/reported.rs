@@ -328,6 +328,16 @@ fn finite(
             push(ctx, out, cue_span, who, lo, head, 0.8);
             return Some(hi);
         }
+        // "“…,” X told Fox News after …": a quotation before the speaker is the
+        // content unless a clause of its own follows the cue.
+        let quote_before = is_closing_quote(ctx, k) && (ctx.is_quote(lo) || ctx.in_quote(lo));
+        let own_clause = matches!(ctx.low(c), "that" | ":")
+            || ctx.is_quote(c) && !ctx.in_quote(c) && ctx.text(c) != "\""
+            || speaker::PRONOUNS.contains(&ctx.low(c));
+        if quote_before && !own_clause {
+            push(ctx, out, cue_span, who, lo, head, 0.8);
+            return Some(hi);
+        }
         if words_in(ctx, lo, head) >= 3 {
             if let Some(t) = adjunct_then_comma(ctx, c, hi) {
                 let n = t + 1;
@@ -353,8 +363,11 @@ fn finite(
         let t = ctx.text(k);
         let n = ctx.low(k + 1);
         let new_clause = t == ","
-            && matches!(n, "and" | "but" | "while" | "although" | "though" | "whereas")
-            && (speaker::PRONOUNS.contains(&ctx.low(k + 2)) || ctx.low(k + 2) == "the");
+            && (n == "but"
+                || matches!(n, "and" | "while" | "although" | "though" | "whereas")
+                    && (speaker::PRONOUNS.contains(&ctx.low(k + 2))
+                        || ctx.low(k + 2) == "the"
+                        || ctx.is_cap(k + 2)));
         if t == ";"
             || new_clause
             || t == "," && (n == "according" || cues::lookup(n).is_some_and(|c| c.gerund))
