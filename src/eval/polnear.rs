@@ -53,22 +53,123 @@ pub struct EvalArgs {
 /// among the frequent cues; verbs of thinking, wanting, showing, finding and
 /// punctuation cues such as `:` are not speech).
 const SPEECH_WORDS: &[&str] = &[
-    "accuse", "accused", "accuses", "accusing", "acknowledge", "acknowledged",
-    "acknowledges", "acknowledging", "add", "added", "adding", "adds", "admit", "admits",
-    "admitted", "admitting", "announce", "announced", "announces", "announcing", "argue",
-    "argued", "argues", "arguing", "ask", "asked", "asking", "asks", "assert", "asserted",
-    "asserting", "asserts", "claim", "claimed", "claiming", "claims", "comment",
-    "commented", "commenting", "comments", "confirm", "confirmed", "confirming",
-    "confirms", "declare", "declared", "declares", "declaring", "denied", "denies",
-    "deny", "denying", "explain", "explained", "explaining", "explains", "insist",
-    "insisted", "insisting", "insists", "note", "noted", "notes", "noting", "recall",
-    "recalled", "recalling", "recalls", "remark", "remarked", "remarking", "remarks",
-    "replied", "replies", "reply", "replying", "report", "reported", "reporting",
-    "reports", "respond", "responded", "responding", "responds", "said", "say",
-    "saying", "says", "state", "stated", "states", "stating", "tell", "telling", "tells",
-    "testified", "testifies", "testify", "testifying", "told", "tweet", "tweeted",
-    "tweeting", "tweets", "urge", "urged", "urges", "urging", "warn", "warned",
-    "warning", "warns", "wrote", "write", "writes", "writing", "written",
+    "accuse",
+    "accused",
+    "accuses",
+    "accusing",
+    "acknowledge",
+    "acknowledged",
+    "acknowledges",
+    "acknowledging",
+    "add",
+    "added",
+    "adding",
+    "adds",
+    "admit",
+    "admits",
+    "admitted",
+    "admitting",
+    "announce",
+    "announced",
+    "announces",
+    "announcing",
+    "argue",
+    "argued",
+    "argues",
+    "arguing",
+    "ask",
+    "asked",
+    "asking",
+    "asks",
+    "assert",
+    "asserted",
+    "asserting",
+    "asserts",
+    "claim",
+    "claimed",
+    "claiming",
+    "claims",
+    "comment",
+    "commented",
+    "commenting",
+    "comments",
+    "confirm",
+    "confirmed",
+    "confirming",
+    "confirms",
+    "declare",
+    "declared",
+    "declares",
+    "declaring",
+    "denied",
+    "denies",
+    "deny",
+    "denying",
+    "explain",
+    "explained",
+    "explaining",
+    "explains",
+    "insist",
+    "insisted",
+    "insisting",
+    "insists",
+    "note",
+    "noted",
+    "notes",
+    "noting",
+    "recall",
+    "recalled",
+    "recalling",
+    "recalls",
+    "remark",
+    "remarked",
+    "remarking",
+    "remarks",
+    "replied",
+    "replies",
+    "reply",
+    "replying",
+    "report",
+    "reported",
+    "reporting",
+    "reports",
+    "respond",
+    "responded",
+    "responding",
+    "responds",
+    "said",
+    "say",
+    "saying",
+    "says",
+    "state",
+    "stated",
+    "states",
+    "stating",
+    "tell",
+    "telling",
+    "tells",
+    "testified",
+    "testifies",
+    "testify",
+    "testifying",
+    "told",
+    "tweet",
+    "tweeted",
+    "tweeting",
+    "tweets",
+    "urge",
+    "urged",
+    "urges",
+    "urging",
+    "warn",
+    "warned",
+    "warning",
+    "warns",
+    "wrote",
+    "write",
+    "writes",
+    "writing",
+    "written",
 ];
 
 /// Whether a gold cue text is a cue of speech (see [`SPEECH_WORDS`]).
@@ -164,16 +265,29 @@ fn print_errors(d: &GoldDoc, e: &DocErrors, preds: &[PredItem]) {
     for &gi in &e.missed {
         let g = &d.gold[gi];
         let tag = if g.speech { "MISS" } else { "miss" };
-        println!("  {tag} [{}] <{}> {}", g.names.join("|"), g.cue, short(&g.text));
+        println!(
+            "  {tag} [{}] <{}> {}",
+            g.names.join("|"),
+            g.cue,
+            short(&g.text)
+        );
     }
     for &pi in &e.false_positives {
         let p = &preds[pi];
-        let sm = p.speaker_mention.as_ref().map(|x| x.1.as_str()).unwrap_or("");
+        let sm = p
+            .speaker_mention
+            .as_ref()
+            .map(|x| x.1.as_str())
+            .unwrap_or("");
         println!("  FP   [{sm}] {}", short(&p.text));
     }
     for &(gi, pi) in &e.wrong_speaker {
         let p = &preds[pi];
-        let sm = p.speaker_mention.as_ref().map(|x| x.1.as_str()).unwrap_or("");
+        let sm = p
+            .speaker_mention
+            .as_ref()
+            .map(|x| x.1.as_str())
+            .unwrap_or("");
         println!(
             "  SPK  gold [{}] got [{sm}|{}] {}",
             d.gold[gi].names.join("|"),
@@ -221,13 +335,16 @@ fn article(id: String, body: String, date: Option<chrono::NaiveDate>, source: &P
 }
 
 fn read_metadata(path: &Path) -> Result<BTreeMap<String, chrono::NaiveDate>> {
-    let text =
-        std::fs::read_to_string(path).with_context(|| format!("{}: cannot read", path.display()))?;
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("{}: cannot read", path.display()))?;
     let mut lines = text.lines();
     let header: Vec<&str> = lines.next().unwrap_or("").split('\t').collect();
     let col = |name: &str| header.iter().position(|h| *h == name);
     let (Some(f), Some(d)) = (col("filename"), col("publication_date")) else {
-        bail!("{}: expected columns filename and publication_date", path.display());
+        bail!(
+            "{}: expected columns filename and publication_date",
+            path.display()
+        );
     };
     let mut out = BTreeMap::new();
     for line in lines {
@@ -264,7 +381,11 @@ fn load_polnear(dir: &Path, metadata: Option<&Path>) -> Result<Vec<GoldDoc>> {
     let mut chosen: BTreeMap<String, PathBuf> = BTreeMap::new();
     for a in anns {
         let stem = a.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-        let name = stem.rsplit_once('_').map(|x| x.0).unwrap_or(stem).to_string();
+        let name = stem
+            .rsplit_once('_')
+            .map(|x| x.0)
+            .unwrap_or(stem)
+            .to_string();
         chosen.entry(name).or_insert(a);
     }
     let mut docs = Vec::new();
@@ -332,8 +453,8 @@ struct JsonStatement {
 
 /// Loads a JSON gold file and the texts it refers to.
 fn load_json(path: &Path, corpus_dir: &Path) -> Result<Vec<GoldDoc>> {
-    let text =
-        std::fs::read_to_string(path).with_context(|| format!("{}: cannot read", path.display()))?;
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("{}: cannot read", path.display()))?;
     let gold: JsonGold = serde_json::from_str(&text)
         .with_context(|| format!("{}: not a statements gold file", path.display()))?;
     let opts = corpus::ReadOptions {
@@ -349,12 +470,22 @@ fn load_json(path: &Path, corpus_dir: &Path) -> Result<Vec<GoldDoc>> {
     let mut docs = Vec::new();
     for d in gold.docs {
         let Some(a) = by_id.get(&d.doc) else {
-            bail!("{}: document {} not found in {}", path.display(), d.doc, corpus_dir.display());
+            bail!(
+                "{}: document {} not found in {}",
+                path.display(),
+                d.doc,
+                corpus_dir.display()
+            );
         };
         let mut items = Vec::new();
         for s in d.statements {
             let Some(b) = a.body.find(&s.content) else {
-                bail!("{}: {}: content not in the text: {}", path.display(), d.doc, s.content);
+                bail!(
+                    "{}: {}: content not in the text: {}",
+                    path.display(),
+                    d.doc,
+                    s.content
+                );
             };
             let start = a.body[..b].chars().count();
             let end = start + s.content.chars().count();

@@ -276,14 +276,22 @@ mod tests {
     #[test]
     fn thirty_percent_of_each_matches() {
         let mut c = Counts::default();
-        score_doc(&[gold(0, 100, (200, 205))], &[pred(70, 110, (200, 202))], &mut c);
+        score_doc(
+            &[gold(0, 100, (200, 205))],
+            &[pred(70, 110, (200, 202))],
+            &mut c,
+        );
         assert_eq!((c.correct, c.speech_found, c.speaker_right), (1, 1, 1));
     }
 
     #[test]
     fn small_share_of_long_prediction_fails() {
         let mut c = Counts::default();
-        score_doc(&[gold(0, 10, (200, 205))], &[pred(0, 100, (200, 202))], &mut c);
+        score_doc(
+            &[gold(0, 10, (200, 205))],
+            &[pred(0, 100, (200, 202))],
+            &mut c,
+        );
         assert_eq!(c.correct, 0);
         assert_eq!(c.predicted, 1);
     }

@@ -41,9 +41,13 @@ pub fn kind_of(doc: &Doc, content: Span) -> StatementKind {
     let mut has = false;
     for q in quotes_over(doc, content) {
         has = true;
-        let outside = doc.text(Span::new(content.start, q.span.start.max(content.start)))
+        let outside = doc
+            .text(Span::new(content.start, q.span.start.max(content.start)))
             .chars()
-            .chain(doc.text(Span::new(q.span.end.min(content.end), content.end)).chars())
+            .chain(
+                doc.text(Span::new(q.span.end.min(content.end), content.end))
+                    .chars(),
+            )
             .filter(|c| c.is_alphanumeric())
             .count();
         if outside == 0 {
@@ -143,7 +147,10 @@ pub fn merge_following_quotes(ctx: &Ctx, found: &mut [Found]) {
         if cue.start < f.content.end || kind_of(doc, f.content) != StatementKind::Direct {
             continue;
         }
-        let next_start = found.get(k + 1).map(|n| n.content.start).unwrap_or(usize::MAX);
+        let next_start = found
+            .get(k + 1)
+            .map(|n| n.content.start)
+            .unwrap_or(usize::MAX);
         let Some(mut si) = doc.sentence_at(cue.start) else {
             continue;
         };
@@ -161,7 +168,9 @@ pub fn merge_following_quotes(ctx: &Ctx, found: &mut [Found]) {
                 break;
             }
             end = q.span.end;
-            si = doc.sentence_at(q.span.end.saturating_sub(1)).unwrap_or(si + 1);
+            si = doc
+                .sentence_at(q.span.end.saturating_sub(1))
+                .unwrap_or(si + 1);
         }
         if end > found[k].content.end {
             found[k].content.end = end;

@@ -18,11 +18,50 @@ use crate::nlp::Span;
 
 /// Words that open an adjunct after a post-posed cue ("…, he said in a statement").
 const ADJUNCT: &[&str] = &[
-    "after", "at", "before", "during", "earlier", "friday", "in", "last", "late", "later",
-    "monday", "on", "saturday", "sunday", "this", "thursday", "today", "tuesday",
-    "wednesday", "while", "yesterday", "via", "through", "from", "when", "as", "of",
-    "recently", "afterward", "afterwards", "privately", "publicly", "repeatedly", "again",
-    "too", "also", "instead", "separately", "then", "there", "here", "about", "to", "with",
+    "after",
+    "at",
+    "before",
+    "during",
+    "earlier",
+    "friday",
+    "in",
+    "last",
+    "late",
+    "later",
+    "monday",
+    "on",
+    "saturday",
+    "sunday",
+    "this",
+    "thursday",
+    "today",
+    "tuesday",
+    "wednesday",
+    "while",
+    "yesterday",
+    "via",
+    "through",
+    "from",
+    "when",
+    "as",
+    "of",
+    "recently",
+    "afterward",
+    "afterwards",
+    "privately",
+    "publicly",
+    "repeatedly",
+    "again",
+    "too",
+    "also",
+    "instead",
+    "separately",
+    "then",
+    "there",
+    "here",
+    "about",
+    "to",
+    "with",
 ];
 
 fn is_closing_quote(ctx: &Ctx, i: usize) -> bool {
@@ -56,9 +95,7 @@ fn only_adjunct(ctx: &Ctx, a: usize, hi: usize) -> bool {
     }
     // An adjunct holds no clause of its own: no "that", no second verb cue, no quote.
     (a..end).all(|i| {
-        !matches!(ctx.low(i), "that" | ":")
-            && !ctx.is_quote(i)
-            && !(ctx.low(i) == "," && i + 1 < end)
+        !(matches!(ctx.low(i), "that" | ":") || ctx.is_quote(i) || ctx.low(i) == "," && i + 1 < end)
     }) && end - a <= 14
 }
 
@@ -166,7 +203,10 @@ fn speech_use(ctx: &Ctx, lo: usize, hi: usize, i: usize, cue: cues::Cue) -> bool
     }
     let prev = if i > lo { ctx.low(i - 1) } else { "" };
     let next = ctx.low(i + 1);
-    if matches!(prev, "the" | "a" | "an" | "this" | "his" | "her" | "their" | "its" | "our") {
+    if matches!(
+        prev,
+        "the" | "a" | "an" | "this" | "his" | "her" | "their" | "its" | "our"
+    ) {
         return false; // "the said", "a report", "his remarks"
     }
     if cue.lemma == "tell" && prev == "all" {
@@ -174,7 +214,8 @@ fn speech_use(ctx: &Ctx, lo: usize, hi: usize, i: usize, cue: cues::Cue) -> bool
     }
     if cue.gerund {
         // Only ", saying …" / "and adding …" / "statement saying …".
-        return i > lo && (matches!(prev, "," | "and" | "while") || is_closing_quote(ctx, i - 1))
+        return i > lo
+            && (matches!(prev, "," | "and" | "while") || is_closing_quote(ctx, i - 1))
             && i + 1 < hi;
     }
     let j = speaker::subject_end(ctx, lo, i);
@@ -218,9 +259,17 @@ fn according(ctx: &Ctx, lo: usize, hi: usize, i: usize, out: &mut Vec<Found>) ->
     }
     let cue = ctx.span_of(i, i + 2);
     let who = Who::Phrase(a, b);
-    let head_end = if i > lo && is_boundary(ctx, i - 1) { i - 1 } else { i };
+    let head_end = if i > lo && is_boundary(ctx, i - 1) {
+        i - 1
+    } else {
+        i
+    };
     let before_words = words_in(ctx, lo, head_end);
-    let after_start = if b < hi && ctx.text(b) == "," { b + 1 } else { b };
+    let after_start = if b < hi && ctx.text(b) == "," {
+        b + 1
+    } else {
+        b
+    };
     let after_words = words_in(ctx, after_start, content_end(ctx, after_start, hi));
     if before_words >= 3 && after_words >= 3 {
         push(ctx, out, cue, who, lo, hi, 0.7);
@@ -314,8 +363,7 @@ fn finite(
         let mut k = c;
         while k < hi && k - c < 6 && ctx.is_word(k) && !matches!(ctx.low(k), "that") {
             k += 1;
-            if !ctx.is_cap(k - 1) && !matches!(ctx.low(k - 1), "the" | "a" | "an" | "his" | "her")
-            {
+            if !ctx.is_cap(k - 1) && !matches!(ctx.low(k - 1), "the" | "a" | "an" | "his" | "her") {
                 break;
             }
         }
@@ -345,8 +393,20 @@ fn finite(
                 let clause_after = ctx.is_quote(n)
                     || !(matches!(
                         w,
-                        "and" | "but" | "while" | "as" | "who" | "which" | "according" | "though"
-                            | "although" | "because" | "before" | "after" | "when" | "where"
+                        "and"
+                            | "but"
+                            | "while"
+                            | "as"
+                            | "who"
+                            | "which"
+                            | "according"
+                            | "though"
+                            | "although"
+                            | "because"
+                            | "before"
+                            | "after"
+                            | "when"
+                            | "where"
                     ) || w.ends_with("ing"));
                 if clause_after {
                     push(ctx, out, cue_span, who, lo, hi, 0.65);
@@ -393,7 +453,10 @@ fn finite(
     // adjunct with no clause after it means the content is elsewhere.
     if start == c && ADJUNCT.contains(&ctx.low(start)) {
         let clause = (start + 1..hi.min(start + 10)).find(|&k| {
-            matches!(ctx.low(k), "he" | "she" | "they" | "it" | "we" | "i" | "there")
+            matches!(
+                ctx.low(k),
+                "he" | "she" | "they" | "it" | "we" | "i" | "there"
+            )
         });
         start = match clause {
             Some(k) => k,
@@ -429,12 +492,21 @@ fn next_quote(ctx: &Ctx, hi: usize, cue: Span, who: Who, out: &mut Vec<Found>) -
 
 /// "“…” ¶ Kasich said in Ohio.": a sentence with a speaker and a cue but no content
 /// takes the quotation that ends just before it.
-fn previous_quote(ctx: &Ctx, pos: usize, cue: Span, who: Who, out: &mut Vec<Found>) -> Option<usize> {
+fn previous_quote(
+    ctx: &Ctx,
+    pos: usize,
+    cue: Span,
+    who: Who,
+    out: &mut Vec<Found>,
+) -> Option<usize> {
     let doc = ctx.doc;
     let k = doc.quotes.partition_point(|q| q.span.end <= pos);
     let q = doc.quotes.get(k.checked_sub(1)?)?;
     let between = doc.text(Span::new(q.span.end, pos));
-    if !between.chars().all(|c| c.is_whitespace() || matches!(c, '.' | ',' | '!' | '?')) {
+    if !between
+        .chars()
+        .all(|c| c.is_whitespace() || matches!(c, '.' | ',' | '!' | '?'))
+    {
         return None;
     }
     out.push(Found {

@@ -13,30 +13,103 @@ use crate::nlp::{ActorKind, MentionKind};
 
 /// Words between a subject and its verb that are not part of the subject.
 const SKIP_BEFORE_VERB: &[&str] = &[
-    "again", "already", "also", "always", "earlier", "even", "eventually", "finally",
-    "first", "further", "had", "has", "have", "having", "just", "last", "later", "long",
-    "monday", "n't", "never", "night", "not", "now", "often", "once", "only", "previously",
-    "reportedly", "saturday", "similarly", "since", "still", "subsequently", "sunday",
-    "then", "thursday", "today", "tonight", "tuesday", "wednesday", "friday", "week",
-    "would", "will", "yesterday", "did", "does", "do", "could", "might", "may", "should",
+    "again",
+    "already",
+    "also",
+    "always",
+    "earlier",
+    "even",
+    "eventually",
+    "finally",
+    "first",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "just",
+    "last",
+    "later",
+    "long",
+    "monday",
+    "n't",
+    "never",
+    "night",
+    "not",
+    "now",
+    "often",
+    "once",
+    "only",
+    "previously",
+    "reportedly",
+    "saturday",
+    "similarly",
+    "since",
+    "still",
+    "subsequently",
+    "sunday",
+    "then",
+    "thursday",
+    "today",
+    "tonight",
+    "tuesday",
+    "wednesday",
+    "friday",
+    "week",
+    "would",
+    "will",
+    "yesterday",
+    "did",
+    "does",
+    "do",
+    "could",
+    "might",
+    "may",
+    "should",
 ];
 
 /// Words that end a subject going left: clause openers, verbs, prepositions that
 /// rarely sit inside a speaker phrase.
 const STOP_LEFT: &[&str] = &[
-    "after", "although", "am", "are", "as", "because", "before", "being", "but", "can",
-    "could", "did", "do", "does", "had", "has", "have", "how", "if", "is", "may", "might",
-    "must", "nor", "or", "said", "says", "should", "since", "so", "than", "that", "then",
-    "there", "though", "unless", "until", "was", "were", "what", "when", "where", "whether",
-    "which", "while", "who", "whom", "why", "will", "would", "yet", "with", "told", "to",
-    "by", "into", "on", "at", "from", "about", "during", "over", "against", "under",
+    "after", "although", "am", "are", "as", "because", "before", "being", "but", "can", "could",
+    "did", "do", "does", "had", "has", "have", "how", "if", "is", "may", "might", "must", "nor",
+    "or", "said", "says", "should", "since", "so", "than", "that", "then", "there", "though",
+    "unless", "until", "was", "were", "what", "when", "where", "whether", "which", "while", "who",
+    "whom", "why", "will", "would", "yet", "with", "told", "to", "by", "into", "on", "at", "from",
+    "about", "during", "over", "against", "under",
 ];
 
 /// Words that end a speaker phrase going right.
 const STOP_RIGHT: &[&str] = &[
-    "about", "after", "adding", "and", "as", "at", "because", "before", "but", "during",
-    "explaining", "from", "in", "is", "noting", "on", "referring", "saying", "since",
-    "that", "to", "told", "was", "when", "where", "which", "while", "who", "with",
+    "about",
+    "after",
+    "adding",
+    "and",
+    "as",
+    "at",
+    "because",
+    "before",
+    "but",
+    "during",
+    "explaining",
+    "from",
+    "in",
+    "is",
+    "noting",
+    "on",
+    "referring",
+    "saying",
+    "since",
+    "that",
+    "to",
+    "told",
+    "was",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "with",
 ];
 
 /// Personal pronouns that can be speakers.
@@ -62,6 +135,41 @@ pub fn subject_end(ctx: &Ctx, lo: usize, cue: usize) -> usize {
     let mut j = cue;
     while j > lo {
         let w = ctx.low(j - 1);
+        // "on Thursday (local time) confirmed": a lower-case aside in brackets.
+        if w == ")" {
+            let open = (lo..j - 1).rev().take(6).find(|&k| ctx.text(k) == "(");
+            match open {
+                Some(k) if k > lo && !ctx.is_cap(k + 1) => {
+                    j = k;
+                    continue;
+                }
+                _ => break,
+            }
+        }
+        // "X, however, said": a sentence adverb between commas.
+        if w == ","
+            && j >= lo + 3
+            && ctx.low(j - 3) == ","
+            && matches!(
+                ctx.low(j - 2),
+                "however"
+                    | "though"
+                    | "meanwhile"
+                    | "too"
+                    | "also"
+                    | "instead"
+                    | "moreover"
+                    | "nevertheless"
+                    | "in"
+                    | "then"
+                    | "now"
+                    | "separately"
+                    | "later"
+            )
+        {
+            j -= 3;
+            continue;
+        }
         let adverb = w.len() > 4 && w.ends_with("ly") && !ctx.is_cap(j - 1);
         if in_list(SKIP_BEFORE_VERB, w) || adverb {
             // "on Tuesday" / "last week" go with the adverb.
@@ -125,8 +233,22 @@ pub fn right_np(ctx: &Ctx, start: usize, hi: usize) -> Option<(usize, usize)> {
     let first = ctx.low(start);
     let det = matches!(
         first,
-        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "one" | "two" | "several"
-            | "many" | "some" | "another" | "this" | "these" | "those"
+        "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "one"
+            | "two"
+            | "several"
+            | "many"
+            | "some"
+            | "another"
+            | "this"
+            | "these"
+            | "those"
     );
     if !(det || ctx.is_cap(start) || in_list(PRONOUNS, first) || first.ends_with('s'))
         || in_list(SKIP_BEFORE_VERB, first)
@@ -161,14 +283,38 @@ pub fn clause_subject_start(ctx: &Ctx, lo: usize, hi: usize) -> usize {
     while a < hi && !ctx.is_word(a) {
         a += 1;
     }
-    if matches!(ctx.low(a), "and" | "but" | "yet" | "so" | "still" | "meanwhile") {
+    if matches!(
+        ctx.low(a),
+        "and" | "but" | "yet" | "so" | "still" | "meanwhile"
+    ) {
         a += 1;
     }
     let opener = matches!(
         ctx.low(a),
-        "in" | "on" | "at" | "after" | "before" | "during" | "for" | "since" | "when"
-            | "while" | "with" | "as" | "last" | "earlier" | "later" | "although" | "though"
-            | "if" | "asked" | "speaking" | "instead" | "now" | "then" | "here" | "there"
+        "in" | "on"
+            | "at"
+            | "after"
+            | "before"
+            | "during"
+            | "for"
+            | "since"
+            | "when"
+            | "while"
+            | "with"
+            | "as"
+            | "last"
+            | "earlier"
+            | "later"
+            | "although"
+            | "though"
+            | "if"
+            | "asked"
+            | "speaking"
+            | "instead"
+            | "now"
+            | "then"
+            | "here"
+            | "there"
     ) || SKIP_BEFORE_VERB.contains(&ctx.low(a));
     if opener {
         if let Some(k) = (a..hi).find(|&k| ctx.text(k) == ",") {
@@ -189,7 +335,6 @@ pub fn resolve(ctx: &Ctx, a: usize, b: usize, anchor: usize, last: Option<usize>
         .partition_point(|m| m.span.start + 200 < span.start);
     let mut person = None;
     let mut head = None;
-    let mut first = None;
     let head_span = ctx.span(b - 1);
     for m in doc.mentions[from..]
         .iter()
@@ -202,14 +347,13 @@ pub fn resolve(ctx: &Ctx, a: usize, b: usize, anchor: usize, last: Option<usize>
         if m.actor_kind == ActorKind::Person {
             person = Some(e);
         }
-        if m.span.overlaps(head_span) {
+        // The head word names the speaker ("the Kremlin"); a modifier does not
+        // ("Russia's RIA news agency", "the Russian foreign ministry").
+        if m.span.overlaps(head_span) && m.kind != MentionKind::Demonym {
             head = Some(e);
         }
-        if first.is_none() && m.span.start <= span.start + 4 {
-            first = Some(e);
-        }
     }
-    if let Some(e) = person.or(head).or(first) {
+    if let Some(e) = person.or(head) {
         return Some(e);
     }
     if b - a == 1 && in_list(PRONOUNS, ctx.low(a)) {

@@ -20,7 +20,9 @@ pub fn found(text: &str) -> Vec<(String, String, String, StatementKind)> {
         .into_iter()
         .map(|s| {
             (
-                s.speaker_mention.map(|m| doc.text(m).to_string()).unwrap_or_default(),
+                s.speaker_mention
+                    .map(|m| doc.text(m).to_string())
+                    .unwrap_or_default(),
                 s.cue.map(|m| doc.text(m).to_string()).unwrap_or_default(),
                 doc.text(s.content).to_string(),
                 s.kind,
@@ -54,13 +56,17 @@ fn quote_paragraph_without_verb_continues_speaker() {
     );
     assert_eq!(v.len(), 2, "{v:?}");
     assert_eq!(v[1].0, "Petrov");
-    assert_eq!(v[1].2, "“The next round should start soon, perhaps in May.”");
+    assert_eq!(
+        v[1].2,
+        "“The next round should start soon, perhaps in May.”"
+    );
     assert_eq!(v[1].3, StatementKind::Direct);
 }
 
 #[test]
 fn said_that_clause_is_indirect() {
-    let (who, cue, content, kind) = one("The minister said that the border would reopen next week.");
+    let (who, cue, content, kind) =
+        one("The minister said that the border would reopen next week.");
     assert_eq!((who.as_str(), cue.as_str()), ("The minister", "said"));
     assert_eq!(content, "the border would reopen next week");
     assert_eq!(kind, StatementKind::Indirect);
@@ -82,7 +88,8 @@ fn told_skips_the_hearer() {
 
 #[test]
 fn post_posed_speaker() {
-    let (who, _, content, _) = one("The plan will cost billions of dollars, the senator said on Monday.");
+    let (who, _, content, _) =
+        one("The plan will cost billions of dollars, the senator said on Monday.");
     assert_eq!(who, "the senator");
     assert_eq!(content, "The plan will cost billions of dollars");
 }
@@ -159,10 +166,19 @@ fn noun_report_is_not_speech() {
 }
 
 #[test]
-fn debug_tmp() {
-    let text = std::fs::read_to_string("/tmp/t1.txt").unwrap_or_default();
-    let doc = annotate(Article { id: "t".into(), date: None, title: None, url: None, body: text.clone(), source: "t".into(), line: None });
-    for q in &doc.quotes { eprintln!("Q {:?} {}", q.closed, doc.text(q.span)); }
-    for s in &doc.sentences { eprintln!("S {}", doc.text(s.span)); }
-    eprintln!("{:?}", found(&text));
+fn bracketed_aside_before_verb_is_skipped() {
+    let (who, ..) = one("The ministry on Monday (local time) confirmed the talks had ended.");
+    assert_eq!(who, "The ministry");
+}
+
+#[test]
+fn sentence_adverb_between_commas_is_skipped() {
+    let (who, ..) = one("The senator, however, said the vote would be delayed again.");
+    assert_eq!(who, "The senator");
+}
+
+#[test]
+fn spokesman_with_party_label() {
+    let (who, ..) = one("Rep. Ann Lee (D-Va.) said the bill would pass the House.");
+    assert_eq!(who, "Rep. Ann Lee (D-Va.)");
 }
