@@ -359,7 +359,8 @@ fn finite(
     let who = Who::Phrase(sa, sb);
     // What follows the cue: skip a hearer ("told reporters", "told The Post").
     let mut c = i + 1;
-    if cue.object {
+    // Only a pure hearer is left out; "urged X to …", "accused X of …" keep their object.
+    if cue.object && matches!(cue.lemma, "tell" | "inform" | "remind" | "assure") {
         let mut k = c;
         while k < hi && k - c < 6 && ctx.is_word(k) && !matches!(ctx.low(k), "that") {
             k += 1;
