@@ -54,6 +54,13 @@ fn table() -> &'static HashMap<&'static str, Cue> {
     })
 }
 
+impl Cue {
+    /// Whether the form is the third person present ("says").
+    pub fn s_form(&self) -> bool {
+        !(self.base || self.past || self.gerund)
+    }
+}
+
 /// Looks up a lower-case word form.
 pub fn lookup(lower: &str) -> Option<Cue> {
     table().get(lower).copied()

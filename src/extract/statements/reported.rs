@@ -99,6 +99,12 @@ fn only_adjunct(ctx: &Ctx, a: usize, hi: usize) -> bool {
     }) && end - a <= 14
 }
 
+/// Whether a finite reporting verb comes within `n` tokens from `a` (not past `hi`).
+fn finite_cue_within(ctx: &Ctx, a: usize, hi: usize, n: usize) -> bool {
+    (a..hi.min(a + n))
+        .any(|k| !ctx.in_quote(k) && cues::lookup(ctx.low(k)).is_some_and(|c| c.past || c.s_form()))
+}
+
 /// The comma that ends an adjunct right after a cue ("said on Sunday, but …"), if the
 /// tokens from `a` are an adjunct (or nothing) up to a comma.
 fn adjunct_then_comma(ctx: &Ctx, a: usize, hi: usize) -> Option<usize> {
@@ -180,7 +186,7 @@ pub fn find_in_sentence(ctx: &Ctx, si: usize, out: &mut Vec<Found>) {
         let end = if cue.gerund {
             participle(ctx, lo, hi, i, &sentence_speaker, out)
         } else {
-            finite(ctx, lo, hi, i, cue, out)
+            finite(ctx, lo, hi, i, cue, &sentence_speaker, out)
         };
         if out.len() > before {
             if let Some(f) = out.last() {
@@ -318,10 +324,21 @@ fn finite(
     hi: usize,
     i: usize,
     cue: cues::Cue,
+    sentence_speaker: &Option<Who>,
     out: &mut Vec<Found>,
 ) -> Option<usize> {
     let cue_span = ctx.span(i);
     let subj_end = speaker::subject_end(ctx, lo, i);
+    // "X said A and said B" / "X, who said …": the subject is elsewhere.
+    if subj_end > lo && ctx.low(subj_end - 1) == "and" {
+        if let Some(who) = sentence_speaker.clone() {
+            return preposed(ctx, hi, i + 1, cue_span, who, out);
+        }
+    }
+    if subj_end > lo + 1 && ctx.low(subj_end - 1) == "who" && ctx.text(subj_end - 2) == "," {
+        let who = Who::Phrase(subj_end - 1, subj_end);
+        return preposed(ctx, hi, i + 1, cue_span, who, out);
+    }
     let mut left = speaker::left_np(ctx, lo, subj_end);
     if subj_end > lo && is_boundary(ctx, subj_end - 1) {
         let k = subj_end - 1;
@@ -428,7 +445,10 @@ fn finite(
                 || matches!(n, "and" | "while" | "although" | "though" | "whereas")
                     && (speaker::PRONOUNS.contains(&ctx.low(k + 2))
                         || ctx.low(k + 2) == "the"
-                        || ctx.is_cap(k + 2)));
+                        || ctx.is_cap(k + 2)
+                        || finite_cue_within(ctx, k + 2, hi, 8)))
+            // "X said A and said B": the second cue starts a statement of its own.
+            || ctx.low(k) == "and" && cues::lookup(n).is_some_and(|c| !c.gerund && !c.base);
         if t == ";"
             || new_clause
             || t == "," && (n == "according" || cues::lookup(n).is_some_and(|c| c.gerund))
@@ -518,4 +538,27 @@ fn previous_quote(
         kind: None,
     });
     Some(0)
+}
+
+/// A pre-posed content from token `c`: after "that" if it comes soon, to the end.
+fn preposed(
+    ctx: &Ctx,
+    hi: usize,
+    c: usize,
+    cue: Span,
+    who: Who,
+    out: &mut Vec<Found>,
+) -> Option<usize> {
+    let mut start = c;
+    if let Some(k) = (c..hi.min(c + 4)).find(|&k| ctx.low(k) == "that" || ctx.text(k) == ":") {
+        start = k + 1;
+    }
+    let mut end = hi;
+    if let Some(k) =
+        (start..hi).find(|&k| ctx.text(k) == ";" || ctx.text(k) == "," && ctx.low(k + 1) == "but")
+    {
+        end = k;
+    }
+    push(ctx, out, cue, who, start, end, 0.65);
+    Some(end)
 }

@@ -329,6 +329,14 @@ pub fn clause_subject_start(ctx: &Ctx, lo: usize, hi: usize) -> usize {
 /// statement's speaker.
 pub fn resolve(ctx: &Ctx, a: usize, b: usize, anchor: usize, last: Option<usize>) -> Option<usize> {
     let doc = ctx.doc;
+    // "Perez, who said …": the relative pronoun stands for the phrase before it.
+    if b - a == 1 && matches!(ctx.low(a), "who" | "which") && a >= 2 && ctx.text(a - 1) == "," {
+        let lo = doc
+            .sentence_at(ctx.span(a).start)
+            .map(|si| doc.sentences[si].tokens.start)
+            .unwrap_or(0);
+        return left_np(ctx, lo, a - 1).and_then(|(x, y)| resolve(ctx, x, y, anchor, last));
+    }
     let span = ctx.span_of(a, b);
     let from = doc
         .mentions

@@ -182,3 +182,28 @@ fn spokesman_with_party_label() {
     let (who, ..) = one("Rep. Ann Lee (D-Va.) said the bill would pass the House.");
     assert_eq!(who, "Rep. Ann Lee (D-Va.)");
 }
+
+#[test]
+fn relative_who_said_is_the_speaker_phrase() {
+    let v = found(
+        "The deal was reached with help from Ann Lee, who said she expects a vote next week.",
+    );
+    assert_eq!(v.len(), 1, "{v:?}");
+    assert_eq!(v[0].0, "who");
+    assert_eq!(v[0].2, "she expects a vote next week");
+}
+
+#[test]
+fn second_cue_after_and_is_its_own_statement() {
+    let v = found("The mayor said the plan was ready and said that work would begin in May.");
+    assert_eq!(v.len(), 2, "{v:?}");
+    assert_eq!(v[0].2, "the plan was ready");
+    assert_eq!(v[1].0, "The mayor");
+    assert_eq!(v[1].2, "work would begin in May");
+}
+
+#[test]
+fn proclaimed_is_a_cue() {
+    let (who, cue, ..) = one("The governor proclaimed that the state would never give up.");
+    assert_eq!((who.as_str(), cue.as_str()), ("The governor", "proclaimed"));
+}
