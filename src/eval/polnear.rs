@@ -165,11 +165,11 @@ const SPEECH_WORDS: &[&str] = &[
     "warned",
     "warning",
     "warns",
-    "wrote",
     "write",
     "writes",
     "writing",
     "written",
+    "wrote",
 ];
 
 /// Whether a gold cue text is a cue of speech (see [`SPEECH_WORDS`]).
