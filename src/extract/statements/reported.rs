@@ -355,7 +355,9 @@ fn finite(
         };
         // Inverted: "“…,” said the spokesman." / "…, says Smith, adding …": the phrase
         // after the cue closes the clause.
-        if let Some((a, b)) = speaker::right_np(ctx, i + 1, hi) {
+        // ("…, told AFP": after a verb with a hearer the phrase is the hearer.)
+        let inverted = (!cue.object).then(|| speaker::right_np(ctx, i + 1, hi)).flatten();
+        if let Some((a, b)) = inverted {
             let ends = b >= content_end(ctx, b, hi);
             let short = b - a <= 6 && (ctx.text(b) == "," || only_adjunct(ctx, b, hi));
             if ends || short && appositive.is_none() {
