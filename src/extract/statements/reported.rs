@@ -64,11 +64,19 @@ const ADJUNCT: &[&str] = &[
     "with",
 ];
 
+/// Whether token `i` closes a quotation (glued to the word before it, or the end
+/// mark of a paired quotation: "disgrace, " Trump said").
 fn is_closing_quote(ctx: &Ctx, i: usize) -> bool {
-    ctx.is_quote(i)
-        && matches!(ctx.text(i), "”" | "\"" | "’" | "'" | "»")
-        && i > 0
-        && ctx.span(i - 1).end == ctx.span(i).start
+    if !ctx.is_quote(i) || !matches!(ctx.text(i), "”" | "\"" | "’" | "'" | "»") || i == 0 {
+        return false;
+    }
+    if ctx.span(i - 1).end == ctx.span(i).start {
+        return true;
+    }
+    let end = ctx.span(i).end;
+    let quotes = &ctx.doc.quotes;
+    let k = quotes.partition_point(|q| q.span.end < end);
+    quotes.get(k).is_some_and(|q| q.closed && q.span.end == end)
 }
 
 fn is_boundary(ctx: &Ctx, i: usize) -> bool {
@@ -356,7 +364,9 @@ fn finite(
         // Inverted: "“…,” said the spokesman." / "…, says Smith, adding …": the phrase
         // after the cue closes the clause.
         // ("…, told AFP": after a verb with a hearer the phrase is the hearer.)
-        let inverted = (!cue.object).then(|| speaker::right_np(ctx, i + 1, hi)).flatten();
+        let inverted = (!cue.object)
+            .then(|| speaker::right_np(ctx, i + 1, hi))
+            .flatten();
         if let Some((a, b)) = inverted {
             let ends = b >= content_end(ctx, b, hi);
             let short = b - a <= 6 && (ctx.text(b) == "," || only_adjunct(ctx, b, hi));
@@ -451,8 +461,15 @@ fn finite(
                         || finite_cue_within(ctx, k + 2, hi, 8)))
             // "X said A and said B": the second cue starts a statement of its own.
             || ctx.low(k) == "and" && cues::lookup(n).is_some_and(|c| !c.gerund && !c.base);
+        // "While X has said that A, Y said B": a comma, a short subject, a new cue.
+        let next_report = t == ","
+            && !ctx.is_quote(k + 1)
+            && (k + 2..hi.min(k + 8))
+                .take_while(|&x| ctx.is_word(x))
+                .any(|x| cues::lookup(ctx.low(x)).is_some_and(|c| c.past || c.s_form()));
         if t == ";"
             || new_clause
+            || next_report
             || t == "," && (n == "according" || cues::lookup(n).is_some_and(|c| c.gerund))
         {
             end = k;
