@@ -15,8 +15,19 @@ use crate::nlp::{ActorKind, DateRange, Span, TimeKind};
 
 /// Reporting verbs whose time dates the report, not the meeting.
 const REPORTING: &[&str] = &[
-    "said", "says", "told", "reported", "announced", "confirmed", "added", "stated",
-    "claimed", "noted", "wrote", "tweeted", "explained",
+    "said",
+    "says",
+    "told",
+    "reported",
+    "announced",
+    "confirmed",
+    "added",
+    "stated",
+    "claimed",
+    "noted",
+    "wrote",
+    "tweeted",
+    "explained",
 ];
 
 /// The mode, refined by the words of the clause.
@@ -24,7 +35,14 @@ pub fn mode(ctx: &Ctx, base: MeetingMode, t0: usize, hi: usize) -> MeetingMode {
     let w = &ctx.words;
     let window = &w[t0..hi.min(t0 + 12)];
     let any = |xs: &[&str]| window.iter().any(|x| xs.contains(&x.as_str()));
-    if any(&["video", "videoconference", "video-conference", "virtual", "virtually", "zoom"]) {
+    if any(&[
+        "video",
+        "videoconference",
+        "video-conference",
+        "virtual",
+        "virtually",
+        "zoom",
+    ]) {
         return MeetingMode::Video;
     }
     if any(&["phone", "telephone", "telephoned", "phoned", "call"]) {
@@ -74,7 +92,24 @@ pub fn place(ctx: &Ctx, lo: usize, t0: usize, hi: usize, exclude: &[usize]) -> O
                 break;
             }
         }
-        if matches!(ctx.words[k].as_str(), "said" | "says" | "where" | "who" | "which" | "told") {
+        if matches!(
+            ctx.words[k].as_str(),
+            "said"
+                | "says"
+                | "where"
+                | "who"
+                | "which"
+                | "told"
+                | ","
+                | "as"
+                | "while"
+                | "after"
+                | "before"
+                | "because"
+                | "amid"
+                | "but"
+                | "and"
+        ) {
             break;
         }
         k += 1;
@@ -82,7 +117,9 @@ pub fn place(ctx: &Ctx, lo: usize, t0: usize, hi: usize, exclude: &[usize]) -> O
     if best.is_some() {
         return best;
     }
-    (lo..t0).rev().find_map(|k| is_place(k).filter(|_| prep_before(k)))
+    (lo..t0)
+        .rev()
+        .find_map(|k| is_place(k).filter(|_| prep_before(k)))
 }
 
 /// The date: the clause's time expression nearest the trigger, past reading.
@@ -102,7 +139,12 @@ pub fn date(ctx: &Ctx, lo: usize, t0: usize, hi: usize) -> Option<(DateRange, Sp
         // "said on Monday": the time of the report.
         let k = doc.token_at(t.span.start);
         let mut j = k;
-        while j > lo && matches!(ctx.words[j - 1].as_str(), "on" | "late" | "early" | "earlier") {
+        while j > lo
+            && matches!(
+                ctx.words[j - 1].as_str(),
+                "on" | "late" | "early" | "earlier"
+            )
+        {
             j -= 1;
         }
         if j > lo && REPORTING.contains(&ctx.words[j - 1].as_str()) {

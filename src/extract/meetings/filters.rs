@@ -31,35 +31,158 @@ pub enum Reason {
 }
 
 const FUTURE: &[&str] = &[
-    "will", "'ll", "shall", "would", "planned", "plans", "plan", "planning", "scheduled",
-    "expected", "expects", "upcoming", "future", "next", "intends", "intended", "due",
-    "set", "going", "proposed", "possible", "potential", "prospective", "ahead",
+    "will",
+    "'ll",
+    "shall",
+    "would",
+    "planned",
+    "plans",
+    "plan",
+    "planning",
+    "scheduled",
+    "expected",
+    "expects",
+    "upcoming",
+    "future",
+    "next",
+    "intends",
+    "intended",
+    "due",
+    "set",
+    "going",
+    "proposed",
+    "possible",
+    "potential",
+    "prospective",
+    "ahead",
 ];
 const INTENT: &[&str] = &[
-    "want", "wants", "wanted", "hope", "hopes", "hoped", "hoping", "desire", "wish",
-    "wishes", "wished", "seek", "seeks", "sought", "seeking", "invited", "invite",
-    "invites", "invitation", "ready", "willing", "like", "offered", "offer", "offers",
-    "agreed", "agree", "agrees", "asked", "requested", "request", "proposal", "tried",
-    "try", "trying", "attempt", "aims", "aimed", "eager", "keen", "refuse", "urged",
-    "urge", "urges", "pushed", "push", "pressing", "demanded", "demand", "hopes",
+    "want",
+    "wants",
+    "wanted",
+    "hope",
+    "hopes",
+    "hoped",
+    "hoping",
+    "desire",
+    "wish",
+    "wishes",
+    "wished",
+    "seek",
+    "seeks",
+    "sought",
+    "seeking",
+    "invited",
+    "invite",
+    "invites",
+    "invitation",
+    "ready",
+    "willing",
+    "like",
+    "offered",
+    "offer",
+    "offers",
+    "agreed",
+    "agree",
+    "agrees",
+    "asked",
+    "requested",
+    "request",
+    "proposal",
+    "tried",
+    "try",
+    "trying",
+    "attempt",
+    "aims",
+    "aimed",
+    "eager",
+    "keen",
+    "refuse",
+    "urged",
+    "urge",
+    "urges",
+    "pushed",
+    "push",
+    "pressing",
+    "demanded",
+    "demand",
+    "hopes",
 ];
 const NEGATION: &[&str] = &[
-    "not", "n't", "never", "no", "neither", "nor", "refused", "declined", "denied",
-    "cancelled", "canceled", "postponed", "without", "failed", "snubbed", "rejected",
+    "not",
+    "n't",
+    "never",
+    "no",
+    "neither",
+    "nor",
+    "refused",
+    "declined",
+    "denied",
+    "cancelled",
+    "canceled",
+    "postponed",
+    "without",
+    "failed",
+    "snubbed",
+    "rejected",
 ];
 const HABITUAL: &[&str] = &[
-    "regularly", "often", "frequently", "routinely", "usually", "repeatedly",
-    "sometimes", "occasionally", "always", "periodically", "generally", "typically",
+    "regularly",
+    "often",
+    "frequently",
+    "routinely",
+    "usually",
+    "repeatedly",
+    "sometimes",
+    "occasionally",
+    "always",
+    "periodically",
+    "generally",
+    "typically",
 ];
 const NON_ACTOR_OBJECTS: &[&str] = &[
-    "demand", "demands", "target", "targets", "goal", "goals", "needs", "need",
-    "requirement", "requirements", "criteria", "standard", "standards", "expectations",
-    "deadline", "obligations", "conditions", "challenge", "challenges", "threshold",
-    "quota", "payroll", "costs", "end", "ends", "fate", "death", "resistance",
+    "demand",
+    "demands",
+    "target",
+    "targets",
+    "goal",
+    "goals",
+    "needs",
+    "need",
+    "requirement",
+    "requirements",
+    "criteria",
+    "standard",
+    "standards",
+    "expectations",
+    "deadline",
+    "obligations",
+    "conditions",
+    "challenge",
+    "challenges",
+    "threshold",
+    "quota",
+    "payroll",
+    "costs",
+    "end",
+    "ends",
+    "fate",
+    "death",
+    "resistance",
 ];
 const SPEECH: &[&str] = &[
-    "told", "tells", "tell", "addressed", "address", "addressing", "speech", "speaking",
-    "spoke", "speak", "remarks", "briefing",
+    "told",
+    "tells",
+    "tell",
+    "addressed",
+    "address",
+    "addressing",
+    "speech",
+    "speaking",
+    "spoke",
+    "speak",
+    "remarks",
+    "briefing",
 ];
 
 fn has(list: &[&str], w: &str) -> bool {
@@ -68,13 +191,24 @@ fn has(list: &[&str], w: &str) -> bool {
 
 /// Decides whether the candidate with trigger tokens `t0..t1`, clause start `lo` and
 /// clause end `hi` is to be dropped, and why.
-pub fn reject(ctx: &Ctx, frame: Frame, lo: usize, t0: usize, t1: usize, hi: usize) -> Option<Reason> {
+pub fn reject(
+    ctx: &Ctx,
+    frame: Frame,
+    lo: usize,
+    t0: usize,
+    t1: usize,
+    hi: usize,
+) -> Option<Reason> {
     let w = &ctx.words;
     let before = &w[t0.saturating_sub(7).max(lo)..t0];
     let near = &w[t0.saturating_sub(3).max(lo)..t0];
     let trig = w[t0].as_str();
     // A question or a condition.
-    if w[lo..hi].iter().any(|x| x == "?") || w[lo..t0].iter().any(|x| x == "if" || x == "unless" || x == "whether") {
+    if w[lo..hi].iter().any(|x| x == "?")
+        || w[lo..t0]
+            .iter()
+            .any(|x| x == "if" || x == "unless" || x == "whether")
+    {
         return Some(Reason::Hypothetical);
     }
     if before.iter().any(|x| has(NEGATION, x)) {
@@ -87,27 +221,45 @@ pub fn reject(ctx: &Ctx, frame: Frame, lo: usize, t0: usize, t1: usize, hi: usiz
         return Some(Reason::Generic);
     }
     // Times in the clause that name no single occasion ("since 2006", "every week").
-    let (b0, b1) = (ctx.doc.tokens[lo].span.start, ctx.doc.tokens[hi - 1].span.end);
+    let (b0, b1) = (
+        ctx.doc.tokens[lo].span.start,
+        ctx.doc.tokens[hi - 1].span.end,
+    );
     if ctx.doc.times.iter().any(|t| {
-        t.span.start >= b0 && t.span.end <= b1 && matches!(t.kind, TimeKind::Since | TimeKind::Recurring)
+        t.span.start >= b0
+            && t.span.end <= b1
+            && matches!(t.kind, TimeKind::Since | TimeKind::Recurring)
     }) {
         return Some(Reason::Generic);
     }
     // "called for talks", "calls on".
-    if near.iter().any(|x| matches!(x.as_str(), "call" | "calls" | "called" | "calling")) {
+    if near
+        .iter()
+        .any(|x| matches!(x.as_str(), "call" | "calls" | "called" | "calling"))
+    {
         return Some(Reason::CallFor);
     }
     if intent(w, t0.saturating_sub(7).max(lo), t0) {
         return Some(Reason::Intent);
     }
     // "is to meet", "was to travel", "to meet" after anything but a completed journey.
-    let prev = t0.checked_sub(1).filter(|&p| p >= lo).map(|p| w[p].as_str());
+    let prev = t0
+        .checked_sub(1)
+        .filter(|&p| p >= lo)
+        .map(|p| w[p].as_str());
     if prev == Some("to") && frame != Frame::Travel {
         let travelled = t0 >= 3
             && w[t0.saturating_sub(6).max(lo)..t0 - 1].iter().any(|x| {
                 matches!(
                     x.as_str(),
-                    "travelled" | "traveled" | "flew" | "arrived" | "came" | "went" | "headed" | "landed"
+                    "travelled"
+                        | "traveled"
+                        | "flew"
+                        | "arrived"
+                        | "came"
+                        | "went"
+                        | "headed"
+                        | "landed"
                 )
             });
         if !travelled {
@@ -119,7 +271,22 @@ pub fn reject(ctx: &Ctx, frame: Frame, lo: usize, t0: usize, t1: usize, hi: usiz
     }
     if matches!(trig, "meet" | "meets" | "met") {
         let mut k = t1;
-        while k < hi && matches!(w[k].as_str(), "the" | "a" | "an" | "their" | "his" | "her" | "its" | "all" | "those" | "these" | "our") {
+        while k < hi
+            && matches!(
+                w[k].as_str(),
+                "the"
+                    | "a"
+                    | "an"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "its"
+                    | "all"
+                    | "those"
+                    | "these"
+                    | "our"
+            )
+        {
             k += 1;
         }
         if k < hi && has(NON_ACTOR_OBJECTS, &w[k]) {
@@ -134,8 +301,8 @@ pub fn reject(ctx: &Ctx, frame: Frame, lo: usize, t0: usize, t1: usize, hi: usiz
 
 /// Verbs that a wish or plan governs ("wants to meet", "agreed to hold talks").
 const GOVERNED: &[&str] = &[
-    "meet", "hold", "have", "visit", "travel", "host", "receive", "see", "talk", "speak",
-    "resume", "start", "open", "sit", "discuss", "call", "go", "come", "fly",
+    "meet", "hold", "have", "visit", "travel", "host", "receive", "see", "talk", "speak", "resume",
+    "start", "open", "sit", "discuss", "call", "go", "come", "fly",
 ];
 
 /// A wish, plan or invitation that governs the trigger at `t0`: the intent word close

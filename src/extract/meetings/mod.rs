@@ -45,8 +45,21 @@ pub struct Ctx<'a> {
 
 /// Reporting verbs that open a new clause for the subject search.
 const REPORTING: &[&str] = &[
-    "said", "says", "told", "reported", "reports", "announced", "confirmed", "added",
-    "stated", "according", "claimed", "noted", "revealed", "disclosed", "wrote",
+    "said",
+    "says",
+    "told",
+    "reported",
+    "reports",
+    "announced",
+    "confirmed",
+    "added",
+    "stated",
+    "according",
+    "claimed",
+    "noted",
+    "revealed",
+    "disclosed",
+    "wrote",
 ];
 
 impl<'a> Ctx<'a> {
@@ -74,11 +87,9 @@ impl<'a> Ctx<'a> {
         }
         let mut modifier = vec![false; doc.mentions.len()];
         for m in &doc.mentions {
-            if let Some(r) = &m.role {
-                if let Some(of) = r.of {
-                    if of < modifier.len() {
-                        modifier[of] = true;
-                    }
+            for of in m.roles.iter().filter_map(|r| r.of) {
+                if of < modifier.len() {
+                    modifier[of] = true;
                 }
             }
         }
@@ -99,7 +110,10 @@ impl<'a> Ctx<'a> {
                         }
                         break;
                     }
-                    if lex.title_kind(&words[k]).is_some_and(|kind| kind == "person") {
+                    if lex
+                        .title_kind(&words[k])
+                        .is_some_and(|kind| kind == "person")
+                    {
                         modifier[mi] = true;
                         break;
                     }
@@ -175,7 +189,9 @@ fn clause(ctx: &Ctx, range: std::ops::Range<usize>, t0: usize, t1: usize) -> (us
             hi = k;
             break;
         }
-        if w[k] == "," && (k + 1..(k + 5).min(range.end)).any(|j| REPORTING.contains(&w[j].as_str())) {
+        if w[k] == ","
+            && (k + 1..(k + 5).min(range.end)).any(|j| REPORTING.contains(&w[j].as_str()))
+        {
             hi = k;
             break;
         }
@@ -202,7 +218,15 @@ fn push_all(v: &mut Vec<usize>, xs: &[usize]) {
 }
 
 /// The participants of a trigger by its frame, and the visit destination if any.
-fn frame_participants(ctx: &Ctx, frame: Frame, lo: usize, t: Trigger, hi: usize, found: &[Cand], si: usize) -> Option<(Vec<usize>, Option<usize>)> {
+fn frame_participants(
+    ctx: &Ctx,
+    frame: Frame,
+    lo: usize,
+    t: Trigger,
+    hi: usize,
+    found: &[Cand],
+    si: usize,
+) -> Option<(Vec<usize>, Option<usize>)> {
     let w = &ctx.words;
     let (t0, t1) = (t.start, t.end);
     let mut subj = participants::subject(ctx, lo, t0);
@@ -246,9 +270,27 @@ fn frame_participants(ctx: &Ctx, frame: Frame, lo: usize, t: Trigger, hi: usize,
             let (obj, stop) = participants::noun_phrase(ctx, after, hi);
             let d = obj.iter().copied().find(|&e| is_place(ctx, e))?;
             // A purpose: "for talks (with B)", "on a visit", "to meet B".
-            let k = participants::find_word(ctx, stop, hi, &["talks", "meeting", "meetings", "consultations", "negotiations", "visit", "meet"], 6)?;
+            let k = participants::find_word(
+                ctx,
+                stop,
+                hi,
+                &[
+                    "talks",
+                    "meeting",
+                    "meetings",
+                    "consultations",
+                    "negotiations",
+                    "visit",
+                    "meet",
+                ],
+                6,
+            )?;
             let pw = w[k - 1].as_str();
-            let purpose_ok = (k >= 2 && matches!(w[k - 2].as_str(), "for" | "a" | "an" | "official" | "to" | "hold"))
+            let purpose_ok = (k >= 2
+                && matches!(
+                    w[k - 2].as_str(),
+                    "for" | "a" | "an" | "official" | "to" | "hold"
+                ))
                 || pw == "meet";
             if !purpose_ok {
                 return None;
@@ -259,7 +301,9 @@ fn frame_participants(ctx: &Ctx, frame: Frame, lo: usize, t: Trigger, hi: usize,
             } else {
                 participants::find_word(ctx, k, hi, &["with"], 4)
             };
-            let others = with.map(|k| participants::noun_phrase(ctx, k, hi).0).unwrap_or_default();
+            let others = with
+                .map(|k| participants::noun_phrase(ctx, k, hi).0)
+                .unwrap_or_default();
             if others.is_empty() {
                 parts.push(d);
             } else {
@@ -280,20 +324,55 @@ fn frame_participants(ctx: &Ctx, frame: Frame, lo: usize, t: Trigger, hi: usize,
                     push_all(&mut parts, &participants::noun_phrase(ctx, k, hi).0);
                 }
             } else {
-                let held = w[lo..t0].iter().rev().take(4).any(|x| matches!(x.as_str(), "held" | "had" | "hold" | "holds" | "holding" | "began" | "opened" | "concluded"));
+                let held = w[lo..t0].iter().rev().take(4).any(|x| {
+                    matches!(
+                        x.as_str(),
+                        "held"
+                            | "had"
+                            | "hold"
+                            | "holds"
+                            | "holding"
+                            | "began"
+                            | "opened"
+                            | "concluded"
+                    )
+                });
                 if !held {
                     return None;
                 }
             }
         }
         Frame::Call => {
-            if after >= hi || matches!(w[after].as_str(), "for" | "on" | "upon" | "off" | "in" | "out" | "it" | "up" | "back" | "the" | "a" | "an") {
-                return None;
-            }
-            let m = ctx.mention_start[after]?;
+            let m = ctx.mention_start.get(after).copied().flatten()?;
             let e = ctx.doc.mentions[m].entity?;
+            // "called X on Tuesday", "called X to congratulate": a call; "called X a
+            // liar", "called X's bluff", "called on": not.
             let next = w.get(ctx.mention_end[m]).map(String::as_str).unwrap_or(".");
-            if matches!(next, "a" | "an" | "the" | "his" | "her" | "their" | "its") {
+            let ok = ctx.mention_end[m] >= hi
+                || matches!(
+                    next,
+                    "." | ","
+                        | "on"
+                        | "to"
+                        | "and"
+                        | "late"
+                        | "last"
+                        | "earlier"
+                        | "from"
+                        | "in"
+                        | "yesterday"
+                        | "today"
+                        | "after"
+                        | "before"
+                        | "shortly"
+                        | "this"
+                        | "twice"
+                        | "again"
+                        | "by"
+                        | "over"
+                        | "about"
+                );
+            if !ok {
                 return None;
             }
             push_all(&mut parts, &[e]);
@@ -309,7 +388,13 @@ fn is_place(ctx: &Ctx, e: usize) -> bool {
         .is_some_and(|x| matches!(x.kind, ActorKind::Place | ActorKind::Country))
 }
 
-fn candidate(ctx: &Ctx, si: usize, range: std::ops::Range<usize>, t: Trigger, found: &[Cand]) -> Option<Cand> {
+fn candidate(
+    ctx: &Ctx,
+    si: usize,
+    range: std::ops::Range<usize>,
+    t: Trigger,
+    found: &[Cand],
+) -> Option<Cand> {
     let entry = &triggers::entries()[t.entry];
     let (lo, hi) = clause(ctx, range.clone(), t.start, t.end);
     if filters::reject(ctx, entry.frame, lo, t.start, t.end, hi).is_some() {
@@ -331,7 +416,13 @@ fn candidate(ctx: &Ctx, si: usize, range: std::ops::Range<usize>, t: Trigger, fo
     let w = &ctx.words;
     let earlier = w[t.start.saturating_sub(3).max(lo)..t.start]
         .iter()
-        .any(|x| matches!(x.as_str(), "earlier" | "previous" | "prior" | "past" | "last"));
+        .any(|x| {
+            matches!(
+                x.as_str(),
+                "earlier" | "previous" | "prior" | "past" | "last"
+            )
+        })
+        || matches!(w[range.start].as_str(), "earlier" | "previously");
     let confidence = match entry.frame {
         Frame::Sym | Frame::Host | Frame::Guest => 0.85,
         Frame::Visit => 0.8,
@@ -340,7 +431,10 @@ fn candidate(ctx: &Ctx, si: usize, range: std::ops::Range<usize>, t: Trigger, fo
         Frame::Call => 0.65,
     } + if date.start.is_some() { 0.05 } else { 0.0 };
     let sent = &ctx.doc.sentences[si];
-    let trigger = Span::new(ctx.doc.tokens[t.start].span.start, ctx.doc.tokens[t.end - 1].span.end);
+    let trigger = Span::new(
+        ctx.doc.tokens[t.start].span.start,
+        ctx.doc.tokens[t.end - 1].span.end,
+    );
     Some(Cand {
         meeting: Meeting {
             participants: parts,
@@ -362,11 +456,19 @@ fn candidate(ctx: &Ctx, si: usize, range: std::ops::Range<usize>, t: Trigger, fo
 fn attendance(ctx: &Ctx, si: usize, range: std::ops::Range<usize>, found: &mut [Cand]) {
     let w = &ctx.words;
     let Some(k) = range.clone().find(|&k| {
-        matches!(w[k].as_str(), "attending" | "attended" | "joined" | "participated" | "attend")
-            && w.get(k + 1..(k + 4).min(range.end)).is_some_and(|a| {
-                a.iter().any(|x| matches!(x.as_str(), "talks" | "meeting" | "meetings" | "visit" | "delegation" | "call"))
+        matches!(
+            w[k].as_str(),
+            "attending" | "attended" | "joined" | "participated" | "attend"
+        ) && w.get(k + 1..(k + 4).min(range.end)).is_some_and(|a| {
+            a.iter().any(|x| {
+                matches!(
+                    x.as_str(),
+                    "talks" | "meeting" | "meetings" | "visit" | "delegation" | "call"
+                )
             })
-            && w.get(k + 1).is_some_and(|x| matches!(x.as_str(), "the" | "in"))
+        }) && w
+            .get(k + 1)
+            .is_some_and(|x| matches!(x.as_str(), "the" | "in"))
     }) else {
         return;
     };
@@ -379,14 +481,31 @@ fn attendance(ctx: &Ctx, si: usize, range: std::ops::Range<usize>, found: &mut [
     }
 }
 
-fn keys(doc: &Doc, parts: &[usize]) -> BTreeSet<usize> {
-    let mut k: BTreeSet<usize> = parts.iter().copied().collect();
-    for &p in parts {
-        if let Some(e) = doc.entities.get(p) {
-            k.extend(e.roles.iter().filter_map(|r| r.of));
-        }
-    }
-    k
+/// The side each participant stands for: the country or organisation of its role
+/// ("Russian deputy foreign minister X" → Russia), the lexicon country of a place or
+/// ministry ("Moscow" → Russia), or itself.
+fn sides(doc: &Doc, parts: &[usize]) -> BTreeSet<String> {
+    let lex = lexicon();
+    parts
+        .iter()
+        .filter_map(|&p| doc.entities.get(p))
+        .map(|e| {
+            if let Some(of) = e.roles.iter().find_map(|r| r.of) {
+                if let Some(o) = doc.entities.get(of) {
+                    return o.canonical.clone().unwrap_or_else(|| o.name.clone());
+                }
+            }
+            let own = e.canonical.clone().unwrap_or_else(|| e.name.clone());
+            if let Some(x) = lex.entry_named(&own) {
+                let state = e.kind == ActorKind::Place
+                    || x.subtype.as_deref().is_some_and(|t| t == "government");
+                if let Some(c) = x.country.clone().filter(|_| state) {
+                    return c;
+                }
+            }
+            own
+        })
+        .collect()
 }
 
 fn overlaps(a: &DateRange, b: &DateRange) -> bool {
@@ -406,14 +525,17 @@ fn mode_compatible(a: MeetingMode, b: MeetingMode) -> bool {
 fn merge(doc: &Doc, cands: Vec<Cand>) -> Vec<Meeting> {
     let mut out: Vec<Cand> = Vec::new();
     for c in cands {
-        let ck = keys(doc, &c.meeting.participants);
+        let cs = sides(doc, &c.meeting.participants);
         let target = out.iter_mut().rev().find(|e| {
             let m = &e.meeting;
-            let shared = m.participants.iter().filter(|p| c.meeting.participants.contains(p)).count();
-            let ek = keys(doc, &m.participants);
-            let shared_keys = ek.intersection(&ck).count();
+            let shared = m
+                .participants
+                .iter()
+                .filter(|p| c.meeting.participants.contains(p))
+                .count();
+            let shared_sides = sides(doc, &m.participants).intersection(&cs).count();
             !c.earlier
-                && (shared >= 2 || shared_keys >= 2)
+                && (shared >= 2 || shared_sides >= 2)
                 && overlaps(&m.date, &c.meeting.date)
                 && (m.place.is_none() || c.meeting.place.is_none() || m.place == c.meeting.place)
                 && mode_compatible(m.mode, c.meeting.mode)

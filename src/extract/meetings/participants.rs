@@ -14,41 +14,215 @@ use crate::nlp::{ActorKind, MentionKind, TokenKind};
 
 /// Words that end a noun phrase.
 const STOP: &[&str] = &[
-    "in", "at", "on", "to", "for", "about", "over", "after", "before", "during", "since",
-    "until", "by", "into", "near", "amid", "against", "under", "through", "via", "as",
-    "than", "regarding", "who", "whom", "which", "that", "where", "when", "whose", "while",
-    "because", "but", "if", "although", "said", "says", "told", "tells", "was", "were",
-    "is", "are", "has", "have", "had", "will", "would", "could", "can", "may", "might",
-    "should", "did", "does", "do", "be", "been", "being", "with", "between", "among",
-    "following", "ahead", "amid", "(", ")", ";", ":", "—", "–", ".", "!", "?",
+    "in",
+    "at",
+    "on",
+    "to",
+    "for",
+    "about",
+    "over",
+    "after",
+    "before",
+    "during",
+    "since",
+    "until",
+    "by",
+    "into",
+    "near",
+    "amid",
+    "against",
+    "under",
+    "through",
+    "via",
+    "as",
+    "than",
+    "regarding",
+    "who",
+    "whom",
+    "which",
+    "that",
+    "where",
+    "when",
+    "whose",
+    "while",
+    "because",
+    "but",
+    "if",
+    "although",
+    "said",
+    "says",
+    "told",
+    "tells",
+    "was",
+    "were",
+    "is",
+    "are",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "should",
+    "did",
+    "does",
+    "do",
+    "be",
+    "been",
+    "being",
+    "with",
+    "between",
+    "among",
+    "following",
+    "ahead",
+    "amid",
+    "(",
+    ")",
+    ";",
+    ":",
+    "—",
+    "–",
+    ".",
+    "!",
+    "?",
 ];
 
 /// Words that may precede a noun phrase inside it.
 const NP_WORDS: &[&str] = &[
-    "the", "a", "an", "his", "her", "their", "its", "our", "both", "two", "three", "four",
-    "other", "fellow", "new", "former", "then", "visiting", "top", "senior", "chief",
-    "acting", "outgoing", "incoming", "deputy", "vice", "foreign", "prime", "minister",
-    "ministers", "president", "presidents", "counterpart", "counterparts", "leader",
-    "leaders", "official", "officials", "representatives", "representative", "delegation",
-    "delegations", "members", "member", "head", "heads", "envoy", "envoys", "ambassador",
-    "ambassadors", "secretary", "general", "state", "king", "emir", "prince", "supreme",
-    "special", "defense", "defence", "interior", "national", "security", "adviser",
-    "advisor", "spokesman", "spokeswoman", "spokesperson", "of", "from", "'s", "’s",
+    "the",
+    "a",
+    "an",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "both",
+    "two",
+    "three",
+    "four",
+    "other",
+    "fellow",
+    "new",
+    "former",
+    "then",
+    "visiting",
+    "top",
+    "senior",
+    "chief",
+    "acting",
+    "outgoing",
+    "incoming",
+    "deputy",
+    "vice",
+    "foreign",
+    "prime",
+    "minister",
+    "ministers",
+    "president",
+    "presidents",
+    "counterpart",
+    "counterparts",
+    "leader",
+    "leaders",
+    "official",
+    "officials",
+    "representatives",
+    "representative",
+    "delegation",
+    "delegations",
+    "members",
+    "member",
+    "head",
+    "heads",
+    "envoy",
+    "envoys",
+    "ambassador",
+    "ambassadors",
+    "secretary",
+    "general",
+    "state",
+    "king",
+    "emir",
+    "prince",
+    "supreme",
+    "special",
+    "defense",
+    "defence",
+    "interior",
+    "national",
+    "security",
+    "adviser",
+    "advisor",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "of",
+    "from",
+    "'s",
+    "’s",
 ];
 
 /// Nouns for groups whose "of/from X" names the actor ("a delegation from Hamas").
 const COLLECTIVES: &[&str] = &[
-    "delegation", "delegations", "officials", "representatives", "members", "leaders",
-    "leadership", "team", "group", "envoys", "diplomats", "negotiators", "members",
-    "leader", "head", "chief", "mission", "government", "ministry", "side",
+    "delegation",
+    "delegations",
+    "officials",
+    "representatives",
+    "members",
+    "leaders",
+    "leadership",
+    "team",
+    "group",
+    "envoys",
+    "diplomats",
+    "negotiators",
+    "members",
+    "leader",
+    "head",
+    "chief",
+    "mission",
+    "government",
+    "ministry",
+    "side",
 ];
 
 /// Prepositions after which a mention is not the subject.
 const PREPS: &[&str] = &[
-    "in", "at", "on", "to", "for", "with", "by", "after", "during", "near", "into",
-    "across", "against", "over", "under", "through", "since", "before", "between",
-    "among", "towards", "toward", "about", "including", "like", "amid", "of", "from",
-    "according", "than", "via",
+    "in",
+    "at",
+    "on",
+    "to",
+    "for",
+    "with",
+    "by",
+    "after",
+    "during",
+    "near",
+    "into",
+    "across",
+    "against",
+    "over",
+    "under",
+    "through",
+    "since",
+    "before",
+    "between",
+    "among",
+    "towards",
+    "toward",
+    "about",
+    "including",
+    "like",
+    "amid",
+    "of",
+    "from",
+    "according",
+    "than",
+    "via",
 ];
 
 fn has(list: &[&str], w: &str) -> bool {
@@ -175,7 +349,13 @@ fn in_pp(ctx: &Ctx, lo: usize, k: usize) -> bool {
 pub fn subject(ctx: &Ctx, lo: usize, t0: usize) -> Vec<usize> {
     // "X, who (separately) met": the antecedent.
     let mut j = t0;
-    while j > lo && (ctx.words[j - 1].ends_with("ly") || matches!(ctx.words[j - 1].as_str(), "also" | "later" | "then" | "first" | "had" | "has" | "have")) {
+    while j > lo
+        && (ctx.words[j - 1].ends_with("ly")
+            || matches!(
+                ctx.words[j - 1].as_str(),
+                "also" | "later" | "then" | "first" | "had" | "has" | "have"
+            ))
+    {
         j -= 1;
     }
     if j > lo && matches!(ctx.words[j - 1].as_str(), "who" | "whom") {
@@ -183,7 +363,9 @@ pub fn subject(ctx: &Ctx, lo: usize, t0: usize) -> Vec<usize> {
         while k > lo {
             k -= 1;
             if let Some(m) = ctx.mention_start[k] {
-                if participant(ctx, m).is_some() && !in_pp(ctx, lo, k) {
+                let governed = governor(ctx, lo, k)
+                    .is_some_and(|(_, g)| matches!(g, "of" | "from" | "in" | "at" | "to" | "on"));
+                if participant(ctx, m).is_some() && !governed {
                     return noun_phrase(ctx, k, j - 1).0;
                 }
             }
@@ -217,7 +399,21 @@ pub fn find_word(ctx: &Ctx, from: usize, hi: usize, targets: &[&str], max: usize
         if targets.contains(&w) {
             return Some(k + 1);
         }
-        if matches!(w, "said" | "says" | "who" | "which" | "that" | ";" | "told" | "where" | "when" | "while" | "but" | "and") {
+        if matches!(
+            w,
+            "said"
+                | "says"
+                | "who"
+                | "which"
+                | "that"
+                | ";"
+                | "told"
+                | "where"
+                | "when"
+                | "while"
+                | "but"
+                | "and"
+        ) {
             return None;
         }
         k += 1;
@@ -238,7 +434,18 @@ pub fn group_reference(ctx: &Ctx, lo: usize, t0: usize) -> Option<usize> {
         let next = w.get(k + 1).map(String::as_str).unwrap_or("");
         if matches!(
             next,
-            "leaders" | "sides" | "men" | "ministers" | "presidents" | "officials" | "countries" | "heads" | "delegations" | "parties" | "women" | "diplomats"
+            "leaders"
+                | "sides"
+                | "men"
+                | "ministers"
+                | "presidents"
+                | "officials"
+                | "countries"
+                | "heads"
+                | "delegations"
+                | "parties"
+                | "women"
+                | "diplomats"
         ) {
             return Some(n);
         }

@@ -80,7 +80,7 @@ fn doc(marked: &str, date: Option<&str>) -> Doc {
             kind: mk,
             actor_kind: ak,
             canonical: None,
-            role: None,
+            roles: Vec::new(),
             entity: Some(e),
         });
     }
@@ -88,7 +88,11 @@ fn doc(marked: &str, date: Option<&str>) -> Doc {
 }
 
 fn names(d: &Doc, m: &Meeting) -> Vec<String> {
-    let mut v: Vec<String> = m.participants.iter().map(|&e| d.entities[e].name.clone()).collect();
+    let mut v: Vec<String> = m
+        .participants
+        .iter()
+        .map(|&e| d.entities[e].name.clone())
+        .collect();
     v.sort();
     v
 }
@@ -117,10 +121,16 @@ fn day(s: &str) -> Option<NaiveDate> {
 
 #[test]
 fn met_with_on_saturday_in_qatar() {
-    let (d, m) = one("[Amirabdollahian] met with Hamas leader [Ismail Haniyeh] on Saturday in [Qatar|country].", Some("2023-10-16"));
+    let (d, m) = one(
+        "[Amirabdollahian] met with Hamas leader [Ismail Haniyeh] on Saturday in [Qatar|country].",
+        Some("2023-10-16"),
+    );
     assert_eq!(names(&d, &m), ["Amirabdollahian", "Ismail Haniyeh"]);
     assert_eq!(m.date.start, day("2023-10-14"));
-    assert_eq!(m.place.map(|p| d.entities[p].name.clone()), Some("Qatar".into()));
+    assert_eq!(
+        m.place.map(|p| d.entities[p].name.clone()),
+        Some("Qatar".into())
+    );
     assert_eq!(m.mode, MeetingMode::InPerson);
 }
 
@@ -134,21 +144,30 @@ fn held_a_phone_call_with() {
 
 #[test]
 fn the_two_leaders_are_the_pair_just_named() {
-    let (d, m) = run("[Erdogan] held a phone call with [Raisi]. The two leaders discussed the war.", Some("2023-10-16"));
+    let (d, m) = run(
+        "[Erdogan] held a phone call with [Raisi]. The two leaders discussed the war.",
+        Some("2023-10-16"),
+    );
     assert_eq!(m.len(), 1);
     assert_eq!(names(&d, &m[0]), ["Erdogan", "Raisi"]);
 }
 
 #[test]
 fn coordinated_subjects_met() {
-    let (d, m) = one("[Obama], [Park] and [Abe] met at the summit on Thursday.", Some("2016-04-01"));
+    let (d, m) = one(
+        "[Obama], [Park] and [Abe] met at the summit on Thursday.",
+        Some("2016-04-01"),
+    );
     assert_eq!(names(&d, &m), ["Abe", "Obama", "Park"]);
     assert_eq!(m.date.start, day("2016-03-31"));
 }
 
 #[test]
 fn who_met_takes_the_antecedent() {
-    let (d, m) = one("[Xi], who met separately with [Obama] at the summit, said more.", None);
+    let (d, m) = one(
+        "[Xi], who met separately with [Obama] at the summit, said more.",
+        None,
+    );
     assert_eq!(names(&d, &m), ["Obama", "Xi"]);
 }
 
@@ -156,7 +175,10 @@ fn who_met_takes_the_antecedent() {
 fn meeting_with_coordinated_apposition() {
     let (d, m) = one("[Marzook] travelled to [Moscow|place] after an earlier meeting in [Doha|place] with [Bogdanov] and the deputy minister, [Ali Bagheri Kani].", None);
     assert_eq!(names(&d, &m), ["Ali Bagheri Kani", "Bogdanov", "Marzook"]);
-    assert_eq!(m.place.map(|p| d.entities[p].name.clone()), Some("Doha".into()));
+    assert_eq!(
+        m.place.map(|p| d.entities[p].name.clone()),
+        Some("Doha".into())
+    );
 }
 
 #[test]
@@ -185,7 +207,10 @@ fn among_those_attending_joins_the_meeting() {
 fn landed_for_talks_with() {
     let (d, m) = one("A delegation from [Hamas|org] landed in [Moscow|place] on Thursday for talks with [Russian|demonym:Russia] officials.", Some("2023-10-27"));
     assert_eq!(names(&d, &m), ["Hamas", "Russia"]);
-    assert_eq!(m.place.map(|p| d.entities[p].name.clone()), Some("Moscow".into()));
+    assert_eq!(
+        m.place.map(|p| d.entities[p].name.clone()),
+        Some("Moscow".into())
+    );
     assert_eq!(m.date.start, day("2023-10-26"));
 }
 
@@ -196,7 +221,10 @@ fn travelled_without_purpose_is_no_meeting() {
 
 #[test]
 fn hosted_is_a_visit() {
-    let (d, m) = one("[Yeltsin] on Saturday hosted [Hashimoto] for an informal meeting.", Some("1997-11-03"));
+    let (d, m) = one(
+        "[Yeltsin] on Saturday hosted [Hashimoto] for an informal meeting.",
+        Some("1997-11-03"),
+    );
     assert_eq!(names(&d, &m), ["Hashimoto", "Yeltsin"]);
     assert_eq!(m.mode, MeetingMode::Visit);
 }
@@ -209,7 +237,10 @@ fn was_received_by() {
 
 #[test]
 fn spoke_by_phone() {
-    let (d, m) = one("[Kerry] and [Lavrov] spoke by phone Wednesday afternoon.", Some("2016-10-06"));
+    let (d, m) = one(
+        "[Kerry] and [Lavrov] spoke by phone Wednesday afternoon.",
+        Some("2016-10-06"),
+    );
     assert_eq!(names(&d, &m), ["Kerry", "Lavrov"]);
     assert_eq!(m.mode, MeetingMode::Phone);
     assert_eq!(m.date.start, day("2016-10-05"));
@@ -217,13 +248,19 @@ fn spoke_by_phone() {
 
 #[test]
 fn telephoned() {
-    let (_, m) = one("[Christopher] telephoned [Kozyrev] on Tuesday to discuss peace.", None);
+    let (_, m) = one(
+        "[Christopher] telephoned [Kozyrev] on Tuesday to discuss peace.",
+        None,
+    );
     assert_eq!(m.mode, MeetingMode::Phone);
 }
 
 #[test]
 fn talks_between() {
-    let (d, m) = one("Saturday's phone conversation between presidents [Trump] and [Putin] raised hopes.", Some("2017-01-30"));
+    let (d, m) = one(
+        "Saturday's phone conversation between presidents [Trump] and [Putin] raised hopes.",
+        Some("2017-01-30"),
+    );
     assert_eq!(names(&d, &m), ["Putin", "Trump"]);
     assert_eq!(m.date.start, day("2017-01-28"));
 }
@@ -305,13 +342,19 @@ fn speech_to_a_meeting_is_no_meeting() {
 
 #[test]
 fn said_on_monday_does_not_date_the_meeting() {
-    let (_, m) = one("[Abbas] met [Kerry] in [Amman|place], officials said on Monday.", Some("2016-04-04"));
+    let (_, m) = one(
+        "[Abbas] met [Kerry] in [Amman|place], officials said on Monday.",
+        Some("2016-04-04"),
+    );
     assert_eq!(m.date.start, None);
 }
 
 #[test]
 fn visited_country() {
-    let (d, m) = one("[Taiwan|country]'s Vice Foreign Minister [Chen] visited [Russia|country] today.", Some("1992-09-10"));
+    let (d, m) = one(
+        "[Taiwan|country]'s Vice Foreign Minister [Chen] visited [Russia|country] today.",
+        Some("1992-09-10"),
+    );
     assert_eq!(names(&d, &m), ["Chen", "Russia"]);
     assert_eq!(m.mode, MeetingMode::Visit);
 }
@@ -331,7 +374,10 @@ fn a_second_account_merges() {
 
 #[test]
 fn reported_clause_subject_after_that() {
-    let (d, m) = one("[Zakharova] told a briefing that [Kani] was also currently visiting [Moscow|place].", None);
+    let (d, m) = one(
+        "[Zakharova] told a briefing that [Kani] was also currently visiting [Moscow|place].",
+        None,
+    );
     assert_eq!(names(&d, &m), ["Kani", "Moscow"]);
 }
 
