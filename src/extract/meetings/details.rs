@@ -48,9 +48,6 @@ pub fn mode(ctx: &Ctx, base: MeetingMode, t0: usize, hi: usize) -> MeetingMode {
     if any(&["phone", "telephone", "telephoned", "phoned", "call"]) {
         return MeetingMode::Phone;
     }
-    if base == MeetingMode::Unknown {
-        return MeetingMode::Unknown;
-    }
     base
 }
 

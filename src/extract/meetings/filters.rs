@@ -215,8 +215,9 @@ pub fn reject(
         return Some(Reason::Negated);
     }
     if before.iter().any(|x| has(HABITUAL, x))
-        || w.get(t1..hi.min(t1 + 8))
-            .is_some_and(|a| a.iter().any(|x| has(HABITUAL, x)))
+        || w
+            .get(t1..hi.min(t1 + 8))
+            .is_some_and(|a| a.iter().any(|x| has(HABITUAL, x) || x == "every" || x == "each"))
     {
         return Some(Reason::Generic);
     }
@@ -267,6 +268,22 @@ pub fn reject(
         }
     }
     if before.iter().any(|x| has(FUTURE, x)) {
+        return Some(Reason::Future);
+    }
+    // Bare "meet" outside "to meet"/"did meet" is a plan or a habit ("Leaders meet in
+    // Vienna Monday to set up ...").
+    if trig == "meet" && !matches!(prev, Some("to" | "did" | "does" | "do")) {
+        return Some(Reason::Future);
+    }
+    // "a visit ... originally scheduled for June", "talks that were cancelled".
+    if frame == Frame::Noun
+        && w[t1..hi.min(t1 + 10)].iter().any(|x| {
+            matches!(
+                x.as_str(),
+                "scheduled" | "planned" | "cancelled" | "canceled" | "postponed" | "proposed" | "expected"
+            )
+        })
+    {
         return Some(Reason::Future);
     }
     if matches!(trig, "meet" | "meets" | "met") {

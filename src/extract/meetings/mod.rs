@@ -99,7 +99,9 @@ impl<'a> Ctx<'a> {
             // "Iran's Foreign Minister X", "Iranian President X", "Russian deputy
             // foreign minister X": the country only qualifies the person.
             let poss = words.get(end).is_some_and(|w| w == "'s");
-            if m.kind == MentionKind::Demonym || poss {
+            let qualifier = m.kind == MentionKind::Name
+                && matches!(m.actor_kind, ActorKind::Country | ActorKind::Organization);
+            if m.kind == MentionKind::Demonym || poss || qualifier {
                 let from = if poss { end + 1 } else { end };
                 for k in from..(from + 4).min(n) {
                     if let Some(other) = mention_start[k] {
@@ -209,6 +211,17 @@ fn skip_adverbs(ctx: &Ctx, mut k: usize, hi: usize) -> usize {
     k
 }
 
+/// Skips a time expression that starts at token `k` ("on Thursday").
+fn skip_time(ctx: &Ctx, k: usize, hi: usize) -> usize {
+    let Some(tok) = ctx.doc.tokens.get(k) else {
+        return k;
+    };
+    match ctx.doc.times.iter().find(|t| t.span.start == tok.span.start) {
+        Some(t) => ctx.doc.tokens_in(Span::new(t.span.start, t.span.end)).end.min(hi).max(k),
+        None => k,
+    }
+}
+
 fn push_all(v: &mut Vec<usize>, xs: &[usize]) {
     for &x in xs {
         if !v.contains(&x) {
@@ -260,7 +273,28 @@ fn frame_participants(
             push_all(&mut parts, &obj);
         }
         Frame::Host | Frame::Guest | Frame::Visit => {
-            let (obj, _) = participants::noun_phrase(ctx, after, hi);
+            let passive = frame == Frame::Host
+                && t0 > lo
+                && matches!(w[t0 - 1].as_str(), "was" | "were" | "been" | "being" | "is" | "are");
+            // "gave a warm welcome on Thursday to X", "was greeted at the palace by X".
+            let start = if passive {
+                participants::find_word(ctx, t1, hi, &["by"], 10)?
+            } else {
+                let k = skip_time(ctx, after, hi);
+                if k < hi && w[k] == "to" && w[t0] == "gave" {
+                    k + 1
+                } else {
+                    k
+                }
+            };
+            if frame == Frame::Visit
+                && w[t0] == "visiting"
+                && t0 > lo
+                && matches!(w[t0 - 1].as_str(), "for" | "after" | "before" | "while" | "by")
+            {
+                return None;
+            }
+            let (obj, _) = participants::noun_phrase(ctx, start, hi);
             if frame == Frame::Visit {
                 dest = obj.iter().copied().find(|&e| is_place(ctx, e));
             }
@@ -343,35 +377,22 @@ fn frame_participants(
             }
         }
         Frame::Call => {
-            let m = ctx.mention_start.get(after).copied().flatten()?;
-            let e = ctx.doc.mentions[m].entity?;
+            if after >= hi || matches!(w[after].as_str(), "for" | "on" | "upon" | "off" | "in" | "out" | "it" | "up" | "back" | "the" | "a" | "an") {
+                return None;
+            }
+            let (obj, stop) = participants::noun_phrase(ctx, after, hi);
+            let e = *obj.first()?;
             // "called X on Tuesday", "called X to congratulate": a call; "called X a
             // liar", "called X's bluff", "called on": not.
-            let next = w.get(ctx.mention_end[m]).map(String::as_str).unwrap_or(".");
-            let ok = ctx.mention_end[m] >= hi
+            let next = w.get(stop).map(String::as_str).unwrap_or(".");
+            let ok = stop >= hi
                 || matches!(
                     next,
-                    "." | ","
-                        | "on"
-                        | "to"
-                        | "and"
-                        | "late"
-                        | "last"
-                        | "earlier"
-                        | "from"
-                        | "in"
-                        | "yesterday"
-                        | "today"
-                        | "after"
-                        | "before"
-                        | "shortly"
-                        | "this"
-                        | "twice"
-                        | "again"
-                        | "by"
-                        | "over"
-                        | "about"
-                );
+                    "." | "," | "on" | "to" | "and" | "late" | "last" | "earlier" | "from" | "in"
+                        | "yesterday" | "today" | "after" | "before" | "shortly" | "this"
+                        | "twice" | "again" | "by" | "over" | "about"
+                )
+                || ctx.doc.times.iter().any(|t| t.span.start == ctx.doc.tokens[stop].span.start);
             if !ok {
                 return None;
             }
@@ -496,6 +517,14 @@ fn sides(doc: &Doc, parts: &[usize]) -> BTreeSet<String> {
                 }
             }
             let own = e.canonical.clone().unwrap_or_else(|| e.name.clone());
+            // "Russian Foreign Ministry" stands for Russia.
+            if e.kind == ActorKind::Organization {
+                if let Some(first) = e.name.split_whitespace().next() {
+                    if let Some(&(i, crate::nlp::lexicon::Form::Demonym)) = lex.lookup(first).first() {
+                        return lex.entries[i].canonical.clone();
+                    }
+                }
+            }
             if let Some(x) = lex.entry_named(&own) {
                 let state = e.kind == ActorKind::Place
                     || x.subtype.as_deref().is_some_and(|t| t == "government");

@@ -260,7 +260,15 @@ pub fn noun_phrase(ctx: &Ctx, start: usize, hi: usize) -> (Vec<usize>, usize) {
     while k < hi {
         if let Some(m) = ctx.mention_start[k] {
             let end = ctx.mention_end[m];
-            if !skip_next {
+            // "Reagan's statement": a possessor of a thing is no participant;
+            // "Romania's government" stands for Romania.
+            let possessor_of_thing = ctx.words.get(end).is_some_and(|w| w == "'s")
+                && !ctx.modifier[m]
+                && !ctx
+                    .words
+                    .get(end + 1..(end + 3).min(ctx.words.len()))
+                    .is_some_and(|a| a.iter().any(|x| has(COLLECTIVES, x)));
+            if !skip_next && !possessor_of_thing {
                 if let Some(e) = participant(ctx, m) {
                     if !out.contains(&e) {
                         out.push(e);
