@@ -215,9 +215,10 @@ pub fn reject(
         return Some(Reason::Negated);
     }
     if before.iter().any(|x| has(HABITUAL, x))
-        || w
-            .get(t1..hi.min(t1 + 8))
-            .is_some_and(|a| a.iter().any(|x| has(HABITUAL, x) || x == "every" || x == "each"))
+        || w.get(t1..hi.min(t1 + 8)).is_some_and(|a| {
+            a.iter()
+                .any(|x| has(HABITUAL, x) || x == "every" || x == "each")
+        })
     {
         return Some(Reason::Generic);
     }
@@ -280,7 +281,13 @@ pub fn reject(
         && w[t1..hi.min(t1 + 10)].iter().any(|x| {
             matches!(
                 x.as_str(),
-                "scheduled" | "planned" | "cancelled" | "canceled" | "postponed" | "proposed" | "expected"
+                "scheduled"
+                    | "planned"
+                    | "cancelled"
+                    | "canceled"
+                    | "postponed"
+                    | "proposed"
+                    | "expected"
             )
         })
     {

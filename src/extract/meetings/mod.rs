@@ -125,6 +125,12 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
+        // "In this Jan. 28 photo": a name inside a date is no actor.
+        for (mi, m) in doc.mentions.iter().enumerate() {
+            if doc.times.iter().any(|t| t.span.overlaps(m.span)) {
+                modifier[mi] = true;
+            }
+        }
         Ctx {
             doc,
             words,
@@ -216,8 +222,18 @@ fn skip_time(ctx: &Ctx, k: usize, hi: usize) -> usize {
     let Some(tok) = ctx.doc.tokens.get(k) else {
         return k;
     };
-    match ctx.doc.times.iter().find(|t| t.span.start == tok.span.start) {
-        Some(t) => ctx.doc.tokens_in(Span::new(t.span.start, t.span.end)).end.min(hi).max(k),
+    match ctx
+        .doc
+        .times
+        .iter()
+        .find(|t| t.span.start == tok.span.start)
+    {
+        Some(t) => ctx
+            .doc
+            .tokens_in(Span::new(t.span.start, t.span.end))
+            .end
+            .min(hi)
+            .max(k),
         None => k,
     }
 }
@@ -243,6 +259,17 @@ fn frame_participants(
     let w = &ctx.words;
     let (t0, t1) = (t.start, t.end);
     let mut subj = participants::subject(ctx, lo, t0);
+    let range_start = ctx.doc.sentences[si].tokens.start;
+    if subj.is_empty() && lo > range_start {
+        // "X said after meeting with Y": the reporting verb's subject.
+        subj = participants::subject(ctx, range_start, lo);
+    }
+    if subj.is_empty() {
+        // "After speaking by phone on Friday, A and B agreed": the main clause's subject.
+        if let Some(c) = (t1..hi).find(|&k| ctx.words[k] == ",") {
+            subj = participants::subject(ctx, c + 1, hi);
+        }
+    }
     if let Some(n) = participants::group_reference(ctx, lo, t0) {
         // "the two leaders": the pair of the meeting just told.
         let prev = found.last().filter(|c| si - c.sentence <= 2)?;
@@ -275,7 +302,10 @@ fn frame_participants(
         Frame::Host | Frame::Guest | Frame::Visit => {
             let passive = frame == Frame::Host
                 && t0 > lo
-                && matches!(w[t0 - 1].as_str(), "was" | "were" | "been" | "being" | "is" | "are");
+                && matches!(
+                    w[t0 - 1].as_str(),
+                    "was" | "were" | "been" | "being" | "is" | "are"
+                );
             // "gave a warm welcome on Thursday to X", "was greeted at the palace by X".
             let start = if passive {
                 participants::find_word(ctx, t1, hi, &["by"], 10)?
@@ -290,7 +320,10 @@ fn frame_participants(
             if frame == Frame::Visit
                 && w[t0] == "visiting"
                 && t0 > lo
-                && matches!(w[t0 - 1].as_str(), "for" | "after" | "before" | "while" | "by")
+                && matches!(
+                    w[t0 - 1].as_str(),
+                    "for" | "after" | "before" | "while" | "by"
+                )
             {
                 return None;
             }
@@ -320,12 +353,12 @@ fn frame_participants(
                 6,
             )?;
             let pw = w[k - 1].as_str();
-            let purpose_ok = (k >= 2
-                && matches!(
-                    w[k - 2].as_str(),
-                    "for" | "a" | "an" | "official" | "to" | "hold"
-                ))
-                || pw == "meet";
+            let purpose_ok = pw == "meet"
+                || w[stop..k - 1]
+                    .iter()
+                    .rev()
+                    .take(4)
+                    .any(|x| matches!(x.as_str(), "for" | "on" | "hold"));
             if !purpose_ok {
                 return None;
             }
@@ -351,6 +384,16 @@ fn frame_participants(
                 let (obj, _) = participants::noun_phrase(ctx, k, hi);
                 dest = obj.iter().copied().find(|&e| is_place(ctx, e));
                 push_all(&mut parts, &obj);
+            } else if noun == "meeting"
+                && t0 > lo
+                && matches!(
+                    w[t0 - 1].as_str(),
+                    "after" | "before" | "while" | "following" | "since"
+                )
+                && ctx.mention_start.get(after).copied().flatten().is_some()
+            {
+                // "after meeting Chinese officials": a gerund with its object.
+                push_all(&mut parts, &participants::noun_phrase(ctx, after, hi).0);
             } else if let Some(k) = participants::find_word(ctx, t1, hi, &["with", "between"], 10) {
                 if w[k - 1] == "between" {
                     parts = participants::noun_phrase(ctx, k, hi).0;
@@ -377,7 +420,23 @@ fn frame_participants(
             }
         }
         Frame::Call => {
-            if after >= hi || matches!(w[after].as_str(), "for" | "on" | "upon" | "off" | "in" | "out" | "it" | "up" | "back" | "the" | "a" | "an") {
+            if after >= hi
+                || matches!(
+                    w[after].as_str(),
+                    "for"
+                        | "on"
+                        | "upon"
+                        | "off"
+                        | "in"
+                        | "out"
+                        | "it"
+                        | "up"
+                        | "back"
+                        | "the"
+                        | "a"
+                        | "an"
+                )
+            {
                 return None;
             }
             let (obj, stop) = participants::noun_phrase(ctx, after, hi);
@@ -388,11 +447,32 @@ fn frame_participants(
             let ok = stop >= hi
                 || matches!(
                     next,
-                    "." | "," | "on" | "to" | "and" | "late" | "last" | "earlier" | "from" | "in"
-                        | "yesterday" | "today" | "after" | "before" | "shortly" | "this"
-                        | "twice" | "again" | "by" | "over" | "about"
+                    "." | ","
+                        | "on"
+                        | "to"
+                        | "and"
+                        | "late"
+                        | "last"
+                        | "earlier"
+                        | "from"
+                        | "in"
+                        | "yesterday"
+                        | "today"
+                        | "after"
+                        | "before"
+                        | "shortly"
+                        | "this"
+                        | "twice"
+                        | "again"
+                        | "by"
+                        | "over"
+                        | "about"
                 )
-                || ctx.doc.times.iter().any(|t| t.span.start == ctx.doc.tokens[stop].span.start);
+                || ctx
+                    .doc
+                    .times
+                    .iter()
+                    .any(|t| t.span.start == ctx.doc.tokens[stop].span.start);
             if !ok {
                 return None;
             }
@@ -520,7 +600,9 @@ fn sides(doc: &Doc, parts: &[usize]) -> BTreeSet<String> {
             // "Russian Foreign Ministry" stands for Russia.
             if e.kind == ActorKind::Organization {
                 if let Some(first) = e.name.split_whitespace().next() {
-                    if let Some(&(i, crate::nlp::lexicon::Form::Demonym)) = lex.lookup(first).first() {
+                    if let Some(&(i, crate::nlp::lexicon::Form::Demonym)) =
+                        lex.lookup(first).first()
+                    {
                         return lex.entries[i].canonical.clone();
                     }
                 }
