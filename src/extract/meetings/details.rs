@@ -91,21 +91,8 @@ pub fn place(ctx: &Ctx, lo: usize, t0: usize, hi: usize, exclude: &[usize]) -> O
         }
         if matches!(
             ctx.words[k].as_str(),
-            "said"
-                | "says"
-                | "where"
-                | "who"
-                | "which"
-                | "told"
-                | ","
-                | "as"
-                | "while"
-                | "after"
-                | "before"
-                | "because"
-                | "amid"
-                | "but"
-                | "and"
+            "said" | "says" | "where" | "who" | "which" | "told" | "as" | "while" | "because"
+                | "amid" | "but" | "to"
         ) {
             break;
         }
