@@ -217,7 +217,7 @@ pub fn quads<'a>(
 /// The `Content-Type` value for an RDF answer.
 pub fn rdf_content_type(format: RdfFormat) -> String {
     let media = format.media_type();
-    if media.starts_with("text/") || media == "application/n-triples" {
+    if (media.starts_with("text/") || media == "application/n-triples") && !media.contains("charset") {
         format!("{media}; charset=utf-8")
     } else {
         media.to_owned()
@@ -227,7 +227,7 @@ pub fn rdf_content_type(format: RdfFormat) -> String {
 /// The `Content-Type` value for a results answer.
 pub fn results_content_type(format: QueryResultsFormat) -> String {
     let media = format.media_type();
-    if media.starts_with("text/") {
+    if media.starts_with("text/") && !media.contains("charset") {
         format!("{media}; charset=utf-8")
     } else {
         media.to_owned()

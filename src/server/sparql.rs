@@ -210,7 +210,13 @@ fn query_response(
     query: &str,
     params: &[(String, String)],
 ) -> Response {
-    let parsed = match SparqlParser::new().parse_query(query) {
+    // Relative IRIs resolve against the endpoint URL (SPARQL 1.1 Protocol, 2.1.4).
+    let base = service_description::endpoint_iri(request);
+    let parser = match SparqlParser::new().with_base_iri(base.as_str()) {
+        Ok(parser) => parser,
+        Err(_) => SparqlParser::new(),
+    };
+    let parsed = match parser.parse_query(query) {
         Ok(parsed) => parsed,
         Err(e) => return bad_request(format_args!("SPARQL syntax error: {e}")),
     };
@@ -302,9 +308,13 @@ fn update_response(
             .with_header("WWW-Authenticate", "Bearer realm=\"newsgraph\"");
     }
     let deadline = Deadline::start(state.options.timeout);
-    let mut prepared = match SparqlEvaluator::new()
-        .with_cancellation_token(deadline.token.clone())
-        .parse_update(update)
+    let base = service_description::endpoint_iri(request);
+    let evaluator = SparqlEvaluator::new().with_cancellation_token(deadline.token.clone());
+    let evaluator = match evaluator.clone().with_base_iri(base.as_str()) {
+        Ok(with_base) => with_base,
+        Err(_) => evaluator,
+    };
+    let mut prepared = match evaluator.parse_update(update)
     {
         Ok(prepared) => prepared,
         Err(e) => return bad_request(format_args!("SPARQL Update syntax error: {e}")),
