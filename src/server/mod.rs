@@ -233,3 +233,6 @@ pub fn handle(state: &ServerState, request: Request) -> Response {
 pub fn default_bind() -> SocketAddr {
     SocketAddr::from(([127, 0, 0, 1], 7878))
 }
+
+#[cfg(test)]
+mod tests;
