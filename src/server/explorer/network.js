@@ -161,7 +161,7 @@ export function drawTimeline(svg, meetings) {
   const first = Math.min(...dated.map((m) => day(m.date)));
   const last = Math.max(...dated.map((m) => day(m.date)));
   const left = 60;
-  const right = width - 260;
+  const right = width - 60;
   const x = (d) => left + ((day(d) - first) / Math.max(last - first, 1)) * (right - left);
   const height = 60 + rowHeight * dated.length;
   svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
@@ -178,7 +178,10 @@ export function drawTimeline(svg, meetings) {
     const group = svgElement('g', { class: 'meeting', 'data-meeting': m.meeting });
     group.append(svgElement('line', { x1: x(m.date), y1: y, x2: x(m.date), y2: axisY, class: 'stem' }));
     group.append(svgElement('circle', { cx: x(m.date), cy: y, r: 5 }));
-    group.append(svgElement('text', { x: x(m.date) + 9, y: y + 4 }, `${m.date.slice(0, 10)}  ${m.attendees}`));
+    // Labels right of the dot in the first half of the axis, left of it in the second.
+    const onLeft = x(m.date) > (left + right) / 2;
+    const labelX = onLeft ? x(m.date) - 9 : x(m.date) + 9;
+    group.append(svgElement('text', { x: labelX, y: y + 4, class: onLeft ? 'left' : '' }, `${m.date.slice(0, 10)}  ${m.attendees}`));
     group.append(svgElement('title', {}, `${m.date.slice(0, 10)}: ${m.attendees}`));
     svg.append(group);
   });
