@@ -40,11 +40,16 @@ fn main() -> anyhow::Result<()> {
             let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("graph");
             parser = parser.with_default_graph(NamedNode::new(format!("file:///{name}"))?);
         }
-        let data = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+        let data =
+            std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
         store
             .load_from_slice(parser, &data)
             .with_context(|| format!("cannot load {}", file.display()))?;
     }
-    eprintln!("newsgraph: loaded {} quads from {} files", store.len()?, files.len());
+    eprintln!(
+        "newsgraph: loaded {} quads from {} files",
+        store.len()?,
+        files.len()
+    );
     serve(ServerState::new(store, options), bind)
 }

@@ -217,7 +217,9 @@ pub fn quads<'a>(
 /// The `Content-Type` value for an RDF answer.
 pub fn rdf_content_type(format: RdfFormat) -> String {
     let media = format.media_type();
-    if (media.starts_with("text/") || media == "application/n-triples") && !media.contains("charset") {
+    if (media.starts_with("text/") || media == "application/n-triples")
+        && !media.contains("charset")
+    {
         format!("{media}; charset=utf-8")
     } else {
         media.to_owned()

@@ -25,8 +25,7 @@ pub fn handle(state: &ServerState, request: &Request) -> Response {
     if !matches!(request.method.as_str(), "GET" | "HEAD") {
         return method_not_allowed("GET, HEAD");
     }
-    let params = match params::parse(request.query_string().as_bytes(), state.options.max_params)
-    {
+    let params = match params::parse(request.query_string().as_bytes(), state.options.max_params) {
         Ok(params) => params,
         Err(e) => return Response::text(400, e),
     };
@@ -42,7 +41,10 @@ pub fn handle(state: &ServerState, request: &Request) -> Response {
         ([iri], false) => match NamedNode::new(*iri) {
             Ok(node) => Target::Named(node),
             Err(e) => {
-                return Response::text(400, format_args!("graph={iri:?} is not an absolute IRI: {e}"))
+                return Response::text(
+                    400,
+                    format_args!("graph={iri:?} is not an absolute IRI: {e}"),
+                )
             }
         },
         _ => return Response::text(400, "give one graph=IRI or default, not several"),
@@ -92,9 +94,8 @@ pub fn handle(state: &ServerState, request: &Request) -> Response {
         }
     };
     match answer {
-        Ok(body) => {
-            Response::new(200, &formats::rdf_content_type(format), body).with_header("Vary", "Accept")
-        }
+        Ok(body) => Response::new(200, &formats::rdf_content_type(format), body)
+            .with_header("Vary", "Accept"),
         Err(response) => response,
     }
 }

@@ -11,7 +11,9 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::Context;
-use oxhttp::model::{Body, HeaderName, HeaderValue, Request as HttpRequest, Response as HttpResponse, StatusCode};
+use oxhttp::model::{
+    Body, HeaderName, HeaderValue, Request as HttpRequest, Response as HttpResponse, StatusCode,
+};
 use oxhttp::Server;
 
 use super::{handle, limits, Request, Response, ServerState};
@@ -30,7 +32,9 @@ fn convert_request(request: &mut HttpRequest<Body>, max_body: usize) -> Result<R
         return Err(limits::body_too_large(max_body));
     }
     let mut body = Vec::new();
-    let limit = u64::try_from(max_body).unwrap_or(u64::MAX).saturating_add(1);
+    let limit = u64::try_from(max_body)
+        .unwrap_or(u64::MAX)
+        .saturating_add(1);
     request
         .body_mut()
         .take(limit)
@@ -49,10 +53,10 @@ fn convert_request(request: &mut HttpRequest<Body>, max_body: usize) -> Result<R
             )
         })
         .collect();
-    let target = request
-        .uri()
-        .path_and_query()
-        .map_or_else(|| request.uri().path().to_owned(), |pq| pq.as_str().to_owned());
+    let target = request.uri().path_and_query().map_or_else(
+        || request.uri().path().to_owned(),
+        |pq| pq.as_str().to_owned(),
+    );
     Ok(Request {
         method: request.method().as_str().to_owned(),
         target,
@@ -83,8 +87,8 @@ pub fn serve(state: ServerState, bind: SocketAddr) -> anyhow::Result<()> {
     let max_body = state.options.max_body_bytes;
     let state = Arc::new(state);
     // Bind first ourselves so that port 0 can be reported, then hand the port over.
-    let listener = std::net::TcpListener::bind(bind)
-        .with_context(|| format!("cannot listen on {bind}"))?;
+    let listener =
+        std::net::TcpListener::bind(bind).with_context(|| format!("cannot listen on {bind}"))?;
     let address = listener.local_addr()?;
     drop(listener);
     let server = Server::new(move |request| match convert_request(request, max_body) {

@@ -15,8 +15,8 @@
 //! buffer under a deadline first.
 
 mod explorer;
-mod formats;
 mod export;
+mod formats;
 mod graph_store;
 mod http;
 mod limits;

@@ -98,11 +98,7 @@ pub struct ContentType {
 /// Parses a `Content-Type` value.
 pub fn content_type(value: &str) -> ContentType {
     let mut pieces = value.split(';');
-    let media = pieces
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase();
+    let media = pieces.next().unwrap_or("").trim().to_ascii_lowercase();
     let charset = pieces.find_map(|p| {
         let (name, value) = p.split_once('=')?;
         name.trim()

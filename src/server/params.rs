@@ -47,15 +47,13 @@ pub fn decode(input: &[u8]) -> Result<String, ParamError> {
     while i < input.len() {
         match input[i] {
             b'+' => out.push(b' '),
-            b'%' => {
-                match (hex(input.get(i + 1)), hex(input.get(i + 2))) {
-                    (Some(h), Some(l)) => {
-                        out.push(h * 16 + l);
-                        i += 2;
-                    }
-                    _ => out.push(b'%'),
+            b'%' => match (hex(input.get(i + 1)), hex(input.get(i + 2))) {
+                (Some(h), Some(l)) => {
+                    out.push(h * 16 + l);
+                    i += 2;
                 }
-            }
+                _ => out.push(b'%'),
+            },
             b => out.push(b),
         }
         i += 1;

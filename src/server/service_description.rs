@@ -6,7 +6,7 @@
 //! list the article graphs one by one (there may be many; query them instead).
 
 use oxigraph::model::vocab::rdf;
-use oxigraph::model::{BlankNode, Literal, NamedNode, Quad, NamedOrBlankNode, Term};
+use oxigraph::model::{BlankNode, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
 
 use super::formats::{self, GRAPH_OFFERS};
 use super::limits::Deadline;
@@ -29,26 +29,45 @@ pub fn endpoint_iri(request: &Request) -> NamedNode {
 }
 
 /// The description as triples (deterministic blank node labels).
-pub fn triples(state: &ServerState, endpoint: &NamedNode) -> Vec<(NamedOrBlankNode, NamedNode, Term)> {
+pub fn triples(
+    state: &ServerState,
+    endpoint: &NamedNode,
+) -> Vec<(NamedOrBlankNode, NamedNode, Term)> {
     let service = NamedOrBlankNode::from(endpoint.clone());
     let dataset = BlankNode::new_unchecked("dataset");
     let default_graph = BlankNode::new_unchecked("defaultGraph");
     let mut out: Vec<(NamedOrBlankNode, NamedNode, Term)> = vec![
-        (service.clone(), rdf::TYPE.into_owned(), sd("Service").into()),
+        (
+            service.clone(),
+            rdf::TYPE.into_owned(),
+            sd("Service").into(),
+        ),
         (service.clone(), sd("endpoint"), endpoint.clone().into()),
         (
             service.clone(),
             sd("supportedLanguage"),
             sd("SPARQL11Query").into(),
         ),
-        (service.clone(), sd("feature"), sd("UnionDefaultGraph").into()),
+        (
+            service.clone(),
+            sd("feature"),
+            sd("UnionDefaultGraph").into(),
+        ),
         (
             service.clone(),
             sd("defaultEntailmentRegime"),
             NamedNode::new_unchecked("http://www.w3.org/ns/entailment/Simple").into(),
         ),
-        (service.clone(), sd("defaultDataset"), dataset.clone().into()),
-        (dataset.clone().into(), rdf::TYPE.into_owned(), sd("Dataset").into()),
+        (
+            service.clone(),
+            sd("defaultDataset"),
+            dataset.clone().into(),
+        ),
+        (
+            dataset.clone().into(),
+            rdf::TYPE.into_owned(),
+            sd("Dataset").into(),
+        ),
         (
             dataset.into(),
             sd("defaultGraph"),

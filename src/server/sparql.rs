@@ -187,9 +187,7 @@ fn apply_dataset(
 ) {
     if !default.is_empty() || !named.is_empty() {
         dataset.set_default_graph(default.into_iter().map(GraphName::from).collect());
-        dataset.set_available_named_graphs(
-            named.into_iter().map(NamedOrBlankNode::from).collect(),
-        );
+        dataset.set_available_named_graphs(named.into_iter().map(NamedOrBlankNode::from).collect());
     } else if dataset.is_default_dataset() {
         dataset.set_default_graph_as_union();
     }
@@ -314,8 +312,7 @@ fn update_response(
         Ok(with_base) => with_base,
         Err(_) => evaluator,
     };
-    let mut prepared = match evaluator.parse_update(update)
-    {
+    let mut prepared = match evaluator.parse_update(update) {
         Ok(prepared) => prepared,
         Err(e) => return bad_request(format_args!("SPARQL Update syntax error: {e}")),
     };

@@ -35,7 +35,10 @@ const COUNT_MEETINGS: &str =
 
 #[test]
 fn default_graph_is_union_of_article_graphs() {
-    let response = handle(&state(), get_query(COUNT_MEETINGS).with_header("accept", "text/csv"));
+    let response = handle(
+        &state(),
+        get_query(COUNT_MEETINGS).with_header("accept", "text/csv"),
+    );
     assert_eq!(response.status, 200);
     assert_eq!(body(&response), "n\r\n4\r\n");
 }
@@ -66,7 +69,10 @@ fn post_direct_query_is_answered() {
 
 #[test]
 fn construct_defaults_to_turtle() {
-    let response = handle(&state(), get_query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"));
+    let response = handle(
+        &state(),
+        get_query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"),
+    );
     assert_eq!(response.status, 200);
     assert!(response
         .header("content-type")
@@ -193,7 +199,10 @@ fn update_with_token_is_applied() {
 
 #[test]
 fn service_description_without_query() {
-    let response = handle(&state(), Request::new("GET", "/sparql").with_header("host", "h"));
+    let response = handle(
+        &state(),
+        Request::new("GET", "/sparql").with_header("host", "h"),
+    );
     assert_eq!(response.status, 200);
     assert!(body(&response).contains("<http://h/sparql>"));
 }
@@ -238,7 +247,10 @@ fn export_is_sorted_turtle_of_all_graphs() {
     assert_eq!(response.status, 200);
     let text = body(&response);
     assert!(text.contains("Sergey Lavrov"));
-    assert_eq!(text, body(&handle(&state(), Request::new("GET", "/export.ttl"))));
+    assert_eq!(
+        text,
+        body(&handle(&state(), Request::new("GET", "/export.ttl")))
+    );
 }
 
 #[test]
@@ -250,5 +262,8 @@ fn explorer_page_is_served() {
 
 #[test]
 fn unknown_path_is_404() {
-    assert_eq!(handle(&state(), Request::new("GET", "/../etc/passwd")).status, 404);
+    assert_eq!(
+        handle(&state(), Request::new("GET", "/../etc/passwd")).status,
+        404
+    );
 }

@@ -7,7 +7,9 @@ use std::time::Duration;
 use newsgraph::server::{handle, Request, Response, ServerOptions, ServerState};
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{NamedNode, Term};
-use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsParser, SliceQueryResultsParserOutput};
+use oxigraph::sparql::results::{
+    QueryResultsFormat, QueryResultsParser, SliceQueryResultsParserOutput,
+};
 use oxigraph::store::Store;
 
 use crate::Outcome;
@@ -98,7 +100,12 @@ impl Manifest {
     pub fn entries(&self) -> Vec<Term> {
         let manifest = self
             .store
-            .quads_for_pattern(None, Some(node(RDF, "type").as_ref()), Some(node(MF, "Manifest").as_ref().into()), None)
+            .quads_for_pattern(
+                None,
+                Some(node(RDF, "type").as_ref()),
+                Some(node(MF, "Manifest").as_ref().into()),
+                None,
+            )
             .filter_map(Result::ok)
             .map(|q| Term::from(q.subject))
             .next();
@@ -120,7 +127,12 @@ fn as_subject(term: &Term) -> Option<oxigraph::model::NamedOrBlankNode> {
 /// A short name for a test IRI (its fragment).
 pub fn short_name(term: &Term) -> String {
     match term {
-        Term::NamedNode(n) => n.as_str().rsplit('#').next().unwrap_or(n.as_str()).to_owned(),
+        Term::NamedNode(n) => n
+            .as_str()
+            .rsplit('#')
+            .next()
+            .unwrap_or(n.as_str())
+            .to_owned(),
         other => other.to_string(),
     }
 }
@@ -169,13 +181,19 @@ fn request_for(manifest: &Manifest, request: &Term, authority: &str) -> Result<R
         .with_header("authorization", &format!("Bearer {TOKEN}"));
     if let Some(headers) = manifest.object(request, &node(HT, "headers")) {
         for header in manifest.list(&headers) {
-            let name = manifest.text(&header, &node(HT, "fieldName")).unwrap_or_default();
-            let value = manifest.text(&header, &node(HT, "fieldValue")).unwrap_or_default();
+            let name = manifest
+                .text(&header, &node(HT, "fieldName"))
+                .unwrap_or_default();
+            let value = manifest
+                .text(&header, &node(HT, "fieldValue"))
+                .unwrap_or_default();
             ours = ours.with_header(&name, &value);
         }
     }
     if let Some(body) = manifest.object(request, &node(HT, "body")) {
-        let chars = manifest.text(&body, &node(CNT, "chars")).unwrap_or_default();
+        let chars = manifest
+            .text(&body, &node(CNT, "chars"))
+            .unwrap_or_default();
         let encoding = manifest
             .text(&body, &node(CNT, "characterEncoding"))
             .unwrap_or_else(|| "UTF-8".into());

@@ -42,7 +42,12 @@ fn parse(response: &Response) -> Result<Vec<Quad>, String> {
 }
 
 fn returns_rdf() -> Result<(), String> {
-    for accept in [None, Some("text/turtle"), Some("application/rdf+xml"), Some("application/ld+json")] {
+    for accept in [
+        None,
+        Some("text/turtle"),
+        Some("application/rdf+xml"),
+        Some("application/ld+json"),
+    ] {
         parse(&get_description(accept)).map_err(|e| format!("Accept {accept:?}: {e}"))?;
     }
     Ok(())
@@ -71,7 +76,9 @@ fn conforms_to_schema() -> Result<(), String> {
         quads
             .iter()
             .filter(|q| q.predicate.as_str() == RDF_TYPE)
-            .filter(|q| matches!(&q.object, Term::NamedNode(n) if n.as_str() == format!("{SD}{class}")))
+            .filter(
+                |q| matches!(&q.object, Term::NamedNode(n) if n.as_str() == format!("{SD}{class}")),
+            )
             .map(|q| q.subject.to_string())
             .collect()
     };
@@ -85,16 +92,24 @@ fn conforms_to_schema() -> Result<(), String> {
     if typed("Service").len() != 1 {
         return Err("not exactly one sd:Service".into());
     }
-    let languages = ["SPARQL10Query", "SPARQL11Query", "SPARQL11Update"].map(|l| format!("{SD}{l}"));
+    let languages =
+        ["SPARQL10Query", "SPARQL11Query", "SPARQL11Update"].map(|l| format!("{SD}{l}"));
     for language in objects("supportedLanguage") {
         if !matches!(language, Term::NamedNode(n) if languages.contains(&n.as_str().to_owned())) {
-            return Err(format!("sd:supportedLanguage {language} is not an sd:Language"));
+            return Err(format!(
+                "sd:supportedLanguage {language} is not an sd:Language"
+            ));
         }
     }
     if objects("supportedLanguage").is_empty() {
         return Err("no sd:supportedLanguage".into());
     }
-    for property in ["resultFormat", "feature", "defaultEntailmentRegime", "endpoint"] {
+    for property in [
+        "resultFormat",
+        "feature",
+        "defaultEntailmentRegime",
+        "endpoint",
+    ] {
         for value in objects(property) {
             if !matches!(value, Term::NamedNode(_)) {
                 return Err(format!("sd:{property} {value} is not an IRI"));
