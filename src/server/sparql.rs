@@ -8,7 +8,16 @@
 //! `SERVICE` is refused by Oxigraph (no HTTP client is compiled in).
 
 use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode};
-use oxigraph::sparql::{QueryDatasetSpecification, QueryResults, SparqlEvaluator};
+use std::sync::mpsc;
+use std::thread;
+use std::time::Duration;
+
+use oxigraph::io::RdfFormat;
+use oxigraph::sparql::results::QueryResultsFormat;
+use oxigraph::sparql::{
+    PreparedSparqlQuery, QueryDatasetSpecification, QueryResults, SparqlEvaluator,
+};
+use oxigraph::store::Store;
 use spargebra::SparqlParser;
 
 use super::formats::{self, GRAPH_OFFERS, SOLUTION_OFFERS};
@@ -242,7 +251,7 @@ fn query_response(
         Ok(nodes) => nodes,
         Err(response) => return response,
     };
-    let Some(_slot) = state.gate.try_enter() else {
+    let Some(slot) = state.gate.try_enter() else {
         return limits::busy_response(state.options.max_concurrent_queries);
     };
     let deadline = Deadline::start(state.options.timeout);
@@ -250,32 +259,65 @@ fn query_response(
         .with_cancellation_token(deadline.token.clone())
         .for_query(parsed);
     apply_dataset(prepared.dataset_mut(), default, named);
-    let results = match prepared.on_store(&state.store).execute() {
-        Ok(results) => results,
-        Err(e) => return formats::evaluation_error(e, &deadline),
-    };
+    let store = state.store.clone();
     let max = state.options.max_response_bytes;
-    let answer = match (results, results_format, rdf_format) {
+    let timeout = state.options.timeout;
+    // Why a worker thread: some operators (ORDER BY, aggregates) do not check the
+    // cancellation token while they run, so the client gets its 503 on time from here
+    // while the worker finishes; it keeps its query slot until then, so runaway
+    // queries cannot pile up past `max_concurrent_queries`.
+    let (sender, receiver) = mpsc::channel();
+    let spawned = thread::Builder::new()
+        .name("newsgraph query".to_owned())
+        .spawn(move || {
+            let _slot = slot;
+            let answer = evaluate(prepared, &store, results_format, rdf_format, &deadline, max);
+            // The receiver may have given up (timeout): nothing left to do.
+            let _ = sender.send(answer);
+        });
+    if let Err(e) = spawned {
+        return Response::text(503, format_args!("cannot start the query: {e}"));
+    }
+    match receiver.recv_timeout(timeout + Duration::from_millis(100)) {
+        Ok(Ok((body, content_type))) => {
+            Response::new(200, &content_type, body).with_header("Vary", "Accept")
+        }
+        Ok(Err(response)) => response,
+        Err(mpsc::RecvTimeoutError::Timeout) => limits::timeout_response(timeout),
+        Err(mpsc::RecvTimeoutError::Disconnected) => {
+            Response::text(500, "the query stopped unexpectedly")
+        }
+    }
+}
+
+/// Evaluates and serializes a prepared query fully (runs on the query thread).
+fn evaluate(
+    prepared: PreparedSparqlQuery,
+    store: &Store,
+    results_format: Option<QueryResultsFormat>,
+    rdf_format: Option<RdfFormat>,
+    deadline: &Deadline,
+    max: usize,
+) -> Result<(Vec<u8>, String), Response> {
+    let results = prepared
+        .on_store(store)
+        .execute()
+        .map_err(|e| formats::evaluation_error(e, deadline))?;
+    match (results, results_format, rdf_format) {
         (QueryResults::Boolean(value), Some(format), _) => formats::boolean(value, format)
             .map(|body| (body, formats::results_content_type(format))),
         (QueryResults::Solutions(solutions), Some(format), _) => {
-            formats::solutions(solutions, format, &deadline, max)
+            formats::solutions(solutions, format, deadline, max)
                 .map(|body| (body, formats::results_content_type(format)))
         }
         (QueryResults::Graph(triples), _, Some(format)) => {
-            formats::triples(triples, format, &deadline, max)
+            formats::triples(triples, format, deadline, max)
                 .map(|body| (body, formats::rdf_content_type(format)))
         }
         _ => Err(Response::text(
             500,
             "the query form and the negotiated format disagree",
         )),
-    };
-    match answer {
-        Ok((body, content_type)) => {
-            Response::new(200, &content_type, body).with_header("Vary", "Accept")
-        }
-        Err(response) => response,
     }
 }
 
