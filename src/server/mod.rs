@@ -84,6 +84,12 @@ pub struct ServerState {
     pub options: ServerOptions,
     /// Counts running queries against `options.max_concurrent_queries`.
     pub gate: QueryGate,
+    /// What queries run on: read-only, a copy of `store` whose default graph holds
+    /// the RDF merge of all graphs (each triple once); writable, `store` itself.
+    view: Store,
+    /// True when `view`'s default graph is the materialized merge; false when queries
+    /// use Oxigraph's union-default-graph flag instead.
+    merged_default: bool,
 }
 
 impl ServerState {
@@ -99,13 +105,51 @@ impl ServerState {
     /// A state with an explicit Turtle exporter (the `store` module's sorted export).
     pub fn with_export(store: Store, options: ServerOptions, export_turtle: ExportFn) -> Self {
         let gate = QueryGate::new(options.max_concurrent_queries);
+        // Why a merged copy: Oxigraph 0.5's union default graph yields a triple once
+        // per graph holding it (oxigraph/oxigraph#1919, fixed after 0.5.13), so with
+        // one graph per article every COUNT over shared facts (names, types) would be
+        // inflated. A read-only server can afford the copy; a writable one cannot keep
+        // it in step with updates and falls back to the union flag.
+        let merged = if options.write_token.is_none() {
+            merged_view(&store).ok()
+        } else {
+            None
+        };
+        let merged_default = merged.is_some();
+        let view = merged.unwrap_or_else(|| store.clone());
         Self {
             store,
             export_turtle,
             options,
             gate,
+            view,
+            merged_default,
         }
     }
+
+    /// The store queries run on, and whether its default graph is already the merge.
+    pub(crate) fn query_store(&self) -> (&Store, bool) {
+        (&self.view, self.merged_default)
+    }
+}
+
+/// A copy of `store` plus, in its default graph, every triple of every graph once.
+fn merged_view(store: &Store) -> Result<Store, oxigraph::store::StorageError> {
+    let view = Store::new()?;
+    let mut quads = Vec::new();
+    for quad in store.iter() {
+        let quad = quad?;
+        let merged = oxigraph::model::Quad::new(
+            quad.subject.clone(),
+            quad.predicate.clone(),
+            quad.object.clone(),
+            oxigraph::model::GraphName::DefaultGraph,
+        );
+        quads.push(quad);
+        quads.push(merged);
+    }
+    view.extend(quads)?;
+    Ok(view)
 }
 
 /// An HTTP request as the handlers see it: the body is already read (and bounded).

@@ -193,11 +193,12 @@ fn apply_dataset(
     dataset: &mut QueryDatasetSpecification,
     default: Vec<NamedNode>,
     named: Vec<NamedNode>,
+    merged_default: bool,
 ) {
     if !default.is_empty() || !named.is_empty() {
         dataset.set_default_graph(default.into_iter().map(GraphName::from).collect());
         dataset.set_available_named_graphs(named.into_iter().map(NamedOrBlankNode::from).collect());
-    } else if dataset.is_default_dataset() {
+    } else if dataset.is_default_dataset() && !merged_default {
         dataset.set_default_graph_as_union();
     }
 }
@@ -258,8 +259,9 @@ fn query_response(
     let mut prepared = SparqlEvaluator::new()
         .with_cancellation_token(deadline.token.clone())
         .for_query(parsed);
-    apply_dataset(prepared.dataset_mut(), default, named);
-    let store = state.store.clone();
+    let (store, merged_default) = state.query_store();
+    let store = store.clone();
+    apply_dataset(prepared.dataset_mut(), default, named, merged_default);
     let max = state.options.max_response_bytes;
     let timeout = state.options.timeout;
     // Why a worker thread: some operators (ORDER BY, aggregates) do not check the
@@ -373,7 +375,7 @@ fn update_response(
                 "using-graph-uri/using-named-graph-uri conflict with USING or WITH in the update",
             );
         }
-        apply_dataset(dataset, using.clone(), using_named.clone());
+        apply_dataset(dataset, using.clone(), using_named.clone(), false);
     }
     let Some(_slot) = state.gate.try_enter() else {
         return limits::busy_response(state.options.max_concurrent_queries);

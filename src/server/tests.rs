@@ -44,6 +44,22 @@ fn default_graph_is_union_of_article_graphs() {
 }
 
 #[test]
+fn union_default_graph_counts_a_shared_triple_once() {
+    // "Wang Yi" is named in all three article graphs.
+    let query = "SELECT (COUNT(*) AS ?n) WHERE { ?a <http://schema.org/name> \"Wang Yi\" }";
+    let response = handle(&state(), get_query(query).with_header("accept", "text/csv"));
+    assert_eq!(body(&response), "n\r\n1\r\n");
+}
+
+#[test]
+fn named_graphs_stay_separate_from_the_merge() {
+    let query =
+        "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?a <http://schema.org/name> \"Wang Yi\" } }";
+    let response = handle(&state(), get_query(query).with_header("accept", "text/csv"));
+    assert_eq!(body(&response), "n\r\n3\r\n");
+}
+
+#[test]
 fn default_graph_uri_restricts_the_dataset() {
     let target = format!(
         "/sparql?query={}&default-graph-uri={}",

@@ -137,7 +137,8 @@ pub fn short_name(term: &Term) -> String {
     }
 }
 
-/// A state for one test: fresh store with the test's `ut:graphData`, writable.
+/// A state for one test: fresh store with the test's `ut:graphData`; writable (with
+/// [`TOKEN`]) for the update tests, read-only (our default) for the others.
 fn state_for(manifest: &Manifest, test: &Term) -> Result<ServerState, String> {
     let store = Store::new().map_err(|e| e.to_string())?;
     for data in manifest.objects(test, &node(UT, "graphData")) {
@@ -157,7 +158,9 @@ fn state_for(manifest: &Manifest, test: &Term) -> Result<ServerState, String> {
     }
     let options = ServerOptions {
         timeout: Duration::from_secs(10),
-        write_token: Some(TOKEN.to_owned()),
+        write_token: short_name(test)
+            .contains("update")
+            .then(|| TOKEN.to_owned()),
         ..ServerOptions::default()
     };
     Ok(ServerState::new(store, options))
