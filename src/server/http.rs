@@ -14,7 +14,7 @@ use anyhow::Context;
 use oxhttp::model::{
     Body, HeaderName, HeaderValue, Request as HttpRequest, Response as HttpResponse, StatusCode,
 };
-use oxhttp::Server;
+use oxhttp::{ListeningServer, Server};
 
 use super::{handle, limits, Request, Response, ServerState};
 
@@ -80,9 +80,12 @@ fn convert_response(response: Response) -> HttpResponse<Body> {
     out
 }
 
-/// Serves `state` on `bind` until the process ends. Prints the address it listens on
-/// (useful with port 0) to standard error.
-pub fn serve(state: ServerState, bind: SocketAddr) -> anyhow::Result<()> {
+/// Starts serving `state` on `bind` in background threads; returns the address
+/// actually bound (useful with port 0) and the running server.
+pub fn spawn(
+    state: ServerState,
+    bind: SocketAddr,
+) -> anyhow::Result<(SocketAddr, ListeningServer)> {
     let max_connections = state.options.max_connections;
     let max_body = state.options.max_body_bytes;
     let state = Arc::new(state);
@@ -103,7 +106,69 @@ pub fn serve(state: ServerState, bind: SocketAddr) -> anyhow::Result<()> {
     let running = server
         .spawn()
         .with_context(|| format!("cannot listen on {address}"))?;
+    Ok((address, running))
+}
+
+/// Serves `state` on `bind` until the process ends. Prints the address it listens on
+/// (useful with port 0) to standard error.
+pub fn serve(state: ServerState, bind: SocketAddr) -> anyhow::Result<()> {
+    let (address, running) = spawn(state, bind)?;
     eprintln!("newsgraph: listening on http://{address}/");
     running.join().context("the server stopped")?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::{Read, Write};
+    use std::net::TcpStream;
+
+    use oxigraph::store::Store;
+
+    use super::*;
+    use crate::server::ServerOptions;
+
+    fn exchange(address: SocketAddr, raw: &[u8]) -> String {
+        let mut stream = TcpStream::connect(address).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(10)))
+            .unwrap();
+        stream.write_all(raw).unwrap();
+        let mut answer = Vec::new();
+        let _ = stream.read_to_end(&mut answer);
+        String::from_utf8_lossy(&answer).into_owned()
+    }
+
+    fn start(options: ServerOptions) -> SocketAddr {
+        let state = ServerState::new(Store::new().unwrap(), options);
+        let (address, _running) = spawn(state, SocketAddr::from(([127, 0, 0, 1], 0))).unwrap();
+        address
+    }
+
+    #[test]
+    fn socket_query_is_answered() {
+        let address = start(ServerOptions::default());
+        let answer = exchange(
+            address,
+            b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: x\r\nAccept: text/csv, application/sparql-results+json;q=0.5\r\nConnection: close\r\n\r\n",
+        );
+        assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+        // text/csv has the higher q, so the ASK answer comes as CSV.
+        assert!(answer.ends_with("\r\n\r\ntrue"), "{answer}");
+    }
+
+    #[test]
+    fn socket_declared_oversized_body_is_413() {
+        let options = ServerOptions {
+            max_body_bytes: 16,
+            ..ServerOptions::default()
+        };
+        let address = start(options);
+        // oxhttp reads (and discards) the rest of a body before answering, so the
+        // whole declared body is sent; it is never buffered by us.
+        let mut raw = b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\nContent-Length: 100000\r\nConnection: close\r\n\r\n".to_vec();
+        raw.extend(std::iter::repeat_n(b' ', 100_000));
+        let answer = exchange(address, &raw);
+        assert!(answer.starts_with("HTTP/1.1 413"), "{answer}");
+    }
 }

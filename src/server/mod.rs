@@ -32,7 +32,7 @@ use std::time::Duration;
 
 use oxigraph::store::Store;
 
-pub use http::serve;
+pub use http::{serve, spawn};
 pub use limits::QueryGate;
 
 /// Writes the whole graph as Turtle (the `/export.ttl` body).
