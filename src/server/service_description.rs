@@ -114,9 +114,9 @@ pub fn triples(
     out
 }
 
-/// Answers a GET of the endpoint without a query.
-pub fn handle(state: &ServerState, request: &Request) -> Response {
-    let accept = request.header("accept");
+/// Answers a GET of the endpoint without a query; `accept` is the request's `Accept`
+/// or the media type named by its `format=` parameter.
+pub fn handle(state: &ServerState, request: &Request, accept: Option<&str>) -> Response {
     // A browser (HTML preferred over every RDF type) gets the explorer instead.
     let mut offers: Vec<(&str, Option<oxigraph::io::RdfFormat>)> =
         GRAPH_OFFERS.iter().map(|(m, f)| (*m, Some(*f))).collect();

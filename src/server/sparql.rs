@@ -56,8 +56,12 @@ pub fn handle(state: &ServerState, request: &Request) -> Response {
             }) => with_cors(update_response(state, request, &update, &params)),
             Ok(Parsed {
                 operation: Operation::Describe,
-                ..
-            }) => with_cors(service_description::handle(state, request)),
+                params,
+            }) => with_cors(service_description::handle(
+                state,
+                request,
+                effective_accept(request, &params),
+            )),
             Err(response) => with_cors(response),
         },
         _ => method_not_allowed(ALLOW),

@@ -146,8 +146,16 @@ async function showActor(node) {
 async function loadOverview() {
   try {
     const [network, timeline] = await Promise.all([sparql(Q.networkQuery()), sparql(Q.timelineQuery())]);
-    drawNetwork($('network'), buildNetwork(rows(network)), showActor);
-    drawTimeline($('timeline'), rows(timeline));
+    const graph = buildNetwork(rows(network));
+    drawNetwork($('network'), graph, showActor);
+    if (graph.total > graph.nodes.length) {
+      $('network-status').textContent = `Showing the ${graph.nodes.length} actors with the most meetings, of ${graph.total}.`;
+    }
+    const meetings = rows(timeline);
+    const drawn = drawTimeline($('timeline'), meetings);
+    if (drawn < meetings.length) {
+      $('timeline-status').textContent = `Showing the latest ${drawn} of ${meetings.length} dated meetings.`;
+    }
   } catch (error) {
     $('network-status').textContent = error.message;
     $('network-status').className = 'error';

@@ -12,7 +12,12 @@ export function svgElement(name, attributes = {}, text) {
   return element;
 }
 
-// Rows of {meeting, actor, name, date} into nodes and weighted edges.
+// At most this many actors are drawn (those with the most meetings): the layout is
+// quadratic in the number of nodes.
+export const MAX_NODES = 150;
+
+// Rows of {meeting, actor, name, date} into nodes and weighted edges; `total` is the
+// number of actors before the MAX_NODES cut.
 export function buildNetwork(rows) {
   const nodes = new Map();
   const attendees = new Map();
@@ -36,8 +41,13 @@ export function buildNetwork(rows) {
       }
     }
   }
-  const list = [...nodes.values()].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
-  return { nodes: list, edges: [...edges.values()] };
+  const byName = (a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
+  const kept = [...nodes.values()]
+    .sort((a, b) => b.meetings.size - a.meetings.size || byName(a, b))
+    .slice(0, MAX_NODES);
+  const keptIds = new Set(kept.map((node) => node.id));
+  const keptEdges = [...edges.values()].filter((e) => keptIds.has(e.source) && keptIds.has(e.target));
+  return { nodes: kept.sort(byName), edges: keptEdges, total: nodes.size };
 }
 
 // A deterministic force layout: nodes start on a circle in name order, then repel
@@ -124,15 +134,21 @@ export function drawNetwork(svg, network, onSelect) {
     }
   }
   const nodeLayer = svgElement('g', { class: 'nodes' });
+  const most = Math.max(...network.nodes.map((node) => node.meetings.size));
+  // Only the busiest actors are labelled up front; the others on hover or focus.
+  const labelled = new Set(
+    [...network.nodes].sort((a, b) => b.meetings.size - a.meetings.size).slice(0, 25).map((node) => node.id),
+  );
   network.nodes.forEach((node, i) => {
     const p = positions[i];
+    const radius = 5 + 11 * Math.sqrt(node.meetings.size / most);
     const group = svgElement('g', {
       class: 'node', tabindex: 0, role: 'button',
       'data-actor': node.id, 'data-name': node.name,
       transform: `translate(${p.x.toFixed(1)},${p.y.toFixed(1)})`,
     });
-    group.append(svgElement('circle', { r: 8 + 3 * Math.sqrt(node.meetings.size) }));
-    group.append(svgElement('text', { x: 0, y: -14 - 3 * Math.sqrt(node.meetings.size) }, node.name));
+    group.append(svgElement('circle', { r: radius.toFixed(1) }));
+    group.append(svgElement('text', { x: 0, y: -radius - 5, class: labelled.has(node.id) ? '' : 'minor' }, node.name));
     group.append(svgElement('title', {}, `${node.name}: ${node.meetings.size} meeting(s)`));
     const select = () => {
       for (const other of nodeLayer.querySelectorAll('.node.selected')) other.classList.remove('selected');
@@ -146,16 +162,20 @@ export function drawNetwork(svg, network, onSelect) {
   svg.append(edgeLayer, nodeLayer);
 }
 
+// At most this many meetings (the latest) are drawn on the timeline.
+export const MAX_MEETINGS = 200;
+
 // Draws the timeline: one dot per meeting on a date axis, labelled with attendees.
+// Returns how many meetings were drawn.
 export function drawTimeline(svg, meetings) {
   const width = 960;
   const rowHeight = 22;
   svg.replaceChildren();
-  const dated = meetings.filter((m) => /^\d{4}-\d{2}-\d{2}/.test(m.date || ''));
+  const dated = meetings.filter((m) => /^\d{4}-\d{2}-\d{2}/.test(m.date || '')).slice(-MAX_MEETINGS);
   if (dated.length === 0) {
     svg.setAttribute('viewBox', `0 0 ${width} 60`);
     svg.append(svgElement('text', { x: 20, y: 35, class: 'empty' }, 'No dated meetings.'));
-    return;
+    return 0;
   }
   const day = (d) => Date.parse(d.slice(0, 10) + 'T00:00:00Z') / 86400000;
   const first = Math.min(...dated.map((m) => day(m.date)));
@@ -185,4 +205,5 @@ export function drawTimeline(svg, meetings) {
     group.append(svgElement('title', {}, `${m.date.slice(0, 10)}: ${m.attendees}`));
     svg.append(group);
   });
+  return dated.length;
 }
