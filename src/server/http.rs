@@ -8,7 +8,7 @@
 use std::io::Read;
 use std::net::SocketAddr;
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use oxhttp::model::{
@@ -94,9 +94,22 @@ pub fn spawn(
         std::net::TcpListener::bind(bind).with_context(|| format!("cannot listen on {bind}"))?;
     let address = listener.local_addr()?;
     drop(listener);
-    let server = Server::new(move |request| match convert_request(request, max_body) {
-        Ok(request) => convert_response(handle(&state, request)),
-        Err(response) => convert_response(response),
+    let server = Server::new(move |request| {
+        let started = Instant::now();
+        let method = request.method().as_str().to_owned();
+        // The path only: query strings may hold queries, tokens never go in URLs.
+        let path = request.uri().path().to_owned();
+        let response = match convert_request(request, max_body) {
+            Ok(request) => handle(&state, request),
+            Err(response) => response,
+        };
+        eprintln!(
+            "newsgraph: {method} {path} {} {} bytes {} ms",
+            response.status,
+            response.body.len(),
+            started.elapsed().as_millis()
+        );
+        convert_response(response)
     })
     .bind(address)
     .with_global_timeout(SOCKET_TIMEOUT)
