@@ -1,30 +1,262 @@
-//! Pass `coref`: groups mentions into entities (actors of the document).
+//! Pass `coref`: groups mentions into entities (the actors of the document).
 //!
-//! Reads: `doc.mentions`, `doc.sentences`. Writes: `doc.entities` and each mention's
-//! `entity`. (Being written.)
+//! Reads: `doc.mentions`, `doc.quotes`, `doc.sentences`. Writes: `doc.entities` and
+//! each mention's `entity`.
+//! Rules, in order:
+//! 1. Mentions with a lexicon key are one entity per key ("Turkey" = "Türkiye").
+//! 2. Names: a name whose words are the last words of an earlier or later fuller name
+//!    of a person is that person ("Marzook", "Abu Marzook" → "Mousa Abu Marzook");
+//!    the same holds for spellings that differ only in case, accents or hyphens.
+//! 3. Title-only mentions ("the deputy minister") join the nearest earlier person who
+//!    holds a matching title, in a compatible country or organisation.
+//! 4. Pronouns (he, she, him, his, her) join the nearest earlier person mentioned
+//!    outside quotations (a quotation's "he" is the speaker's, not the narrator's);
+//!    they/them/their the nearest organisation, group or country.
+//!
+//! This pass does not look across documents (that is `resolve`).
 
-use super::{Doc, Entity};
+use std::collections::HashMap;
+
+use super::{ActorKind, Doc, Entity, EntityRole, MentionKind, Span};
+use crate::resolve::name_key;
+
+fn words(key: &str) -> Vec<&str> {
+    key.split('-').filter(|w| !w.is_empty()).collect()
+}
+
+/// Whether the words of `short` are the last words (or all words) of `long`.
+fn is_suffix(short: &[&str], long: &[&str]) -> bool {
+    !short.is_empty() && short.len() <= long.len() && long[long.len() - short.len()..] == *short
+}
+
+/// Whether `span` lies inside a quotation (quotes are sorted and do not nest).
+fn inside_quote(doc: &Doc, span: Span) -> bool {
+    let k = doc.quotes.partition_point(|q| q.inner.start <= span.start);
+    k > 0 && doc.quotes[k - 1].inner.contains(span)
+}
+
+/// How many earlier mentions a pronoun or title looks back over at most, so that a
+/// pathological document (one huge sentence) stays linear.
+const LOOKBACK: usize = 60;
 
 /// Pass entry point: fills `doc.entities`.
 pub fn resolve(doc: &mut Doc) {
     let mut entities: Vec<Entity> = Vec::new();
-    for (mi, m) in doc.mentions.iter_mut().enumerate() {
-        let name = m.canonical.clone().unwrap_or_default();
-        let idx = match entities.iter().position(|e| e.name == name) {
-            Some(i) => i,
-            None => {
+    let mut by_canonical: HashMap<String, usize> = HashMap::new();
+    let n = doc.mentions.len();
+    let mut assign: Vec<Option<usize>> = vec![None; n];
+
+    // 1. Lexicon keys.
+    for (i, m) in doc.mentions.iter().enumerate() {
+        if let Some(c) = &m.canonical {
+            let e = *by_canonical.entry(c.clone()).or_insert_with(|| {
                 entities.push(Entity {
-                    name: name.clone(),
+                    name: c.clone(),
                     kind: m.actor_kind,
-                    canonical: m.canonical.clone(),
+                    canonical: Some(c.clone()),
                     mentions: Vec::new(),
                     roles: Vec::new(),
                 });
                 entities.len() - 1
+            });
+            assign[i] = Some(e);
+        }
+    }
+
+    // 2. Names: fullest names first, then shorter ones join them.
+    let mut names: Vec<usize> = (0..n)
+        .filter(|&i| doc.mentions[i].kind == MentionKind::Name && assign[i].is_none())
+        .collect();
+    names.sort_by_key(|&i| {
+        let k = name_key(doc.text(doc.mentions[i].span));
+        (
+            std::cmp::Reverse(words(&k).len()),
+            doc.mentions[i].span.start,
+        )
+    });
+    // Name entities by the last word of their key (a suffix shares it).
+    let mut by_last: HashMap<String, Vec<(usize, String)>> = HashMap::new();
+    for &i in &names {
+        let m = &doc.mentions[i];
+        let key = name_key(doc.text(m.span));
+        if key.is_empty() {
+            continue;
+        }
+        let w = words(&key);
+        let last = w.last().map(|s| s.to_string()).unwrap_or_default();
+        let bucket = by_last.entry(last).or_default();
+        // Candidates: person entities whose key ends with these words (or equals them).
+        let found = bucket
+            .iter()
+            .filter(|(e, k)| {
+                let compatible = entities[*e].kind == m.actor_kind
+                    || (w.len() == 1 && entities[*e].kind == ActorKind::Person);
+                compatible
+                    && (k == &key
+                        || (entities[*e].kind == ActorKind::Person && is_suffix(&w, &words(k))))
+            })
+            // Nearest fuller name before the mention, else the first after it.
+            .min_by_key(|(e, _)| {
+                let first = doc.mentions[entities[*e].mentions.first().copied().unwrap_or(0)]
+                    .span
+                    .start;
+                (first > m.span.start, m.span.start.abs_diff(first))
+            })
+            .map(|(e, _)| *e);
+        let e = match found {
+            Some(e) => e,
+            None => {
+                entities.push(Entity {
+                    name: doc.text(m.span).to_string(),
+                    kind: m.actor_kind,
+                    canonical: None,
+                    mentions: Vec::new(),
+                    roles: Vec::new(),
+                });
+                bucket.push((entities.len() - 1, key));
+                entities.len() - 1
             }
         };
-        entities[idx].mentions.push(mi);
-        m.entity = Some(idx);
+        assign[i] = Some(e);
+        entities[e].mentions.push(i); // provisional, for distance ordering
+    }
+    for e in &mut entities {
+        e.mentions.clear();
+    }
+
+    // Roles of named mentions (needed by title-only mentions below).
+    let mut roles_of: Vec<Vec<(String, Option<usize>)>> = vec![Vec::new(); entities.len()];
+    for i in 0..n {
+        if let Some(e) = assign[i] {
+            for r in &doc.mentions[i].roles {
+                let of = r.of.and_then(|o| assign.get(o).copied().flatten());
+                roles_of[e].push((r.title.clone(), of));
+            }
+        }
+    }
+
+    // 3 and 4, in text order.
+    for i in 0..n {
+        if assign[i].is_some() {
+            continue;
+        }
+        let m = &doc.mentions[i];
+        assign[i] = match m.kind {
+            MentionKind::Title => title_antecedent(doc, &assign, &roles_of, i),
+            MentionKind::Pronoun => pronoun_antecedent(doc, &assign, &entities, i),
+            _ => None,
+        };
+    }
+
+    // Collect mentions, roles, names and kinds.
+    for (i, a) in assign.iter().enumerate() {
+        if let Some(e) = *a {
+            entities[e].mentions.push(i);
+        }
+    }
+    for (e, roles) in roles_of.into_iter().enumerate() {
+        let mut rs: Vec<EntityRole> = roles
+            .into_iter()
+            .map(|(title, of)| EntityRole { title, of })
+            .collect();
+        rs.sort();
+        rs.dedup();
+        entities[e].roles = rs;
+    }
+    for ent in entities.iter_mut() {
+        if ent.canonical.is_none() {
+            // The fullest written name.
+            if let Some(best) = ent
+                .mentions
+                .iter()
+                .filter(|&&i| doc.mentions[i].kind == MentionKind::Name)
+                .map(|&i| doc.text(doc.mentions[i].span))
+                .max_by_key(|t| (t.split_whitespace().count(), t.len()))
+            {
+                ent.name = best.to_string();
+            }
+        }
+        if !ent.roles.is_empty() && ent.kind != ActorKind::Organization {
+            ent.kind = ActorKind::Person;
+        }
+    }
+    for (i, a) in assign.into_iter().enumerate() {
+        doc.mentions[i].entity = a;
     }
     doc.entities = entities;
+}
+
+fn title_words(t: &str) -> Vec<String> {
+    t.to_lowercase()
+        .split(' ')
+        .filter(|w| !matches!(*w, "former" | "of" | "the"))
+        .map(String::from)
+        .collect()
+}
+
+fn title_antecedent(
+    doc: &Doc,
+    assign: &[Option<usize>],
+    roles_of: &[Vec<(String, Option<usize>)>],
+    i: usize,
+) -> Option<usize> {
+    let m = &doc.mentions[i];
+    let role = m.roles.first()?;
+    let want = title_words(&role.title);
+    let want_of = role.of.and_then(|o| assign.get(o).copied().flatten());
+    let fits = |e: usize| {
+        roles_of[e].iter().any(|(t, of)| {
+            let have = title_words(t);
+            // "deputy minister" fits "Deputy Foreign Minister": every word is in it and the
+            // last (head) word is the same.
+            let head = want.last() == have.last();
+            let sub = want.iter().all(|w| have.contains(w));
+            let of_ok = want_of.is_none() || of.is_none() || *of == want_of;
+            head && sub && of_ok
+        })
+    };
+    // Nearest earlier, else nearest later mention of a fitting entity.
+    let earlier = (i.saturating_sub(LOOKBACK * 4)..i)
+        .rev()
+        .find_map(|j| assign[j].filter(|&e| fits(e)));
+    let later_end = (i + 1 + LOOKBACK).min(doc.mentions.len());
+    earlier.or_else(|| (i + 1..later_end).find_map(|j| assign[j].filter(|&e| fits(e))))
+}
+
+fn pronoun_antecedent(
+    doc: &Doc,
+    assign: &[Option<usize>],
+    entities: &[Entity],
+    i: usize,
+) -> Option<usize> {
+    let m = &doc.mentions[i];
+    let pron_in_quote = inside_quote(doc, m.span);
+    let person = m.actor_kind == ActorKind::Person;
+    let sentence = doc.sentence_at(m.span.start).unwrap_or(0);
+    for j in (i.saturating_sub(LOOKBACK)..i).rev() {
+        let a = &doc.mentions[j];
+        if doc.sentence_at(a.span.start).unwrap_or(0) + 4 < sentence {
+            break;
+        }
+        let Some(e) = assign[j] else { continue };
+        if !pron_in_quote && inside_quote(doc, a.span) {
+            continue;
+        }
+        if a.kind == MentionKind::Demonym {
+            continue;
+        }
+        let kind = entities[e].kind;
+        let ok = if person {
+            kind == ActorKind::Person || !doc.mentions[j].roles.is_empty()
+        } else {
+            matches!(
+                kind,
+                ActorKind::Organization | ActorKind::Group | ActorKind::Country
+            ) || a.kind == MentionKind::Nominal
+        };
+        if ok {
+            return Some(e);
+        }
+    }
+    None
 }

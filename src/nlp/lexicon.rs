@@ -26,6 +26,8 @@ const PLACES: &str = include_str!("lexicons/places.tsv");
 const ORGANIZATIONS: &str = include_str!("lexicons/organizations.tsv");
 const TITLES: &str = include_str!("lexicons/titles.tsv");
 const GIVEN_NAMES: &str = include_str!("lexicons/given_names.tsv");
+const TITLE_WORDS: &str = include_str!("lexicons/title_words.tsv");
+const NOT_NAMES: &str = include_str!("lexicons/not_names.tsv");
 
 /// How a lexicon form names its entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,6 +51,8 @@ pub struct Entry {
     pub subtype: Option<String>,
     /// The country it belongs to (for places and organisations), canonical name.
     pub country: Option<String>,
+    /// For countries, the first demonym ("Russian"), used to name institutions.
+    pub demonym: Option<String>,
 }
 
 /// A hit of a lexicon form in a token sequence.
@@ -77,6 +81,10 @@ pub struct Lexicon {
     pub max_title_len: usize,
     /// Given names.
     given: HashSet<String>,
+    /// Title modifiers, honorifics and institution nouns (lower case) → kind.
+    title_words: HashMap<String, String>,
+    /// Capitalised words that never name an actor.
+    not_names: HashSet<String>,
 }
 
 /// The lexicon, loaded on first use.
@@ -110,6 +118,7 @@ pub fn form_key(form: &str) -> String {
         .map(|t| &form[t.span.start..t.span.end])
         .collect::<Vec<_>>()
         .join(" ")
+        .replace('’', "'")
 }
 
 impl Lexicon {
@@ -121,14 +130,21 @@ impl Lexicon {
             titles: HashMap::new(),
             max_title_len: 1,
             given: HashSet::new(),
+            title_words: HashMap::new(),
+            not_names: HashSet::new(),
         };
+        for r in rows(NOT_NAMES) {
+            lex.not_names.insert(r[0].to_string());
+        }
         for r in rows(COUNTRIES) {
             let e = lex.push_entry(r[0], ActorKind::Country, None, None);
             lex.add_form(r[0], e, Form::Name);
             for a in alts(r.get(1)) {
                 lex.add_form(&a, e, Form::Name);
             }
-            for d in alts(r.get(2)) {
+            let demonyms = alts(r.get(2));
+            lex.entries[e].demonym = demonyms.first().cloned();
+            for d in demonyms {
                 lex.add_form(&d, e, Form::Demonym);
             }
             for c in alts(r.get(3)) {
@@ -154,10 +170,16 @@ impl Lexicon {
             }
         }
         for r in rows(TITLES) {
-            let t = r[0].to_lowercase();
+            // "sen." is looked up as "sen": the tokenizer splits the period off, and the
+            // mention finder takes a glued period after a title with it.
+            let t = r[0].to_lowercase().trim_end_matches('.').to_string();
             lex.max_title_len = lex.max_title_len.max(t.split(' ').count());
             lex.titles
                 .insert(t, r.get(1).copied().unwrap_or("person").to_string());
+        }
+        for r in rows(TITLE_WORDS) {
+            let kind = r.get(1).copied().unwrap_or("modifier").to_string();
+            lex.title_words.insert(r[0].to_lowercase(), kind);
         }
         for r in rows(GIVEN_NAMES) {
             lex.given.insert(r[0].to_string());
@@ -177,6 +199,7 @@ impl Lexicon {
             kind,
             subtype,
             country: country.map(String::from),
+            demonym: None,
         });
         self.entries.len() - 1
     }
@@ -196,7 +219,8 @@ impl Lexicon {
     pub fn longest_match(&self, words: &[&str]) -> Option<Hit> {
         let max = self.max_len.min(words.len());
         for len in (1..=max).rev() {
-            let key = words[..len].join(" ");
+            // Curly and straight apostrophes are one ("Russia’s" = "Russia's").
+            let key = words[..len].join(" ").replace('’', "'");
             if let Some(v) = self.forms.get(&key) {
                 let (entry, form) = v[0];
                 return Some(Hit { entry, form, len });
@@ -216,6 +240,16 @@ impl Lexicon {
     /// The kind of a title (`person`, `collective`), given in lower case.
     pub fn title_kind(&self, lower: &str) -> Option<&str> {
         self.titles.get(lower).map(|s| s.as_str())
+    }
+
+    /// The kind of a title word (`modifier`, `honorific`, `institution`), lower case.
+    pub fn title_word_kind(&self, lower: &str) -> Option<&str> {
+        self.title_words.get(lower).map(|s| s.as_str())
+    }
+
+    /// Whether a capitalised word never names an actor ("Thursday", "However").
+    pub fn is_not_name(&self, word: &str) -> bool {
+        self.not_names.contains(word)
     }
 
     /// Whether `name` is a known given name.
@@ -252,6 +286,8 @@ mod tests {
         check_sorted_unique("organizations.tsv", ORGANIZATIONS);
         check_sorted_unique("titles.tsv", TITLES);
         check_sorted_unique("given_names.tsv", GIVEN_NAMES);
+        check_sorted_unique("title_words.tsv", TITLE_WORDS);
+        check_sorted_unique("not_names.tsv", NOT_NAMES);
     }
 
     #[test]

@@ -142,8 +142,9 @@ pub struct Mention {
     /// The lexicon's canonical name when the mention is a known entry ("Türkiye" for
     /// "Turkey", "Russia" for "Russian").
     pub canonical: Option<String>,
-    /// The role the text gives with this mention.
-    pub role: Option<Role>,
+    /// The roles the text gives with this mention ("the founder and political leader
+    /// of Hamas" gives two).
+    pub roles: Vec<Role>,
     /// The entity (coreference chain) it belongs to, once `coref` has run.
     pub entity: Option<usize>,
 }

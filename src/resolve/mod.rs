@@ -4,6 +4,17 @@
 //! whichever order) it came from. This module turns names and facts into normalised
 //! keys and keys into IRIs; it is pure (no store, no I/O) and deterministic.
 //! It does not find mentions (that is `nlp`) or write RDF (that is `graph`).
+//!
+//! Two levels: within one article, `extract` mints IRIs from these keys; across the
+//! corpus, [`resolve_corpus`] rewrites them so that variants (transliterations,
+//! surname-only mentions, the same meeting told by several articles) become one node.
+
+pub mod actors;
+pub mod corpus;
+pub mod events;
+pub mod names;
+
+pub use corpus::{resolve_corpus, CorpusView};
 
 use sha2::{Digest, Sha256};
 
@@ -85,7 +96,10 @@ pub fn content_key(text: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+mod tests;
+
+#[cfg(test)]
+mod key_tests {
     use super::*;
 
     #[test]

@@ -1,0 +1,373 @@
+//! Chunking: the first half of the `mentions` pass.
+//!
+//! Cuts one sentence's tokens into chunks: lexicon names, titles (with their
+//! modifiers), institutions, honorifics, runs of capitalised words, pronouns,
+//! possessive `'s`, and everything else. It decides nothing about who is who; `combine`
+//! turns chunk patterns into mentions.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use crate::nlp::lexicon::{Form, Lexicon};
+use crate::nlp::{Doc, TokenKind};
+
+/// What a chunk is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ChunkKind {
+    /// A lexicon form: entry index and how the form names it.
+    Lex(usize, Form),
+    /// A title: normalised text ("Deputy Foreign Minister") and whether it names a
+    /// collective ("officials") rather than one person.
+    Title {
+        /// The normalised title.
+        title: String,
+        /// Whether it names a group ("officials", "delegation").
+        collective: bool,
+    },
+    /// A government body noun ("foreign ministry").
+    Institution(String),
+    /// "Mr.", "Dr." …
+    Honorific,
+    /// A run of capitalised words not in the lexicon.
+    Name,
+    /// he, she, him, his, her, they, them, their.
+    Pronoun,
+    /// The possessive `'s`.
+    Possessive,
+    /// Anything else (one token).
+    Other,
+}
+
+/// A chunk: its kind and its tokens.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chunk {
+    /// What it is.
+    pub kind: ChunkKind,
+    /// Token indices.
+    pub tokens: Range<usize>,
+}
+
+/// Name particles that may stand inside a name in lower case ("Osama bin Laden").
+const PARTICLES: &[&str] = &[
+    "al", "al-", "bin", "binti", "da", "de", "del", "della", "der", "di", "dos", "du", "el", "ibn",
+    "la", "le", "van", "von",
+];
+
+fn is_cap_word(doc: &Doc, i: usize) -> bool {
+    let t = &doc.tokens[i];
+    t.kind == TokenKind::Word
+        && doc
+            .token_text(i)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+}
+
+fn lower(doc: &Doc, i: usize) -> String {
+    doc.token_text(i).to_lowercase()
+}
+
+/// Title Case of a lower-case phrase ("deputy foreign minister" → "Deputy Foreign
+/// Minister"); short function words stay lower case.
+pub fn title_case(s: &str) -> String {
+    s.split(' ')
+        .enumerate()
+        .map(|(k, w)| {
+            if k > 0 && matches!(w, "of" | "for" | "the" | "and" | "on" | "in" | "to") {
+                w.to_string()
+            } else {
+                let mut c = w.chars();
+                match c.next() {
+                    Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+                    None => String::new(),
+                }
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The longest title starting at `i` (after any modifiers), as (end, normalised title,
+/// collective).
+fn title_at(doc: &Doc, lex: &Lexicon, i: usize, end: usize) -> Option<(usize, String, bool)> {
+    let mut j = i;
+    let mut kept: Vec<String> = Vec::new();
+    while j < end && lex.title_word_kind(&lower(doc, j)) == Some("modifier") {
+        let w = lower(doc, j);
+        // "former", "deputy", "vice", "acting", "interim" change the office; "senior",
+        // "top", "veteran" only describe it.
+        if matches!(
+            w.as_str(),
+            "former" | "deputy" | "vice" | "acting" | "interim" | "chief"
+        ) {
+            kept.push(w);
+        }
+        j += 1;
+    }
+    let max = lex.max_title_len.min(end - j);
+    for len in (1..=max).rev() {
+        if doc.tokens[j..j + len]
+            .iter()
+            .any(|t| t.kind != TokenKind::Word)
+        {
+            continue;
+        }
+        let phrase = (j..j + len)
+            .map(|k| lower(doc, k))
+            .collect::<Vec<_>>()
+            .join(" ");
+        if let Some(kind) = lex.title_kind(&phrase) {
+            let mut words = kept.clone();
+            words.push(phrase);
+            let mut e = j + len;
+            // "Sen. Bernie Sanders": the abbreviation's period belongs to the title.
+            if e < end
+                && doc.token_text(e) == "."
+                && doc.tokens[e].span.start == doc.tokens[e - 1].span.end
+                && e + 1 < end
+                && is_cap_word(doc, e + 1)
+            {
+                e += 1;
+            }
+            return Some((e, title_case(&words.join(" ")), kind == "collective"));
+        }
+    }
+    // A modifier that is itself a title ("chief") with nothing after it.
+    None
+}
+
+fn institution_at(doc: &Doc, lex: &Lexicon, i: usize, end: usize) -> Option<(usize, String)> {
+    for len in (1..=2.min(end - i)).rev() {
+        let phrase = (i..i + len)
+            .map(|k| lower(doc, k))
+            .collect::<Vec<_>>()
+            .join(" ");
+        if lex.title_word_kind(&phrase) == Some("institution") {
+            return Some((i + len, title_case(&phrase)));
+        }
+    }
+    None
+}
+
+fn lex_at(doc: &Doc, lex: &Lexicon, i: usize, end: usize) -> Option<(usize, usize, Form)> {
+    let words: Vec<&str> = (i..end.min(i + 8)).map(|k| doc.token_text(k)).collect();
+    lex.longest_match(&words)
+        .map(|h| (i + h.len, h.entry, h.form))
+}
+
+/// Whether token `i` opens its sentence (only quotes or brackets before it).
+pub fn is_sentence_initial(doc: &Doc, start: usize, i: usize) -> bool {
+    (start..i).all(|k| {
+        matches!(doc.tokens[k].kind, TokenKind::Quote)
+            || matches!(doc.token_text(k), "(" | "[" | "—" | "-")
+    })
+}
+
+/// Capitalised words the document uses inside sentences: a sentence-initial word
+/// counts as a name only if it also stands capitalised elsewhere (or is a given name).
+pub fn mid_sentence_capitals(doc: &Doc) -> HashSet<&str> {
+    let mut set = HashSet::new();
+    for s in &doc.sentences {
+        for i in s.tokens.clone() {
+            if is_cap_word(doc, i) && !is_sentence_initial(doc, s.tokens.start, i) {
+                let prev = doc.token_text(i - 1);
+                if !matches!(prev, ":" | "." | "?" | "!") {
+                    set.insert(doc.token_text(i));
+                }
+            }
+        }
+    }
+    set
+}
+
+/// Cuts the tokens `range` (one sentence) into chunks. `mid_caps` is
+/// [`mid_sentence_capitals`] of the document.
+pub fn chunk(
+    doc: &Doc,
+    lex: &Lexicon,
+    range: Range<usize>,
+    mid_caps: &HashSet<&str>,
+) -> Vec<Chunk> {
+    let mut out = Vec::new();
+    let end = range.end;
+    let mut i = range.start;
+    while i < end {
+        let tok = doc.tokens[i];
+        let text = doc.token_text(i);
+        if matches!(text, "'s" | "’s" | "'S" | "’S") {
+            out.push(Chunk {
+                kind: ChunkKind::Possessive,
+                tokens: i..i + 1,
+            });
+            i += 1;
+            continue;
+        }
+        if tok.kind != TokenKind::Word {
+            out.push(Chunk {
+                kind: ChunkKind::Other,
+                tokens: i..i + 1,
+            });
+            i += 1;
+            continue;
+        }
+        let lexm = lex_at(doc, lex, i, end);
+        // "the 193-member General Assembly": a title glued to a hyphen is a modifier.
+        let after_hyphen = i > range.start
+            && doc.token_text(i - 1) == "-"
+            && doc.tokens[i - 1].span.end == tok.span.start;
+        let title = title_at(doc, lex, i, end).filter(|_| !after_hyphen);
+        let inst = institution_at(doc, lex, i, end);
+        let lex_end = lexm.map(|l| l.0).unwrap_or(i);
+        let title_end = title.as_ref().map(|t| t.0).unwrap_or(i);
+        let inst_end = inst.as_ref().map(|t| t.0).unwrap_or(i);
+        if lex_end > i && lex_end >= title_end && lex_end >= inst_end {
+            let (e, entry, form) = lexm.unwrap_or((i + 1, 0, Form::Name));
+            out.push(Chunk {
+                kind: ChunkKind::Lex(entry, form),
+                tokens: i..e,
+            });
+            i = e;
+            continue;
+        }
+        if let Some((e, t, collective)) = title.filter(|t| t.0 >= inst_end) {
+            out.push(Chunk {
+                kind: ChunkKind::Title {
+                    title: t,
+                    collective,
+                },
+                tokens: i..e,
+            });
+            i = e;
+            continue;
+        }
+        if let Some((e, name)) = inst {
+            out.push(Chunk {
+                kind: ChunkKind::Institution(name),
+                tokens: i..e,
+            });
+            i = e;
+            continue;
+        }
+        let lw = lower(doc, i);
+        if lex.title_word_kind(&lw) == Some("modifier") {
+            // "Senior" in "Senior Hamas member X" is not a name.
+            out.push(Chunk {
+                kind: ChunkKind::Other,
+                tokens: i..i + 1,
+            });
+            i += 1;
+            continue;
+        }
+        if lex.title_word_kind(&lw) == Some("honorific") {
+            let mut e = i + 1;
+            if e < end && doc.token_text(e) == "." && doc.tokens[e].span.start == tok.span.end {
+                e += 1;
+            }
+            out.push(Chunk {
+                kind: ChunkKind::Honorific,
+                tokens: i..e,
+            });
+            i = e;
+            continue;
+        }
+        if matches!(
+            lw.as_str(),
+            "he" | "she" | "him" | "his" | "her" | "they" | "them" | "their"
+        ) {
+            out.push(Chunk {
+                kind: ChunkKind::Pronoun,
+                tokens: i..i + 1,
+            });
+            i += 1;
+            continue;
+        }
+        if is_cap_word(doc, i) && !lex.is_not_name(text) && !is_compound_of_names(lex, text) {
+            let e = name_run_end(doc, lex, i, end);
+            let initial_word = e == i + 1 && is_sentence_initial(doc, range.start, i);
+            if initial_word && !mid_caps.contains(text) && !lex.is_given_name(text) {
+                // "Naturally, …", "Contacts were held": a common word, capitalised only
+                // because it opens the sentence.
+                out.push(Chunk {
+                    kind: ChunkKind::Other,
+                    tokens: i..i + 1,
+                });
+                i += 1;
+                continue;
+            }
+            out.push(Chunk {
+                kind: ChunkKind::Name,
+                tokens: i..e,
+            });
+            i = e;
+            continue;
+        }
+        out.push(Chunk {
+            kind: ChunkKind::Other,
+            tokens: i..i + 1,
+        });
+        i += 1;
+    }
+    out
+}
+
+/// The end of a run of capitalised words starting at `i`: it stops before a title, a
+/// lexicon name (unless an organisation word follows: "New York Times"), a word that
+/// never names an actor, and punctuation, but keeps initials ("John F. Kennedy") and
+/// particles ("bin", "al-").
+fn name_run_end(doc: &Doc, lex: &Lexicon, i: usize, end: usize) -> usize {
+    let mut j = i + 1;
+    while j < end {
+        let t = doc.token_text(j);
+        let glued_prev = doc.tokens[j].span.start == doc.tokens[j - 1].span.end;
+        if t == "."
+            && glued_prev
+            && doc.token_text(j - 1).chars().count() == 1
+            && j + 1 < end
+            && is_cap_word(doc, j + 1)
+        {
+            j += 1; // the period of an initial
+            continue;
+        }
+        if PARTICLES.contains(&t) && j + 1 < end && is_cap_word(doc, j + 1) {
+            j += 1;
+            continue;
+        }
+        // "Directorate of Communications", "Bank of England": `of`/`for`/`and` inside an
+        // organisation's name.
+        if matches!(t, "of" | "for" | "and" | "on")
+            && (i..j).any(|k| is_org_word(lex, doc, k))
+            && j + 1 < end
+            && is_cap_word(doc, j + 1)
+            && !lex.is_not_name(doc.token_text(j + 1))
+        {
+            j += 1;
+            continue;
+        }
+        if !is_cap_word(doc, j) || lex.is_not_name(t) {
+            break;
+        }
+        if title_at(doc, lex, j, end).is_some() && !is_org_word(lex, doc, j) {
+            break;
+        }
+        if lex_at(doc, lex, j, end).is_some() {
+            break;
+        }
+        j += 1;
+    }
+    // Never end on a connector or particle ("Palestinian Authority and").
+    while j > i + 1 && !is_cap_word(doc, j - 1) {
+        j -= 1;
+    }
+    j
+}
+
+/// "Israel-Hamas", "Palestine-Israel": a hyphenated compound of lexicon names is an
+/// adjective ("the Israel-Hamas war"), not an actor.
+fn is_compound_of_names(lex: &Lexicon, word: &str) -> bool {
+    word.contains('-') && word.split('-').all(|p| !lex.lookup(p).is_empty())
+}
+
+/// Whether token `i` is a word that makes a name an organisation's ("Party").
+pub fn is_org_word(lex: &Lexicon, doc: &Doc, i: usize) -> bool {
+    lex.title_word_kind(&lower(doc, i)) == Some("org_word")
+}

@@ -1,0 +1,360 @@
+//! Combining: the second half of the `mentions` pass.
+//!
+//! Reads one sentence's chunks and writes mentions: lexicon names, institutions of a
+//! country, titled names with their roles, appositions, collectives, title-only
+//! mentions, other capitalised names and pronouns. Role `of` fields point at indices of
+//! the output vector (the pass remaps them after sorting). It does no coreference.
+
+use super::chunks::{is_org_word, Chunk, ChunkKind};
+use crate::nlp::lexicon::{Form, Lexicon};
+use crate::nlp::{ActorKind, Doc, Mention, MentionKind, Role, Span};
+
+fn span_of(doc: &Doc, c: &Chunk) -> Span {
+    Span::new(
+        doc.tokens[c.tokens.start].span.start,
+        doc.tokens[c.tokens.end - 1].span.end,
+    )
+}
+
+fn span_from(doc: &Doc, a: &Chunk, b: &Chunk) -> Span {
+    Span::new(
+        doc.tokens[a.tokens.start].span.start,
+        doc.tokens[b.tokens.end - 1].span.end,
+    )
+}
+
+fn word_is(doc: &Doc, c: Option<&Chunk>, words: &[&str]) -> bool {
+    c.is_some_and(|c| {
+        c.kind == ChunkKind::Other
+            && c.tokens.len() == 1
+            && words.contains(&doc.token_text(c.tokens.start).to_lowercase().as_str())
+    })
+}
+
+fn mention(
+    span: Span,
+    kind: MentionKind,
+    actor_kind: ActorKind,
+    canonical: Option<String>,
+) -> Mention {
+    Mention {
+        span,
+        kind,
+        actor_kind,
+        canonical,
+        roles: Vec::new(),
+        entity: None,
+    }
+}
+
+/// The kind of actor a capitalised run names.
+pub fn classify_name(doc: &Doc, lex: &Lexicon, c: &Chunk) -> ActorKind {
+    if c.tokens.clone().any(|i| is_org_word(lex, doc, i)) {
+        return ActorKind::Organization;
+    }
+    ActorKind::Person
+}
+
+const DETERMINERS: &[&str] = &["the", "a", "an", "its", "his", "her", "their", "our"];
+
+/// Turns one sentence's chunks into mentions, appended to `out`.
+pub fn combine(doc: &Doc, lex: &Lexicon, chunks: &[Chunk], out: &mut Vec<Mention>) {
+    // The mention (index into `out`) of the last lexicon name or institution, and the
+    // chunk index right after it (and after a possessive), so a title there is "of" it.
+    let mut holder: Option<(usize, usize, usize)> = None; // (mention, next chunk, first chunk)
+    let mut k = 0;
+    while k < chunks.len() {
+        let c = &chunks[k];
+        match &c.kind {
+            ChunkKind::Lex(entry, form) => {
+                let e = &lex.entries[*entry];
+                let mut next = k + 1;
+                if matches!(
+                    chunks.get(next).map(|c| &c.kind),
+                    Some(ChunkKind::Possessive)
+                ) {
+                    next += 1;
+                }
+                // "the Russian foreign ministry", "Russia's foreign ministry"
+                if let (ActorKind::Country, Some(ChunkKind::Institution(inst))) =
+                    (e.kind, chunks.get(next).map(|c| &c.kind))
+                {
+                    let adj = e.demonym.clone().unwrap_or_else(|| e.canonical.clone());
+                    let name = format!("{adj} {inst}");
+                    let span = span_from(doc, c, &chunks[next]);
+                    out.push(mention(
+                        span,
+                        MentionKind::Name,
+                        ActorKind::Organization,
+                        Some(name),
+                    ));
+                    holder = Some((out.len() - 1, next + 1, k));
+                    k = next + 1;
+                    continue;
+                }
+                // "Israeli Defence Forces": a demonym or country before an organisation name.
+                if let Some(n) = chunks.get(k + 1).filter(|n| n.kind == ChunkKind::Name) {
+                    if classify_name(doc, lex, n) == ActorKind::Organization
+                        && e.kind == ActorKind::Country
+                    {
+                        out.push(mention(
+                            span_from(doc, c, n),
+                            MentionKind::Name,
+                            ActorKind::Organization,
+                            None,
+                        ));
+                        holder = Some((out.len() - 1, k + 2, k));
+                        k += 2;
+                        continue;
+                    }
+                }
+                let kind = if *form == Form::Demonym {
+                    MentionKind::Demonym
+                } else {
+                    MentionKind::Name
+                };
+                out.push(mention(
+                    span_of(doc, c),
+                    kind,
+                    e.kind,
+                    Some(e.canonical.clone()),
+                ));
+                holder = Some((out.len() - 1, next, k));
+                k = next;
+            }
+            ChunkKind::Institution(_) => k += 1,
+            ChunkKind::Title { title, collective } => {
+                let of = holder.filter(|h| h.1 == k).map(|h| h.0);
+                let title_start = holder.filter(|h| h.1 == k).map(|h| h.2).unwrap_or(k);
+                if *collective {
+                    k = collective_mention(doc, chunks, k, of, out);
+                    continue;
+                }
+                k = titled(doc, lex, chunks, k, title, of, title_start, out);
+                holder = None;
+            }
+            ChunkKind::Name => {
+                let kind = classify_name(doc, lex, c);
+                out.push(mention(span_of(doc, c), MentionKind::Name, kind, None));
+                let m = out.len() - 1;
+                k = apposition(doc, lex, chunks, k + 1, m, out);
+            }
+            ChunkKind::Pronoun => {
+                let w = doc.token_text(c.tokens.start).to_lowercase();
+                let kind = if matches!(w.as_str(), "they" | "them" | "their") {
+                    ActorKind::Group
+                } else {
+                    ActorKind::Person
+                };
+                out.push(mention(span_of(doc, c), MentionKind::Pronoun, kind, None));
+                k += 1;
+            }
+            _ => k += 1,
+        }
+    }
+}
+
+/// "Hamas delegation", "Russian officials", "a delegation from Hamas": a collective
+/// mention that stands for the organisation or country. Returns the next chunk index.
+fn collective_mention(
+    doc: &Doc,
+    chunks: &[Chunk],
+    k: usize,
+    of: Option<usize>,
+    out: &mut [Mention],
+) -> usize {
+    let c = &chunks[k];
+    if let Some(o) = of {
+        let owner = out[o].clone();
+        let span = Span::new(owner.span.start, span_of(doc, c).end);
+        // The collective replaces the bare name: "Hamas delegation" is one mention.
+        out[o] = Mention {
+            span,
+            kind: MentionKind::Nominal,
+            actor_kind: owner.actor_kind,
+            canonical: owner.canonical,
+            roles: Vec::new(),
+            entity: None,
+        };
+        return k + 1;
+    }
+    if word_is(doc, chunks.get(k + 1), &["from", "of"]) {
+        if let Some(ChunkKind::Lex(_, _)) = chunks.get(k + 2).map(|c| &c.kind) {
+            // Leave the name to be read as a mention of its own; the collective is
+            // expressed by it.
+            return k + 2;
+        }
+    }
+    k + 1
+}
+
+/// A person title at chunk `k`: a titled name, a title apposed to a name, or a
+/// title-only mention. Returns the next chunk index.
+#[allow(clippy::too_many_arguments)]
+fn titled(
+    doc: &Doc,
+    lex: &Lexicon,
+    chunks: &[Chunk],
+    k: usize,
+    title: &str,
+    of: Option<usize>,
+    title_start: usize,
+    out: &mut Vec<Mention>,
+) -> usize {
+    let mut roles = vec![Role {
+        title: title.to_string(),
+        of,
+        span: span_of(doc, &chunks[k]),
+    }];
+    let mut j = k + 1;
+    // "Supreme Leader Ayatollah Ali Khamenei", "President Mr. X"
+    while let Some(c) = chunks.get(j) {
+        match &c.kind {
+            ChunkKind::Honorific => j += 1,
+            ChunkKind::Title {
+                title,
+                collective: false,
+            } => {
+                roles.push(Role {
+                    title: title.clone(),
+                    of,
+                    span: span_of(doc, c),
+                });
+                j += 1;
+            }
+            _ => break,
+        }
+    }
+    // "President of Iran"
+    let mut after = j;
+    if word_is(doc, chunks.get(j), &["of"]) {
+        if let Some(ChunkKind::Lex(entry, _)) = chunks.get(j + 1).map(|c| &c.kind) {
+            if of.is_none() {
+                let e = &lex.entries[*entry];
+                out.push(mention(
+                    span_of(doc, &chunks[j + 1]),
+                    MentionKind::Name,
+                    e.kind,
+                    Some(e.canonical.clone()),
+                ));
+                let o = out.len() - 1;
+                for r in &mut roles {
+                    r.of = Some(o);
+                }
+            }
+            after = j + 2;
+        }
+    }
+    let det_before = title_start > 0 && word_is(doc, chunks.get(title_start - 1), DETERMINERS);
+    // A title before an organisation's name ("member General Assembly") is no role.
+    let is_person_name =
+        |c: &Chunk| c.kind == ChunkKind::Name && classify_name(doc, lex, c) == ActorKind::Person;
+    let name_at = if chunks.get(after).is_some_and(is_person_name) {
+        Some(after)
+    } else if det_before
+        && word_is(doc, chunks.get(after), &[","])
+        && chunks.get(after + 1).is_some_and(is_person_name)
+    {
+        Some(after + 1) // "the Russian deputy foreign minister, Mikhail Bogdanov"
+    } else {
+        None
+    };
+    if let Some(n) = name_at {
+        let mut m = mention(
+            span_of(doc, &chunks[n]),
+            MentionKind::Name,
+            ActorKind::Person,
+            None,
+        );
+        m.roles = roles;
+        out.push(m);
+        let mi = out.len() - 1;
+        return apposition(doc, lex, chunks, n + 1, mi, out);
+    }
+    // Title only: "the deputy minister", "Iran's Foreign Minister".
+    let mut m = mention(
+        span_from(doc, &chunks[k], &chunks[j - 1]),
+        MentionKind::Title,
+        ActorKind::Person,
+        None,
+    );
+    m.roles = roles;
+    out.push(m);
+    after
+}
+
+/// ", the founder and political leader of Hamas," after a name: adds roles to mention
+/// `m`. Returns the next chunk index (unchanged when there is no apposition).
+fn apposition(
+    doc: &Doc,
+    lex: &Lexicon,
+    chunks: &[Chunk],
+    k: usize,
+    m: usize,
+    out: &mut Vec<Mention>,
+) -> usize {
+    if !word_is(doc, chunks.get(k), &[","]) {
+        return k;
+    }
+    let mut j = k + 1;
+    if word_is(doc, chunks.get(j), DETERMINERS) {
+        j += 1;
+    }
+    // Optional owner before the title: "Iran's", "White House", "Russian".
+    let mut owner: Option<(usize, usize)> = None; // (chunk, entry)
+    if let Some(ChunkKind::Lex(entry, _)) = chunks.get(j).map(|c| &c.kind) {
+        owner = Some((j, *entry));
+        j += 1;
+        if matches!(chunks.get(j).map(|c| &c.kind), Some(ChunkKind::Possessive)) {
+            j += 1;
+        }
+    }
+    let mut titles: Vec<(String, Span)> = Vec::new();
+    while let Some(ChunkKind::Title {
+        title,
+        collective: false,
+    }) = chunks.get(j).map(|c| &c.kind)
+    {
+        titles.push((title.clone(), span_of(doc, &chunks[j])));
+        j += 1;
+        if word_is(doc, chunks.get(j), &["and", ","])
+            && matches!(
+                chunks.get(j + 1).map(|c| &c.kind),
+                Some(ChunkKind::Title {
+                    collective: false,
+                    ..
+                })
+            )
+        {
+            j += 1;
+        }
+    }
+    if titles.is_empty() {
+        return k;
+    }
+    let mut of_chunk = owner;
+    if word_is(doc, chunks.get(j), &["of"]) {
+        if let Some(ChunkKind::Lex(entry, _)) = chunks.get(j + 1).map(|c| &c.kind) {
+            of_chunk = Some((j + 1, *entry));
+        }
+    }
+    let of = of_chunk.map(|(ci, entry)| {
+        let e = &lex.entries[entry];
+        out.push(mention(
+            span_of(doc, &chunks[ci]),
+            MentionKind::Name,
+            e.kind,
+            Some(e.canonical.clone()),
+        ));
+        out.len() - 1
+    });
+    out[m].actor_kind = ActorKind::Person;
+    for (t, span) in titles {
+        out[m].roles.push(Role { title: t, of, span });
+    }
+    // Continue after the owner so that the lexicon name is not pushed twice.
+    match of_chunk {
+        Some((ci, _)) if ci >= j => ci + 1,
+        _ => j,
+    }
+}

@@ -1,0 +1,52 @@
+//! Pass `mentions`: finds actor mentions.
+//!
+//! Reads: `doc.tokens`, `doc.sentences`, the lexicons. Writes: `doc.mentions` (in text
+//! order, never overlapping).
+//! Two steps per sentence: [`chunks`] cuts tokens into lexicon names, titles,
+//! institutions, capitalised runs and pronouns; [`combine`] reads patterns of chunks
+//! as mentions with roles: titled names ("Iran's Foreign Minister Hossein
+//! Amirabdollahian", "Senior Hamas member Abu Marzouk"), appositions ("Mousa Abu
+//! Marzook, the founder … of Hamas"), institutions ("the Russian foreign ministry"),
+//! collectives ("a Hamas delegation", "Russian officials"), title-only mentions ("the
+//! deputy minister") and pronouns. Deciding which mentions are the same actor is the
+//! next pass (`coref`).
+
+pub mod chunks;
+pub mod combine;
+
+use super::lexicon::lexicon;
+use super::Doc;
+
+/// Pass entry point: fills `doc.mentions`.
+pub fn find(doc: &mut Doc) {
+    let lex = lexicon();
+    let mut out = Vec::new();
+    let mid_caps = chunks::mid_sentence_capitals(doc);
+    for si in 0..doc.sentences.len() {
+        let range = doc.sentences[si].tokens.clone();
+        let chunks = chunks::chunk(doc, lex, range, &mid_caps);
+        combine::combine(doc, lex, &chunks, &mut out);
+    }
+    // Sort into text order; roles point at mentions by index, so remap them.
+    let mut order: Vec<usize> = (0..out.len()).collect();
+    order.sort_by_key(|&i| (out[i].span.start, std::cmp::Reverse(out[i].span.end)));
+    let mut new_index = vec![None; out.len()];
+    let mut kept: Vec<super::Mention> = Vec::with_capacity(out.len());
+    for &i in &order {
+        // Never overlapping: the longer of two overlapping mentions wins.
+        if kept.last().is_some_and(|k| k.span.overlaps(out[i].span)) {
+            continue;
+        }
+        new_index[i] = Some(kept.len());
+        kept.push(out[i].clone());
+    }
+    for m in &mut kept {
+        for r in &mut m.roles {
+            r.of = r.of.and_then(|o| new_index.get(o).copied().flatten());
+        }
+    }
+    doc.mentions = kept;
+}
+
+#[cfg(test)]
+mod tests;

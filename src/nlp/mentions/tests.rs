@@ -1,0 +1,142 @@
+//! Unit tests of the `mentions` and `coref` passes, one short sentence per case.
+
+use crate::corpus::Article;
+use crate::nlp::{annotate, ActorKind, Doc, MentionKind};
+
+fn doc(text: &str) -> Doc {
+    annotate(Article {
+        id: "t".into(),
+        date: None,
+        title: None,
+        url: None,
+        body: text.into(),
+        source: "t".into(),
+        line: None,
+    })
+}
+
+/// (mention text, kind, roles as "Title of X")
+fn mentions(text: &str) -> Vec<(String, MentionKind, Vec<String>)> {
+    let d = doc(text);
+    d.mentions
+        .iter()
+        .map(|m| {
+            let roles = m
+                .roles
+                .iter()
+                .map(|r| match r.of {
+                    Some(o) => format!("{} of {}", r.title, d.text(d.mentions[o].span)),
+                    None => r.title.clone(),
+                })
+                .collect();
+            (d.text(m.span).to_string(), m.kind, roles)
+        })
+        .collect()
+}
+
+fn entity_of<'a>(d: &'a Doc, text: &str) -> Option<&'a str> {
+    let m = d.mentions.iter().find(|m| d.text(m.span) == text)?;
+    Some(d.entities[m.entity?].name.as_str())
+}
+
+#[test]
+fn possessive_country_title_name() {
+    let m = mentions("Iran's Foreign Minister Hossein Amirabdollahian has warned.");
+    assert_eq!(m[0].0, "Iran");
+    assert_eq!(m[1].0, "Hossein Amirabdollahian");
+    assert_eq!(m[1].2, ["Foreign Minister of Iran"]);
+}
+
+#[test]
+fn demonym_title_name() {
+    let m = mentions("He met Russian deputy foreign minister Mikhail Bogdanov.");
+    let b = m.iter().find(|x| x.0 == "Mikhail Bogdanov").unwrap();
+    assert_eq!(b.2, ["Deputy Foreign Minister of Russian"]);
+}
+
+#[test]
+fn modifier_org_title_name() {
+    let m = mentions("Senior Hamas member Abu Marzouk was among those attending.");
+    assert_eq!(m[0].0, "Hamas");
+    assert_eq!(m[1].0, "Abu Marzouk");
+    assert_eq!(m[1].2, ["Member of Hamas"]);
+}
+
+#[test]
+fn apposition_gives_roles() {
+    let m = mentions("Mousa Abu Marzook, the founder and political leader of Hamas, was there.");
+    assert_eq!(m[0].0, "Mousa Abu Marzook");
+    assert_eq!(m[0].2, ["Founder of Hamas", "Political Leader of Hamas"]);
+}
+
+#[test]
+fn title_before_comma_name() {
+    let m = mentions("He met the Iranian deputy foreign minister, Ali Bagheri Kani.");
+    let b = m.iter().find(|x| x.0 == "Ali Bagheri Kani").unwrap();
+    assert_eq!(b.2, ["Deputy Foreign Minister of Iranian"]);
+}
+
+#[test]
+fn institution_of_country() {
+    let d = doc("The Russian foreign ministry said so.");
+    assert_eq!(
+        d.mentions[0].canonical.as_deref(),
+        Some("Russian Foreign Ministry")
+    );
+    assert_eq!(d.mentions[0].actor_kind, ActorKind::Organization);
+}
+
+#[test]
+fn collective_stands_for_its_owner() {
+    let d = doc("A Hamas delegation held talks with Russian officials.");
+    assert_eq!(entity_of(&d, "Hamas delegation"), Some("Hamas"));
+    assert_eq!(entity_of(&d, "Russian officials"), Some("Russia"));
+}
+
+#[test]
+fn surname_joins_full_name() {
+    let d = doc("Mousa Abu Marzook arrived. Marzook, who lives in Qatar, met Abu Marzook's hosts.");
+    assert_eq!(entity_of(&d, "Marzook"), Some("Mousa Abu Marzook"));
+    assert_eq!(entity_of(&d, "Abu Marzook"), Some("Mousa Abu Marzook"));
+}
+
+#[test]
+fn turkey_is_turkiye() {
+    let d = doc("Turkey and Türkiye are one.");
+    assert_eq!(d.mentions[0].entity, d.mentions[1].entity);
+}
+
+#[test]
+fn pronoun_skips_names_inside_quotes() {
+    let d = doc("John Kirby spoke. \"Ask Mary Smith,\" he said.");
+    assert_eq!(entity_of(&d, "he"), Some("John Kirby"));
+}
+
+#[test]
+fn title_only_joins_holder() {
+    let d =
+        doc("Russian deputy foreign minister Mikhail Bogdanov spoke. The deputy minister left.");
+    assert_eq!(entity_of(&d, "deputy minister"), Some("Mikhail Bogdanov"));
+}
+
+#[test]
+fn weekdays_are_not_names() {
+    let m = mentions("On Thursday the talks ended.");
+    assert!(m.is_empty(), "{m:?}");
+}
+
+#[test]
+fn abbreviated_title_takes_its_period() {
+    let m = mentions("Sen. Bernie Sanders spoke.");
+    assert_eq!(m[0].0, "Bernie Sanders");
+    assert_eq!(m[0].2, ["Sen"]);
+}
+
+#[test]
+fn curly_possessive_matches_lexicon_forms() {
+    let d = doc("Russia’s foreign ministry said so.");
+    assert_eq!(
+        d.mentions[0].canonical.as_deref(),
+        Some("Russian Foreign Ministry")
+    );
+}

@@ -1,0 +1,174 @@
+//! Cross-document actor identity: which actor records of different articles are one
+//! real-world actor.
+//!
+//! Lexicon actors (countries, places, known organisations) already share a key. People
+//! are clustered by folded full name ([`super::names`]); a shorter name (a surname, or
+//! "Abu Marzook") joins the one full-name cluster it fits, and stays apart when several
+//! fit. Clusters never merge people whose roles place them in different countries.
+//! The result depends only on the set of records, never on their order.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::names::{fold_tokens, is_suffix_of, same_full_name};
+use crate::extract::{ActorKind, Record};
+
+/// Identifies one actor record: (article id, local actor id).
+pub type ActorRef = (String, String);
+
+/// A person's names and countries as seen in one article.
+#[derive(Debug, Clone)]
+struct PersonObs {
+    at: ActorRef,
+    name: String,
+    folded: Vec<String>,
+    countries: BTreeSet<String>,
+    aliases: Vec<String>,
+}
+
+/// The resolved IRI key for every actor record, and the names seen for each key.
+#[derive(Debug, Default, Clone)]
+pub struct ActorResolution {
+    /// Actor record → identity key (for `super::actor_iri`).
+    pub key: BTreeMap<ActorRef, String>,
+    /// Identity key → canonical display name.
+    pub name: BTreeMap<String, String>,
+    /// Identity key → every spelling seen.
+    pub spellings: BTreeMap<String, BTreeSet<String>>,
+}
+
+fn countries_of(rec: &Record, actor: &crate::extract::ActorRecord) -> BTreeSet<String> {
+    actor
+        .roles
+        .iter()
+        .filter_map(|r| r.of.as_ref())
+        .filter_map(|of| rec.actors.iter().find(|a| &a.id == of))
+        .filter(|a| a.kind == ActorKind::Country)
+        .map(|a| super::name_key(&a.name))
+        .collect()
+}
+
+/// A cluster of people being built: its folded forms, its countries, its members.
+type Cluster = (Vec<Vec<String>>, BTreeSet<String>, Vec<usize>);
+
+/// Clusters the actors of all records.
+pub fn resolve_actors(records: &[Record]) -> ActorResolution {
+    let mut res = ActorResolution::default();
+    let mut people: Vec<PersonObs> = Vec::new();
+    for rec in records {
+        for a in &rec.actors {
+            let at = (rec.article.id.clone(), a.id.clone());
+            let lexical = a.kind != ActorKind::Person;
+            if lexical {
+                // Non-person actors keep the key extraction gave them (lexicon canonical
+                // name, or the name itself).
+                let key = a.iri.rsplit('/').next().unwrap_or_default().to_string();
+                res.key.insert(at, key.clone());
+                res.name
+                    .entry(key.clone())
+                    .or_insert_with(|| a.name.clone());
+                let sp = res.spellings.entry(key).or_default();
+                sp.insert(a.name.clone());
+                sp.extend(a.aliases.iter().cloned());
+                continue;
+            }
+            people.push(PersonObs {
+                at,
+                name: a.name.clone(),
+                folded: fold_tokens(&a.name),
+                countries: countries_of(rec, a),
+                aliases: a.aliases.clone(),
+            });
+        }
+    }
+
+    // Group people by folded name, then place groups into clusters, longest names
+    // first: a group joins the cluster whose forms are the same full name (fuzzy), or
+    // the one cluster whose names end with its words ("Abu Marzook" and "Marzook" fit
+    // "Mousa Abu Marzook"); with no fit, or several, it starts its own cluster.
+    let mut groups: BTreeMap<Vec<String>, Vec<usize>> = BTreeMap::new();
+    for (i, p) in people.iter().enumerate() {
+        if !p.folded.is_empty() {
+            groups.entry(p.folded.clone()).or_default().push(i);
+        }
+    }
+    let mut order: Vec<&Vec<String>> = groups.keys().collect();
+    order.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+    let mut clusters: Vec<Cluster> = Vec::new();
+    // Clusters by the first three letters of the folded last word.
+    let mut by_last: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let block = |k: &[String]| -> String {
+        k.last()
+            .map(|w| w.chars().take(3).collect())
+            .unwrap_or_default()
+    };
+    for key in order {
+        let members = &groups[key];
+        let countries: BTreeSet<String> = members
+            .iter()
+            .flat_map(|&i| people[i].countries.iter().cloned())
+            .collect();
+        let fits_country = |c: &BTreeSet<String>| {
+            countries.is_empty() || c.is_empty() || !countries.is_disjoint(c)
+        };
+        let cands = by_last.get(&block(key)).cloned().unwrap_or_default();
+        let same: Option<usize> = cands.iter().copied().find(|&c| {
+            fits_country(&clusters[c].1) && clusters[c].0.iter().any(|f| same_full_name(key, f))
+        });
+        let home = same.or_else(|| {
+            let fits: Vec<usize> = cands
+                .iter()
+                .copied()
+                .filter(|&c| {
+                    fits_country(&clusters[c].1)
+                        && clusters[c]
+                            .0
+                            .iter()
+                            .any(|f| f.len() > key.len() && is_suffix_of(key, f))
+                })
+                .collect();
+            (fits.len() == 1).then(|| fits[0])
+        });
+        match home {
+            Some(c) => {
+                clusters[c].0.push(key.clone());
+                clusters[c].1.extend(countries);
+                clusters[c].2.extend(members.iter().copied());
+            }
+            None => {
+                clusters.push((vec![key.clone()], countries, members.clone()));
+                by_last
+                    .entry(block(key))
+                    .or_default()
+                    .push(clusters.len() - 1);
+            }
+        }
+    }
+    let clusters: Vec<Vec<usize>> = clusters.into_iter().map(|c| c.2).collect();
+    // Canonical name per cluster: the most frequent of the longest spellings.
+    for members in &clusters {
+        let mut counts: BTreeMap<(usize, String), usize> = BTreeMap::new();
+        for &i in members {
+            let p = &people[i];
+            *counts.entry((p.folded.len(), p.name.clone())).or_default() += 1;
+        }
+        let best = counts
+            .iter()
+            .max_by(|a, b| {
+                (a.0 .0, a.1)
+                    .cmp(&(b.0 .0, b.1))
+                    .then_with(|| b.0 .1.cmp(&a.0 .1))
+            })
+            .map(|(k, _)| k.1.clone())
+            .unwrap_or_default();
+        let key = super::name_key(&best);
+        res.name.insert(key.clone(), best);
+        for &i in members {
+            let p = &people[i];
+            res.key.insert(p.at.clone(), key.clone());
+            let sp = res.spellings.entry(key.clone()).or_default();
+            sp.insert(p.name.clone());
+            sp.extend(p.aliases.iter().cloned());
+        }
+    }
+    res
+}

@@ -1,0 +1,165 @@
+//! Corpus-level resolution: one actor, one meeting, one statement across articles.
+//!
+//! [`resolve_corpus`] takes the extraction records of every article in the store and
+//! rewrites their IRIs so that the same actor, meeting or statement carries one IRI,
+//! and returns a [`CorpusView`] with what only the whole corpus knows: every source of
+//! a merged fact, its most precise date, every spelling of an actor. It is a pure
+//! function of the *set* of records (they are sorted first), so ingest order never
+//! changes the graph.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::actors::{resolve_actors, ActorResolution};
+use super::events::{cluster_meetings, cluster_statements, meeting_obs, statement_obs};
+use crate::extract::Record;
+use crate::nlp::lexicon::{lexicon, Form};
+
+/// A meeting as the corpus knows it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MergedMeeting {
+    /// Ids of the articles that report it, sorted.
+    pub sources: BTreeSet<String>,
+    /// The most precise date any source gives (`YYYY-MM-DD` bounds).
+    pub start: Option<String>,
+    /// Last day of that date.
+    pub end: Option<String>,
+}
+
+/// A statement as the corpus knows it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MergedStatement {
+    /// Ids of the articles that report it, sorted.
+    pub sources: BTreeSet<String>,
+}
+
+/// What the corpus as a whole knows.
+#[derive(Debug, Clone, Default)]
+pub struct CorpusView {
+    /// Actor identity.
+    pub actors: ActorResolution,
+    /// Meeting IRI → merged meeting.
+    pub meetings: BTreeMap<String, MergedMeeting>,
+    /// Statement IRI → merged statement.
+    pub statements: BTreeMap<String, MergedStatement>,
+}
+
+/// The country a lexicon name belongs to ("Moscow" → "Russia", "Russian Foreign
+/// Ministry" → "Russia"), as a canonical name.
+pub fn country_of_name(name: &str) -> Option<String> {
+    let lex = lexicon();
+    for &(e, form) in lex.lookup(name) {
+        let entry = &lex.entries[e];
+        if let Some(c) = &entry.country {
+            return Some(c.clone());
+        }
+        if form == Form::Demonym {
+            return Some(entry.canonical.clone());
+        }
+    }
+    // "Russian Foreign Ministry": a demonym first.
+    let first = name.split_whitespace().next()?;
+    lex.lookup(first)
+        .iter()
+        .find(|(_, f)| *f == Form::Demonym)
+        .map(|&(e, _)| lex.entries[e].canonical.clone())
+}
+
+/// Resolves identity over all records (in place) and returns the corpus view.
+pub fn resolve_corpus(records: &mut [Record], base: &str) -> CorpusView {
+    records.sort_by(|a, b| a.article.id.cmp(&b.article.id));
+    let actors = resolve_actors(records);
+    // Actor IRIs.
+    for rec in records.iter_mut() {
+        let id = rec.article.id.clone();
+        for a in &mut rec.actors {
+            if let Some(key) = actors.key.get(&(id.clone(), a.id.clone())) {
+                a.iri = super::actor_iri(base, key);
+            }
+        }
+    }
+    // IRI → country IRI, from every actor name.
+    let mut country: BTreeMap<String, String> = BTreeMap::new();
+    for rec in records.iter() {
+        for a in &rec.actors {
+            if let Some(c) = country_of_name(&a.name) {
+                country.insert(a.iri.clone(), super::actor_iri(base, &super::name_key(&c)));
+            }
+        }
+    }
+    let country_of = |iri: &str| country.get(iri).cloned();
+
+    // Meetings.
+    let mut mobs = Vec::new();
+    for rec in records.iter() {
+        mobs.extend(meeting_obs(rec, &country_of));
+    }
+    let mut meeting_iri: BTreeMap<(String, String), String> = BTreeMap::new();
+    let mut meetings = BTreeMap::new();
+    for cluster in cluster_meetings(&mobs) {
+        let first = &mobs[cluster[0]];
+        let parts: Vec<&str> = first.participants.iter().map(String::as_str).collect();
+        let joined = parts.join("|");
+        let date = first.start.map(|d| d.to_string());
+        let place = first
+            .place
+            .as_ref()
+            .map(|p| p.0.clone())
+            .unwrap_or_default();
+        let iri = match &date {
+            Some(d) => super::meeting_iri(base, &[&joined, d, &place]),
+            None => super::meeting_iri(base, &[&joined, &first.at.0, &first.at.1]),
+        };
+        let mut merged = MergedMeeting {
+            start: first.start.map(|d| d.to_string()),
+            end: first.end.map(|d| d.to_string()),
+            ..Default::default()
+        };
+        for &i in &cluster {
+            merged.sources.insert(mobs[i].at.0.clone());
+            meeting_iri.insert(mobs[i].at.clone(), iri.clone());
+        }
+        meetings.insert(iri, merged);
+    }
+    // Statements.
+    let mut sobs = Vec::new();
+    for rec in records.iter() {
+        sobs.extend(statement_obs(rec));
+    }
+    let mut statement_iri: BTreeMap<(String, String), String> = BTreeMap::new();
+    let mut statements = BTreeMap::new();
+    for cluster in cluster_statements(&sobs) {
+        let first = &sobs[cluster[0]];
+        let words: Vec<&str> = first.words.iter().map(String::as_str).collect();
+        let iri = super::statement_iri(
+            base,
+            &[
+                first.speaker.as_deref().unwrap_or(&first.at.0),
+                &words.join(" "),
+            ],
+        );
+        let mut merged = MergedStatement::default();
+        for &i in &cluster {
+            merged.sources.insert(sobs[i].at.0.clone());
+            statement_iri.insert(sobs[i].at.clone(), iri.clone());
+        }
+        statements.insert(iri, merged);
+    }
+    for rec in records.iter_mut() {
+        let id = rec.article.id.clone();
+        for m in &mut rec.meetings {
+            if let Some(iri) = meeting_iri.get(&(id.clone(), m.id.clone())) {
+                m.iri = iri.clone();
+            }
+        }
+        for s in &mut rec.statements {
+            if let Some(iri) = statement_iri.get(&(id.clone(), s.id.clone())) {
+                s.iri = iri.clone();
+            }
+        }
+    }
+    CorpusView {
+        actors,
+        meetings,
+        statements,
+    }
+}

@@ -1,0 +1,315 @@
+//! Cross-document identity of meetings and statements.
+//!
+//! Two reports are one meeting when they come from different articles and agree on
+//! everything both state: dates that overlap (an undated article's "Thursday" fits a
+//! dated source's Thursday), the same place (or a city inside the other's country), a
+//! compatible mode, and at least two shared participants once people are widened to
+//! the organisations and countries their roles name (a Hamas delegation and Mousa Abu
+//! Marzook of Hamas overlap). Two statements are one when the same speaker says nearly
+//! the same words, and neither negates what the other affirms.
+//! Clustering is greedy over a content-based order, so it never depends on input order.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{Datelike, NaiveDate, Weekday};
+
+use crate::extract::{MeetingMode, Record};
+
+/// One meeting report, reduced to what identity needs.
+#[derive(Debug, Clone)]
+pub struct MeetingObs {
+    /// (article id, local meeting id).
+    pub at: (String, String),
+    /// Participant IRIs.
+    pub participants: BTreeSet<String>,
+    /// Participants plus the organisations and countries of their roles.
+    pub widened: BTreeSet<String>,
+    /// First and last day, when known.
+    pub start: Option<NaiveDate>,
+    /// Last day.
+    pub end: Option<NaiveDate>,
+    /// A weekday named by an unresolved date ("Thursday").
+    pub weekday: Option<Weekday>,
+    /// Place IRI and the IRI of the place's country, if known.
+    pub place: Option<(String, Option<String>)>,
+    /// Mode.
+    pub mode: MeetingMode,
+}
+
+fn parse_day(s: &Option<String>) -> Option<NaiveDate> {
+    s.as_deref()
+        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+}
+
+fn weekday_in(text: &str) -> Option<Weekday> {
+    let t = text.to_lowercase();
+    [
+        ("monday", Weekday::Mon),
+        ("tuesday", Weekday::Tue),
+        ("wednesday", Weekday::Wed),
+        ("thursday", Weekday::Thu),
+        ("friday", Weekday::Fri),
+        ("saturday", Weekday::Sat),
+        ("sunday", Weekday::Sun),
+    ]
+    .iter()
+    .find(|(n, _)| t.contains(n))
+    .map(|(_, w)| *w)
+}
+
+/// Collects the meeting reports of a record (actor IRIs must already be resolved).
+/// `country_of` gives the country IRI of a place or organisation IRI, if known.
+pub fn meeting_obs(rec: &Record, country_of: &dyn Fn(&str) -> Option<String>) -> Vec<MeetingObs> {
+    let iri_of = |local: &str| {
+        rec.actors
+            .iter()
+            .find(|a| a.id == local)
+            .map(|a| a.iri.clone())
+    };
+    rec.meetings
+        .iter()
+        .map(|m| {
+            let participants: BTreeSet<String> =
+                m.participants.iter().filter_map(|p| iri_of(p)).collect();
+            let mut widened = participants.clone();
+            for p in &m.participants {
+                if let Some(a) = rec.actors.iter().find(|a| &a.id == p) {
+                    for r in &a.roles {
+                        if let Some(of) = r.of.as_deref().and_then(iri_of) {
+                            widened.insert(of.clone());
+                            widened.extend(country_of(&of));
+                        }
+                    }
+                    widened.extend(country_of(&a.iri));
+                }
+            }
+            let start = parse_day(&m.date.start);
+            let end = parse_day(&m.date.end).or(start);
+            let weekday = if start.is_none() {
+                m.date.text.as_deref().and_then(weekday_in)
+            } else {
+                None
+            };
+            let place = m.place.as_deref().and_then(iri_of).map(|p| {
+                let c = country_of(&p);
+                (p, c)
+            });
+            MeetingObs {
+                at: (rec.article.id.clone(), m.id.clone()),
+                participants,
+                widened,
+                start,
+                end,
+                weekday,
+                place,
+                mode: m.mode,
+            }
+        })
+        .collect()
+}
+
+fn dates_fit(a: &MeetingObs, b: &MeetingObs) -> bool {
+    match (a.start, b.start) {
+        (Some(sa), Some(sb)) => {
+            let (ea, eb) = (a.end.unwrap_or(sa), b.end.unwrap_or(sb));
+            sa <= eb && sb <= ea
+        }
+        (Some(s), None) => b
+            .weekday
+            .is_none_or(|w| day_range_has(s, a.end.unwrap_or(s), w)),
+        (None, Some(s)) => a
+            .weekday
+            .is_none_or(|w| day_range_has(s, b.end.unwrap_or(s), w)),
+        (None, None) => match (a.weekday, b.weekday) {
+            (Some(x), Some(y)) => x == y,
+            _ => true,
+        },
+    }
+}
+
+fn day_range_has(start: NaiveDate, end: NaiveDate, w: Weekday) -> bool {
+    let mut d = start;
+    for _ in 0..7 {
+        if d > end {
+            return false;
+        }
+        if d.weekday() == w {
+            return true;
+        }
+        d = d.succ_opt().unwrap_or(d);
+    }
+    false
+}
+
+fn places_fit(a: &MeetingObs, b: &MeetingObs) -> bool {
+    match (&a.place, &b.place) {
+        (Some((pa, ca)), Some((pb, cb))) => {
+            pa == pb || ca.as_ref() == Some(pb) || cb.as_ref() == Some(pa)
+        }
+        _ => true,
+    }
+}
+
+fn modes_fit(a: MeetingMode, b: MeetingMode) -> bool {
+    use MeetingMode::*;
+    a == b
+        || a == Unknown
+        || b == Unknown
+        || matches!((a, b), (InPerson, Visit) | (Visit, InPerson))
+}
+
+/// Whether two reports (from different articles) are one meeting.
+pub fn same_meeting(a: &MeetingObs, b: &MeetingObs) -> bool {
+    a.at.0 != b.at.0
+        && a.widened.intersection(&b.widened).count() >= 2
+        && dates_fit(a, b)
+        && places_fit(a, b)
+        && modes_fit(a.mode, b.mode)
+}
+
+/// Clusters meeting reports. Returns clusters as lists of indices into `obs`, the first
+/// member the most specific report.
+pub fn cluster_meetings(obs: &[MeetingObs]) -> Vec<Vec<usize>> {
+    let mut order: Vec<usize> = (0..obs.len()).collect();
+    // Most specific first: dated, then placed, then more participants; ties by id.
+    order.sort_by(|&x, &y| {
+        let (a, b) = (&obs[x], &obs[y]);
+        let spec = |m: &MeetingObs| {
+            let span = match (m.start, m.end) {
+                (Some(s), Some(e)) => (e - s).num_days(),
+                _ => i64::MAX,
+            };
+            (
+                span,
+                m.place.is_none(),
+                std::cmp::Reverse(m.participants.len()),
+            )
+        };
+        spec(a).cmp(&spec(b)).then_with(|| a.at.cmp(&b.at))
+    });
+    let mut clusters: Vec<Vec<usize>> = Vec::new();
+    // Clusters by participant (widened), so each report is only compared with clusters
+    // it shares someone with: linear in practice, not quadratic.
+    let mut by_participant: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for i in order {
+        let mut cands: Vec<usize> = obs[i]
+            .widened
+            .iter()
+            .filter_map(|p| by_participant.get(p.as_str()))
+            .flatten()
+            .copied()
+            .collect();
+        cands.sort_unstable();
+        cands.dedup();
+        let home = cands
+            .into_iter()
+            .find(|&c| clusters[c].iter().all(|&j| same_meeting(&obs[i], &obs[j])));
+        let c = match home {
+            Some(c) => {
+                clusters[c].push(i);
+                c
+            }
+            None => {
+                clusters.push(vec![i]);
+                clusters.len() - 1
+            }
+        };
+        for p in &obs[i].widened {
+            let v = by_participant.entry(p.as_str()).or_default();
+            if v.last() != Some(&c) {
+                v.push(c);
+            }
+        }
+    }
+    clusters
+}
+
+/// One statement report, reduced to what identity needs.
+#[derive(Debug, Clone)]
+pub struct StatementObs {
+    /// (article id, local statement id).
+    pub at: (String, String),
+    /// Speaker IRI.
+    pub speaker: Option<String>,
+    /// Content words (lower case, three letters or more).
+    pub words: BTreeSet<String>,
+    /// Whether the content is negated.
+    pub negated: bool,
+}
+
+/// Collects the statement reports of a record.
+pub fn statement_obs(rec: &Record) -> Vec<StatementObs> {
+    let iri_of = |local: &str| {
+        rec.actors
+            .iter()
+            .find(|a| a.id == local)
+            .map(|a| a.iri.clone())
+    };
+    rec.statements
+        .iter()
+        .map(|s| {
+            let lower = s.content.text.to_lowercase();
+            let words: BTreeSet<String> = lower
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.chars().count() >= 3)
+                .map(String::from)
+                .collect();
+            let negated = lower
+                .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+                .any(|w| {
+                    matches!(w, "not" | "no" | "never" | "nor")
+                        || w.ends_with("n't")
+                        || w.ends_with("n’t")
+                });
+            StatementObs {
+                at: (rec.article.id.clone(), s.id.clone()),
+                speaker: s.speaker.as_deref().and_then(iri_of),
+                words,
+                negated,
+            }
+        })
+        .collect()
+}
+
+/// Whether two statements (from different articles) are one.
+pub fn same_statement(a: &StatementObs, b: &StatementObs) -> bool {
+    if a.at.0 == b.at.0 || a.speaker.is_none() || a.speaker != b.speaker || a.negated != b.negated {
+        return false;
+    }
+    let shared = a.words.intersection(&b.words).count() as f64;
+    let smaller = a.words.len().min(b.words.len()).max(1) as f64;
+    let union = a.words.union(&b.words).count().max(1) as f64;
+    a.words.len().min(b.words.len()) >= 4 && (shared / union >= 0.5 || shared / smaller >= 0.8)
+}
+
+/// Clusters statement reports, in a content-based order.
+pub fn cluster_statements(obs: &[StatementObs]) -> Vec<Vec<usize>> {
+    let mut order: Vec<usize> = (0..obs.len()).collect();
+    order.sort_by(|&x, &y| {
+        std::cmp::Reverse(obs[x].words.len())
+            .cmp(&std::cmp::Reverse(obs[y].words.len()))
+            .then_with(|| obs[x].at.cmp(&obs[y].at))
+    });
+    let mut clusters: Vec<Vec<usize>> = Vec::new();
+    let mut by_speaker: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for i in order {
+        let Some(sp) = obs[i].speaker.clone() else {
+            clusters.push(vec![i]);
+            continue;
+        };
+        let cands = by_speaker.entry(sp).or_default();
+        let home = cands.iter().copied().find(|&c| {
+            clusters[c]
+                .iter()
+                .all(|&j| same_statement(&obs[i], &obs[j]))
+        });
+        match home {
+            Some(c) => clusters[c].push(i),
+            None => {
+                clusters.push(vec![i]);
+                cands.push(clusters.len() - 1);
+            }
+        }
+    }
+    clusters
+}
