@@ -19,7 +19,7 @@ use oxhttp::{ListeningServer, Server};
 use super::{handle, limits, Request, Response, ServerState};
 
 /// Per-socket read/write timeout: slow clients (slowloris) are dropped after this.
-const SOCKET_TIMEOUT: Duration = Duration::from_secs(60);
+const SOCKET_TIMEOUT: Duration = Duration::from_secs(20);
 
 /// Converts an oxhttp request, reading at most `max_body` bytes of body.
 fn convert_request(request: &mut HttpRequest<Body>, max_body: usize) -> Result<Request, Response> {

@@ -66,7 +66,7 @@ impl Default for ServerOptions {
             max_body_bytes: 1 << 20,
             max_response_bytes: 256 << 20,
             max_concurrent_queries: 4,
-            max_connections: 64,
+            max_connections: 128,
             max_params: 200,
             write_token: None,
         }

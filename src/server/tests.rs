@@ -214,6 +214,20 @@ fn update_with_token_is_applied() {
 }
 
 #[test]
+fn update_load_from_url_is_refused() {
+    let options = ServerOptions {
+        write_token: Some("secret".into()),
+        ..ServerOptions::default()
+    };
+    let request = Request::new("POST", "/update")
+        .with_header("content-type", "application/sparql-update")
+        .with_header("authorization", "Bearer secret")
+        .with_body("LOAD <http://example.org/data.ttl>");
+    let response = handle(&state_with(options), request);
+    assert_eq!(response.status, 400);
+}
+
+#[test]
 fn service_description_without_query() {
     let response = handle(
         &state(),
