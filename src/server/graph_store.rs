@@ -3,7 +3,7 @@
 //! parameter (the whole dataset as TriG or N-Quads).
 //!
 //! In: a [`Request`]; out: the graph, fully serialized under the deadline. Writing
-//! (PUT/POST/DELETE) is not offered: 405 with `Allow`.
+//! (PUT/POST/DELETE) is in `graph_store_write.rs` and needs `--writable` and the token.
 
 use oxigraph::model::{GraphNameRef, NamedNode, NamedNodeRef, Quad, QuadRef};
 
@@ -12,43 +12,58 @@ use super::limits::{self, Deadline};
 use super::negotiation;
 use super::params;
 use super::sparql::method_not_allowed;
-use super::{Request, Response, ServerState};
+use super::{graph_store_write, Request, Response, ServerState};
 
-enum Target {
+/// Which graph a Graph Store request addresses.
+pub enum Target {
+    /// `?default`.
     Default,
+    /// `?graph=IRI`.
     Named(NamedNode),
+    /// Neither: the whole dataset (or, for POST, a new graph).
     Dataset,
 }
 
-/// Answers `/store`.
-pub fn handle(state: &ServerState, request: &Request) -> Response {
-    if !matches!(request.method.as_str(), "GET" | "HEAD") {
-        return method_not_allowed("GET, HEAD");
-    }
-    let params = match params::parse(request.query_string().as_bytes(), state.options.max_params) {
-        Ok(params) => params,
-        Err(e) => return Response::text(400, e),
-    };
+/// Reads `?graph=`/`?default` from the URL.
+pub fn target(state: &ServerState, request: &Request) -> Result<Target, Response> {
+    let params = params::parse(request.query_string().as_bytes(), state.options.max_params)
+        .map_err(|e| Response::text(400, e))?;
     let graphs: Vec<&str> = params
         .iter()
         .filter(|(n, _)| n == "graph")
         .map(|(_, v)| v.as_str())
         .collect();
     let default = params.iter().any(|(n, _)| n == "default");
-    let target = match (graphs.as_slice(), default) {
-        ([], false) => Target::Dataset,
-        ([], true) => Target::Default,
-        ([iri], false) => match NamedNode::new(*iri) {
-            Ok(node) => Target::Named(node),
-            Err(e) => {
-                return Response::text(
-                    400,
-                    format_args!("graph={iri:?} is not an absolute IRI: {e}"),
-                )
-            }
-        },
-        _ => return Response::text(400, "give one graph=IRI or default, not several"),
+    match (graphs.as_slice(), default) {
+        ([], false) => Ok(Target::Dataset),
+        ([], true) => Ok(Target::Default),
+        ([iri], false) => NamedNode::new(*iri).map(Target::Named).map_err(|e| {
+            Response::text(
+                400,
+                format_args!("graph={iri:?} is not an absolute IRI: {e}"),
+            )
+        }),
+        _ => Err(Response::text(
+            400,
+            "give one graph=IRI or default, not several",
+        )),
+    }
+}
+
+/// Answers `/store`.
+pub fn handle(state: &ServerState, request: &Request) -> Response {
+    let target = match target(state, request) {
+        Ok(target) => target,
+        Err(response) => return response,
     };
+    match request.method.as_str() {
+        "GET" | "HEAD" => read(state, request, target),
+        "PUT" | "POST" | "DELETE" => graph_store_write::handle(state, request, target),
+        _ => method_not_allowed("GET, HEAD, PUT, POST, DELETE"),
+    }
+}
+
+fn read(state: &ServerState, request: &Request, target: Target) -> Response {
     let offers: &[(&str, oxigraph::io::RdfFormat)] = match target {
         Target::Dataset => &DATASET_OFFERS,
         _ => &GRAPH_OFFERS,

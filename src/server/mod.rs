@@ -7,7 +7,8 @@
 //!
 //! Routes (see `routes.rs`): `/` and `/explorer/*` (the web explorer), `/sparql` and
 //! `/query` (SPARQL 1.1 Protocol; updates only when writable), `/update`, `/store`
-//! (Graph Store Protocol, reading), `/export.ttl` (the whole Turtle export).
+//! (Graph Store Protocol: reading; writing only when writable), `/export.ttl` (the
+//! whole Turtle export).
 //!
 //! This module does not build or change the graph (that is `graph` and `store`), never
 //! makes an outbound request (SPARQL `SERVICE` is refused), and never sends a 200
@@ -18,6 +19,7 @@ mod explorer;
 mod export;
 mod formats;
 mod graph_store;
+mod graph_store_write;
 mod http;
 mod limits;
 pub mod negotiation;
@@ -25,6 +27,7 @@ pub mod params;
 mod routes;
 mod service_description;
 mod sparql;
+mod update;
 
 use std::io::{self, Write};
 use std::net::SocketAddr;

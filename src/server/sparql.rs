@@ -24,7 +24,7 @@ use super::formats::{self, GRAPH_OFFERS, SOLUTION_OFFERS};
 use super::limits::{self, Deadline};
 use super::negotiation;
 use super::params;
-use super::{service_description, Request, Response, ServerState};
+use super::{service_description, update, Request, Response, ServerState};
 
 /// What the request asks for, once its parameters are read.
 enum Operation {
@@ -53,7 +53,7 @@ pub fn handle(state: &ServerState, request: &Request) -> Response {
             Ok(Parsed {
                 operation: Operation::Update(update),
                 params,
-            }) => with_cors(update_response(state, request, &update, &params)),
+            }) => with_cors(update::handle(state, request, &update, &params)),
             Ok(Parsed {
                 operation: Operation::Describe,
                 params,
@@ -92,7 +92,7 @@ fn with_cors(response: Response) -> Response {
     response.with_header("Access-Control-Allow-Origin", "*")
 }
 
-fn bad_request(message: impl std::fmt::Display) -> Response {
+pub(super) fn bad_request(message: impl std::fmt::Display) -> Response {
     Response::text(400, message)
 }
 
@@ -182,7 +182,10 @@ fn values<'a>(params: &'a [(String, String)], name: &str) -> Vec<&'a str> {
         .collect()
 }
 
-fn named_nodes(params: &[(String, String)], name: &str) -> Result<Vec<NamedNode>, Response> {
+pub(super) fn named_nodes(
+    params: &[(String, String)],
+    name: &str,
+) -> Result<Vec<NamedNode>, Response> {
     values(params, name)
         .into_iter()
         .map(|iri| {
@@ -193,7 +196,7 @@ fn named_nodes(params: &[(String, String)], name: &str) -> Result<Vec<NamedNode>
 }
 
 /// Applies the protocol dataset (or the union default graph) to a dataset spec.
-fn apply_dataset(
+pub(super) fn apply_dataset(
     dataset: &mut QueryDatasetSpecification,
     default: Vec<NamedNode>,
     named: Vec<NamedNode>,
@@ -324,90 +327,5 @@ fn evaluate(
             500,
             "the query form and the negotiated format disagree",
         )),
-    }
-}
-
-/// Constant-time comparison of the bearer token.
-fn token_matches(given: &str, expected: &str) -> bool {
-    let (a, b) = (given.as_bytes(), expected.as_bytes());
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
-}
-
-fn update_response(
-    state: &ServerState,
-    request: &Request,
-    update: &str,
-    params: &[(String, String)],
-) -> Response {
-    let Some(expected) = state.options.write_token.as_deref() else {
-        return Response::text(
-            403,
-            "this endpoint is read-only; start `newsgraph serve --writable` to accept updates",
-        );
-    };
-    let given = request
-        .header("authorization")
-        .and_then(|v| v.strip_prefix("Bearer "))
-        .map(str::trim);
-    if !given.is_some_and(|g| token_matches(g, expected)) {
-        return Response::text(401, "updates need the header Authorization: Bearer <token>")
-            .with_header("WWW-Authenticate", "Bearer realm=\"newsgraph\"");
-    }
-    let deadline = Deadline::start(state.options.timeout);
-    let base = service_description::endpoint_iri(request);
-    let evaluator = SparqlEvaluator::new().with_cancellation_token(deadline.token.clone());
-    let evaluator = match evaluator.clone().with_base_iri(base.as_str()) {
-        Ok(with_base) => with_base,
-        Err(_) => evaluator,
-    };
-    let mut prepared = match evaluator.parse_update(update) {
-        Ok(prepared) => prepared,
-        Err(e) => return bad_request(format_args!("SPARQL Update syntax error: {e}")),
-    };
-    let using = match named_nodes(params, "using-graph-uri") {
-        Ok(nodes) => nodes,
-        Err(response) => return response,
-    };
-    let using_named = match named_nodes(params, "using-named-graph-uri") {
-        Ok(nodes) => nodes,
-        Err(response) => return response,
-    };
-    let protocol_dataset = !using.is_empty() || !using_named.is_empty();
-    for dataset in prepared.using_datasets_mut() {
-        if protocol_dataset && !dataset.is_default_dataset() {
-            return bad_request(
-                "using-graph-uri/using-named-graph-uri conflict with USING or WITH in the update",
-            );
-        }
-        apply_dataset(dataset, using.clone(), using_named.clone(), false);
-    }
-    let Some(_slot) = state.gate.try_enter() else {
-        return limits::busy_response(state.options.max_concurrent_queries);
-    };
-    match prepared.on_store(&state.store).execute() {
-        Ok(()) => Response {
-            status: 204,
-            headers: Vec::new(),
-            body: Vec::new(),
-        },
-        Err(e) => {
-            if deadline.token.is_cancelled() {
-                deadline.timeout_response()
-            } else {
-                Response::text(400, format_args!("update failed: {e}"))
-            }
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn token_comparison_needs_equal_strings() {
-        assert!(token_matches("abc", "abc"));
-        assert!(!token_matches("abd", "abc"));
-        assert!(!token_matches("ab", "abc"));
     }
 }

@@ -297,3 +297,53 @@ fn unknown_path_is_404() {
         404
     );
 }
+
+fn writable() -> ServerState {
+    state_with(ServerOptions {
+        write_token: Some("secret".into()),
+        ..ServerOptions::default()
+    })
+}
+
+fn put_graph(token: &str) -> Request {
+    Request::new("PUT", "/store?graph=http%3A%2F%2Fexample.org%2Fg")
+        .with_header("content-type", "text/turtle")
+        .with_header("authorization", &format!("Bearer {token}"))
+        .with_body("<http://example.org/s> <http://example.org/p> \"o\" .")
+}
+
+#[test]
+fn graph_store_put_on_read_only_server_is_403() {
+    assert_eq!(handle(&state(), put_graph("secret")).status, 403);
+}
+
+#[test]
+fn graph_store_put_with_wrong_token_is_401() {
+    assert_eq!(handle(&writable(), put_graph("wrong")).status, 401);
+}
+
+#[test]
+fn graph_store_put_creates_then_replaces() {
+    let state = writable();
+    assert_eq!(handle(&state, put_graph("secret")).status, 201);
+    assert_eq!(handle(&state, put_graph("secret")).status, 204);
+    let get = Request::new("GET", "/store?graph=http%3A%2F%2Fexample.org%2Fg")
+        .with_header("accept", "application/n-triples");
+    assert_eq!(
+        body(&handle(&state, get)),
+        "<http://example.org/s> <http://example.org/p> \"o\" .\n"
+    );
+}
+
+#[test]
+fn graph_store_delete_of_missing_graph_is_404() {
+    let request = Request::new("DELETE", "/store?graph=http%3A%2F%2Fexample.org%2Fnone")
+        .with_header("authorization", "Bearer secret");
+    assert_eq!(handle(&writable(), request).status, 404);
+}
+
+#[test]
+fn graph_store_put_of_invalid_turtle_is_400() {
+    let request = put_graph("secret").with_body("<http://example.org/s> <p");
+    assert_eq!(handle(&writable(), request).status, 400);
+}

@@ -1,4 +1,5 @@
-//! Runs the W3C SPARQL 1.1 Protocol and Service Description test manifests from
+//! Runs the W3C SPARQL 1.1 Protocol, Service Description and Graph Store Protocol
+//! test manifests from
 //! `../shared/conformance/` (or `$NEWSGRAPH_SHARED/conformance/`) against
 //! `newsgraph::server::handle` in-process, with the manifests' `/sparql/` routes
 //! rewritten to ours. Prints PASS/FAIL/SKIP per test (every skip with its reason) and
@@ -7,6 +8,7 @@
 //! It reads the manifests with Oxigraph itself (they are Turtle) and walks them with
 //! SPARQL; it does not start a socket.
 
+mod graph_store;
 mod manifest;
 mod service_description;
 
@@ -51,6 +53,16 @@ fn main() -> ExitCode {
     match service_description::run(&conformance.join("w3c-service-description/manifest.ttl")) {
         Ok(mut r) => results.append(&mut r),
         Err(e) => results.push(("service description manifest".into(), Outcome::Fail(e))),
+    }
+    for (file, direct) in [
+        ("manifest-indirect.ttl", false),
+        ("manifest-direct.ttl", true),
+    ] {
+        let path = conformance.join("w3c-graph-store-protocol").join(file);
+        match graph_store::run(&path, direct) {
+            Ok(mut r) => results.append(&mut r),
+            Err(e) => results.push((format!("graph store {file}"), Outcome::Fail(e))),
+        }
     }
     let (mut pass, mut fail, mut skip) = (0, 0, 0);
     for (name, outcome) in &results {
