@@ -159,6 +159,9 @@ fn parse(state: &ServerState, request: &Request) -> Result<Parsed, Response> {
         return Ok(Parsed { operation, params });
     }
     let operation = match (queries.as_slice(), updates.as_slice()) {
+        ([], []) if request.method == "POST" => {
+            return Err(bad_request("a POST needs a query= or update= parameter"))
+        }
         ([], []) => Operation::Describe,
         ([query], []) => Operation::Query((*query).to_owned()),
         ([], [update]) => {
@@ -279,8 +282,10 @@ fn query_response(
     let spawned = thread::Builder::new()
         .name("newsgraph query".to_owned())
         .spawn(move || {
-            let _slot = slot;
             let answer = evaluate(prepared, &store, results_format, rdf_format, &deadline, max);
+            // Free the slot before answering: a client sending its next query as soon
+            // as it reads this answer must find the slot free.
+            drop(slot);
             // The receiver may have given up (timeout): nothing left to do.
             let _ = sender.send(answer);
         });
