@@ -120,8 +120,10 @@ impl Store {
         &self.dir
     }
 
-    /// The underlying Oxigraph store (for the SPARQL endpoint). Do not write to it:
-    /// writes that bypass [`Store::replace_articles`] are not persisted.
+    /// The underlying Oxigraph store (for the SPARQL endpoint). Its default graph is
+    /// the merged view (each triple once) and its named graphs are the articles, so
+    /// plain SPARQL evaluation on it answers like [`Store::query`]. Do not write to
+    /// it: writes that bypass [`Store::replace_articles`] are not persisted.
     pub fn oxigraph(&self) -> &oxigraph::store::Store {
         &self.inner
     }
