@@ -65,7 +65,8 @@ pub enum Command {
     },
     /// Run a SPARQL query against the store.
     ///
-    /// The default graph is the union of all article graphs; use `GRAPH ?g { … }` to
+    /// The default graph is the merged view of all article graphs (each triple once);
+    /// use `GRAPH ?g { … }` to
     /// see which article says what. SELECT and ASK print a table (or csv, tsv, json,
     /// xml); CONSTRUCT and DESCRIBE print Turtle (or ntriples, rdfxml, jsonld).
     Query(QueryArgs),

@@ -1,7 +1,7 @@
 //! Exporting a store in an RDF format, sorted so the same store gives the same bytes.
 //!
-//! Graph formats (Turtle, N-Triples, RDF/XML) write the union of the article graphs,
-//! each triple once; dataset formats (TriG, N-Quads, JSON-LD) keep one named graph per
+//! Graph formats (Turtle, N-Triples, RDF/XML) write the merged view of the article
+//! graphs, each triple once; dataset formats (TriG, N-Quads, JSON-LD) keep one named graph per
 //! article. Turtle and TriG use the prefixes of [`crate::graph::vocab::PREFIXES`].
 //! All serialisation goes through `oxigraph::io`.
 
@@ -75,15 +75,11 @@ pub fn serializer(format: RdfFormat) -> RdfSerializer {
 /// The triples of the union graph, each once, sorted by their N-Triples form.
 pub fn sorted_triples(store: &Store) -> Result<Vec<Triple>, StoreError> {
     let mut keyed: Vec<(String, Triple)> = store
-        .quads()?
+        .triples()?
         .into_iter()
-        .map(|q| {
-            let t = Triple::from(q);
-            (t.to_string(), t)
-        })
+        .map(|t| (t.to_string(), t))
         .collect();
     keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    keyed.dedup_by(|a, b| a.0 == b.0);
     Ok(keyed.into_iter().map(|(_, t)| t).collect())
 }
 

@@ -8,8 +8,13 @@
 //! a time holds the directory's lock; readers need no lock. Any other triple store can
 //! load the directory as it is (`cat DIR/graphs/*.nq`).
 //!
-//! Queries see the union of the article graphs as their default graph; exports are
-//! sorted, so the same store always gives the same bytes (see [`export`]).
+//! In memory, the default graph holds the merged view: every triple of every article
+//! graph, once. It is kept in step on every replacement (a triple leaves it when no
+//! article graph holds it any more) and rebuilt on open. Queries therefore see each
+//! fact once however many articles report it (Oxigraph's union-of-graphs default
+//! would repeat it per article and make joins grow with the number of sources), and
+//! `GRAPH ?g { … }` still tells which article says what. Exports are sorted, so the
+//! same store always gives the same bytes (see [`export`]).
 //!
 //! ```no_run
 //! # fn main() -> Result<(), newsgraph::store::StoreError> {
@@ -26,7 +31,7 @@ use std::fs::File;
 use std::path::{Path, PathBuf};
 
 use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
-use oxigraph::model::{GraphNameRef, NamedNodeRef, Quad};
+use oxigraph::model::{GraphName, GraphNameRef, NamedNodeRef, Quad, QuadRef};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use rayon::prelude::*;
 
@@ -83,8 +88,22 @@ impl Store {
                 .par_iter()
                 .map(|p| read_graph_file(p))
                 .collect::<Result<_, _>>()?;
+            // Each quad goes in its article graph and, as a triple, in the merged
+            // default graph (a set, so shared triples are stored once).
+            let merged: Vec<Quad> = parsed
+                .iter()
+                .flatten()
+                .map(|q| {
+                    Quad::new(
+                        q.subject.clone(),
+                        q.predicate.clone(),
+                        q.object.clone(),
+                        GraphName::DefaultGraph,
+                    )
+                })
+                .collect();
             loader
-                .load_quads(parsed.into_iter().flatten())
+                .load_quads(parsed.into_iter().flatten().chain(merged))
                 .map_err(|e| storage(&dir, e))?;
         }
         loader.commit().map_err(|e| storage(&dir, e))?;
@@ -101,8 +120,10 @@ impl Store {
         &self.dir
     }
 
-    /// The underlying Oxigraph store (for the SPARQL endpoint). Do not write to it:
-    /// writes that bypass [`Store::replace_articles`] are not persisted.
+    /// The underlying Oxigraph store (for the SPARQL endpoint). Its default graph is
+    /// the merged view (each triple once) and its named graphs are the articles, so
+    /// plain SPARQL evaluation on it answers like [`Store::query`]. Do not write to
+    /// it: writes that bypass [`Store::replace_articles`] are not persisted.
     pub fn oxigraph(&self) -> &oxigraph::store::Store {
         &self.inner
     }
@@ -169,10 +190,47 @@ impl Store {
         let mut results = Vec::with_capacity(records.len());
         for (r, w) in records.iter().zip(written) {
             results.push(w.and_then(|quads| {
-                if let Ok(g) = NamedNodeRef::new(&r.article.iri) {
-                    tx.clear_graph(g).map_err(|e| storage(&self.dir, e))?;
-                }
+                let old: Vec<Quad> = match NamedNodeRef::new(&r.article.iri) {
+                    Ok(g) => {
+                        let old = tx
+                            .quads_for_pattern(None, None, None, Some(g.into()))
+                            .collect::<Result<_, _>>()
+                            .map_err(|e| storage(&self.dir, e))?;
+                        tx.clear_graph(g).map_err(|e| storage(&self.dir, e))?;
+                        old
+                    }
+                    Err(_) => Vec::new(),
+                };
                 tx.extend(quads.iter());
+                for q in &quads {
+                    tx.insert(QuadRef::new(
+                        &q.subject,
+                        &q.predicate,
+                        &q.object,
+                        GraphNameRef::DefaultGraph,
+                    ));
+                }
+                // A triple the article no longer says leaves the merged graph unless
+                // another article still says it.
+                for q in &old {
+                    let still_said = tx
+                        .quads_for_pattern(
+                            Some(q.subject.as_ref()),
+                            Some(q.predicate.as_ref()),
+                            Some(q.object.as_ref()),
+                            None,
+                        )
+                        .filter_map(Result::ok)
+                        .any(|x| !x.graph_name.is_default_graph());
+                    if !still_said {
+                        tx.remove(QuadRef::new(
+                            &q.subject,
+                            &q.predicate,
+                            &q.object,
+                            GraphNameRef::DefaultGraph,
+                        ));
+                    }
+                }
                 Ok(Written { quads: quads.len() })
             }));
         }
@@ -180,17 +238,12 @@ impl Store {
         Ok(results)
     }
 
-    /// Runs a SPARQL query. Unless the query names its own dataset (`FROM`), the
-    /// default graph is the union of all article graphs; `GRAPH ?g { … }` tells which
-    /// article says what.
+    /// Runs a SPARQL query. The default graph is the merged view of all article
+    /// graphs (each triple once); `GRAPH ?g { … }` tells which article says what.
     pub fn query(&self, sparql: &str) -> Result<QueryResults<'static>, StoreError> {
-        let mut prepared = SparqlEvaluator::new()
+        SparqlEvaluator::new()
             .parse_query(sparql)
-            .map_err(|e| StoreError::Syntax(e.to_string()))?;
-        if prepared.dataset().is_default_dataset() {
-            prepared.dataset_mut().set_default_graph_as_union();
-        }
-        prepared
+            .map_err(|e| StoreError::Syntax(e.to_string()))?
             .on_store(&self.inner)
             .execute()
             .map_err(|e| StoreError::Query(e.to_string()))
@@ -201,16 +254,36 @@ impl Store {
         self.inner.named_graphs().count()
     }
 
-    /// Number of quads over all article graphs.
+    /// Number of quads over all article graphs (the merged default graph not counted).
     pub fn quad_count(&self) -> Result<usize, StoreError> {
-        self.inner.len().map_err(|e| storage(&self.dir, e))
+        let all = self.inner.len().map_err(|e| storage(&self.dir, e))?;
+        Ok(all - self.triple_count())
     }
 
-    /// Every quad of the store, in no particular order.
+    /// Number of distinct triples (the size of the merged default graph).
+    pub fn triple_count(&self) -> usize {
+        self.inner
+            .quads_for_pattern(None, None, None, Some(GraphNameRef::DefaultGraph))
+            .count()
+    }
+
+    /// Every quad of the article graphs, in no particular order.
     pub fn quads(&self) -> Result<Vec<Quad>, StoreError> {
         self.inner
             .quads_for_pattern(None, None, None, None)
+            .filter(|q| {
+                q.as_ref()
+                    .map_or(true, |q| !q.graph_name.is_default_graph())
+            })
             .map(|q| q.map_err(|e| storage(&self.dir, e)))
+            .collect()
+    }
+
+    /// Every triple of the merged view, each once, in no particular order.
+    pub fn triples(&self) -> Result<Vec<oxigraph::model::Triple>, StoreError> {
+        self.inner
+            .quads_for_pattern(None, None, None, Some(GraphNameRef::DefaultGraph))
+            .map(|q| q.map(Into::into).map_err(|e| storage(&self.dir, e)))
             .collect()
     }
 

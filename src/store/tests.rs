@@ -134,3 +134,48 @@ fn stale_temp_file_is_ignored_and_removed() {
     drop(Store::open_writable(dir.path(), false).unwrap());
     assert!(!tmp.exists());
 }
+
+fn count(store: &Store, q: &str) -> usize {
+    match store.query(q).unwrap() {
+        QueryResults::Solutions(s) => s.count(),
+        _ => panic!("not a SELECT"),
+    }
+}
+
+#[test]
+fn merged_graph_has_each_triple_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = Store::open_writable(dir.path(), false).unwrap();
+    s.replace_articles(&[record("x1", &["Wang Yi"]), record("x2", &["Wang Yi"])]);
+    let q =
+        format!("SELECT ?t ?n WHERE {{ <{B}actor/wang-yi> a ?t ; <http://schema.org/name> ?n }}");
+    assert_eq!(count(&s, &q), 2);
+    drop(s);
+    assert_eq!(count(&Store::open(dir.path()).unwrap(), &q), 2);
+}
+
+#[test]
+fn shared_triple_stays_while_another_article_says_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = Store::open_writable(dir.path(), false).unwrap();
+    s.replace_articles(&[record("x1", &["Wang Yi"]), record("x2", &["Wang Yi"])]);
+    s.replace_article(&record("x1", &["Sergei Lavrov"]))
+        .unwrap();
+    assert!(ask(&s, &format!("ASK {{ <{B}actor/wang-yi> ?p ?o }}")));
+    s.replace_article(&record("x2", &["Sergei Lavrov"]))
+        .unwrap();
+    assert!(!ask(&s, &format!("ASK {{ <{B}actor/wang-yi> ?p ?o }}")));
+    assert_eq!(
+        s.triple_count(),
+        Store::open(dir.path()).unwrap().triple_count()
+    );
+}
+
+#[test]
+fn quad_count_excludes_the_merged_graph() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = Store::open_writable(dir.path(), false).unwrap();
+    s.replace_articles(&[record("x1", &["Wang Yi"]), record("x2", &["Wang Yi"])]);
+    assert_eq!(s.quad_count().unwrap(), s.quads().unwrap().len());
+    assert!(s.triple_count() < s.quad_count().unwrap());
+}

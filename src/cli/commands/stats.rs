@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::sparql::{select, value};
 use crate::cli::args::{ListFormat, StatsArgs};
 use crate::cli::output;
-use crate::store::{export, Store};
+use crate::store::Store;
 
 #[derive(Debug, Serialize)]
 struct Stats {
@@ -42,7 +42,7 @@ pub fn run(args: &StatsArgs) -> Result<bool> {
         store: store.dir().display().to_string(),
         articles: count(&store, "?x a schema:NewsArticle")?,
         quads: store.quad_count()?,
-        triples: export::sorted_triples(&store)?.len(),
+        triples: store.triple_count(),
         actors: count(&store, "?x a sem:Actor")?,
         persons: count(&store, "?x a schema:Person")?,
         organizations: count(&store, "?x a schema:Organization")?,
