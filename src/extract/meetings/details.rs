@@ -91,8 +91,18 @@ pub fn place(ctx: &Ctx, lo: usize, t0: usize, hi: usize, exclude: &[usize]) -> O
         }
         if matches!(
             ctx.words[k].as_str(),
-            "said" | "says" | "where" | "who" | "which" | "told" | "as" | "while" | "because"
-                | "amid" | "but" | "to"
+            "said"
+                | "says"
+                | "where"
+                | "who"
+                | "which"
+                | "told"
+                | "as"
+                | "while"
+                | "because"
+                | "amid"
+                | "but"
+                | "to"
         ) {
             break;
         }

@@ -125,6 +125,8 @@ const NEGATION: &[&str] = &[
     "failed",
     "snubbed",
     "rejected",
+    "opposed",
+    "opposes",
 ];
 const HABITUAL: &[&str] = &[
     "regularly",
