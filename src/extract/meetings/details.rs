@@ -123,7 +123,7 @@ pub fn date(ctx: &Ctx, lo: usize, t0: usize, hi: usize) -> Option<(DateRange, Sp
     let b1 = doc.tokens[hi - 1].span.end;
     let tb = doc.tokens[t0].span.start;
     let mut best: Option<(usize, DateRange, Span)> = None;
-    for t in doc.times.iter() {
+    for t in ctx.times_between(b0, b1) {
         if t.span.start < b0 || t.span.end > b1 {
             continue;
         }
