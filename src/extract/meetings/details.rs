@@ -130,6 +130,12 @@ pub fn date(ctx: &Ctx, lo: usize, t0: usize, hi: usize) -> Option<(DateRange, Sp
         if matches!(t.kind, TimeKind::Since | TimeKind::Recurring) {
             continue;
         }
+        // "the last year", "the past week": a duration, not an occasion.
+        let text = doc.text(t.span).to_ascii_lowercase();
+        if text.starts_with("the past") || text.starts_with("the last") || text.starts_with("past ")
+        {
+            continue;
+        }
         // "said on Monday": the time of the report.
         let k = doc.token_at(t.span.start);
         let mut j = k;
