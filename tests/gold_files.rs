@@ -172,3 +172,33 @@ fn near_miss_evidence_is_in_the_texts() {
     }
     assert!(errors.is_empty(), "{}", errors.join("\n"));
 }
+
+#[test]
+fn actor_cluster_spans_match_their_text() {
+    let Some(eval) = find_eval_dir(&project_dir()) else {
+        return;
+    };
+    let gold = read_gold("actor-clusters-dev.json");
+    let mentions = gold["mentions"].as_array().cloned().unwrap_or_default();
+    assert!(mentions.len() >= 300, "only {} mentions", mentions.len());
+    let mut errors = Vec::new();
+    for m in &mentions {
+        let doc = m["doc"].as_str().unwrap_or_default();
+        let Some((t, _)) = text(Some(&eval), "polnear", doc, &mut errors) else {
+            continue;
+        };
+        let (start, end) = (
+            m["start"].as_u64().unwrap_or(0) as usize,
+            m["end"].as_u64().unwrap_or(0) as usize,
+        );
+        let span: String = t
+            .chars()
+            .skip(start)
+            .take(end.saturating_sub(start))
+            .collect();
+        if span != m["text"].as_str().unwrap_or_default() || m["cluster"].as_str().is_none() {
+            errors.push(format!("{doc}:{start}: span {span:?} vs {}", m["text"]));
+        }
+    }
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
+}
