@@ -114,7 +114,7 @@ pub fn is_tune(dataset: &str, doc: &str) -> bool {
                 h ^= u64::from(b);
                 h = h.wrapping_mul(0x0100_0000_01b3);
             }
-            h % 2 == 0
+            h.is_multiple_of(2)
         }
         _ => false,
     }

@@ -91,8 +91,18 @@ pub fn place(ctx: &Ctx, lo: usize, t0: usize, hi: usize, exclude: &[usize]) -> O
         }
         if matches!(
             ctx.words[k].as_str(),
-            "said" | "says" | "where" | "who" | "which" | "told" | "as" | "while" | "because"
-                | "amid" | "but" | "to"
+            "said"
+                | "says"
+                | "where"
+                | "who"
+                | "which"
+                | "told"
+                | "as"
+                | "while"
+                | "because"
+                | "amid"
+                | "but"
+                | "to"
         ) {
             break;
         }
@@ -113,11 +123,17 @@ pub fn date(ctx: &Ctx, lo: usize, t0: usize, hi: usize) -> Option<(DateRange, Sp
     let b1 = doc.tokens[hi - 1].span.end;
     let tb = doc.tokens[t0].span.start;
     let mut best: Option<(usize, DateRange, Span)> = None;
-    for t in doc.times.iter() {
+    for t in ctx.times_between(b0, b1) {
         if t.span.start < b0 || t.span.end > b1 {
             continue;
         }
         if matches!(t.kind, TimeKind::Since | TimeKind::Recurring) {
+            continue;
+        }
+        // "the last year", "the past week": a duration, not an occasion.
+        let text = doc.text(t.span).to_ascii_lowercase();
+        if text.starts_with("the past") || text.starts_with("the last") || text.starts_with("past ")
+        {
             continue;
         }
         // "said on Monday": the time of the report.

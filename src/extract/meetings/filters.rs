@@ -125,6 +125,8 @@ const NEGATION: &[&str] = &[
     "failed",
     "snubbed",
     "rejected",
+    "opposed",
+    "opposes",
 ];
 const HABITUAL: &[&str] = &[
     "regularly",
@@ -227,7 +229,7 @@ pub fn reject(
         ctx.doc.tokens[lo].span.start,
         ctx.doc.tokens[hi - 1].span.end,
     );
-    if ctx.doc.times.iter().any(|t| {
+    if ctx.times_between(b0, b1).iter().any(|t| {
         t.span.start >= b0
             && t.span.end <= b1
             && matches!(t.kind, TimeKind::Since | TimeKind::Recurring)

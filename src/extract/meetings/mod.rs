@@ -126,8 +126,13 @@ impl<'a> Ctx<'a> {
             }
         }
         // "In this Jan. 28 photo": a name inside a date is no actor.
+        // Both lists are in text order: one sweep.
+        let mut ti = 0;
         for (mi, m) in doc.mentions.iter().enumerate() {
-            if doc.times.iter().any(|t| t.span.overlaps(m.span)) {
+            while ti < doc.times.len() && doc.times[ti].span.end <= m.span.start {
+                ti += 1;
+            }
+            if doc.times.get(ti).is_some_and(|t| t.span.overlaps(m.span)) {
                 modifier[mi] = true;
             }
         }
@@ -139,6 +144,17 @@ impl<'a> Ctx<'a> {
             mention_end,
             modifier,
         }
+    }
+}
+
+impl Ctx<'_> {
+    /// The time expressions that start in bytes `b0..b1` (binary search: the list is
+    /// in text order).
+    pub fn times_between(&self, b0: usize, b1: usize) -> &[crate::nlp::TimeExpr] {
+        let t = &self.doc.times;
+        let a = t.partition_point(|x| x.span.start < b0);
+        let b = t.partition_point(|x| x.span.start < b1).max(a);
+        &t[a..b]
     }
 }
 
@@ -632,12 +648,16 @@ fn mode_compatible(a: MeetingMode, b: MeetingMode) -> bool {
     a == Unknown || b == Unknown || remote(a) == remote(b)
 }
 
+/// How many earlier meetings a candidate is compared with for merging.
+const MERGE_WINDOW: usize = 24;
+
 /// Merges candidates that tell the same event.
 fn merge(doc: &Doc, cands: Vec<Cand>) -> Vec<Meeting> {
     let mut out: Vec<Cand> = Vec::new();
     for c in cands {
         let cs = sides(doc, &c.meeting.participants);
-        let target = out.iter_mut().rev().find(|e| {
+        // Only recent meetings can be retold (keeps long documents linear).
+        let target = out.iter_mut().rev().take(MERGE_WINDOW).find(|e| {
             let m = &e.meeting;
             let shared = m
                 .participants

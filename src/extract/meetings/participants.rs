@@ -164,6 +164,12 @@ const NP_WORDS: &[&str] = &[
     "from",
     "'s",
     "’s",
+    "left",
+    "right",
+    "center",
+    "centre",
+    "second",
+    "third",
 ];
 
 /// Nouns for groups whose "of/from X" names the actor ("a delegation from Hamas").
@@ -223,6 +229,11 @@ const PREPS: &[&str] = &[
     "according",
     "than",
     "via",
+    "aboard",
+    "inside",
+    "outside",
+    "behind",
+    "beside",
 ];
 
 fn has(list: &[&str], w: &str) -> bool {
@@ -293,6 +304,30 @@ pub fn noun_phrase(ctx: &Ctx, start: usize, hi: usize) -> (Vec<usize>, usize) {
                     break;
                 }
                 skip_next = false;
+                // "X, a Dallas police officer, ...": an apposition describes X; its
+                // names are no new participants.
+                if w == ","
+                    && !out.is_empty()
+                    && matches!(
+                        ctx.words[k + 1].as_str(),
+                        "a" | "an" | "the" | "his" | "her" | "their"
+                    )
+                {
+                    let mut j = k + 1;
+                    while j < hi && ctx.words[j] != "," {
+                        if has(STOP, &ctx.words[j]) && ctx.words[j] != "of" {
+                            break;
+                        }
+                        j += 1;
+                    }
+                    if j < hi && ctx.words[j] == "," {
+                        // A title apposition naming the same actor ("the deputy
+                        // minister, Mikhail Bogdanov") is read on after the comma.
+                        k = j;
+                        continue;
+                    }
+                    break;
+                }
             }
             "of" | "from" => {
                 if !out.is_empty() {

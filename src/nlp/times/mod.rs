@@ -27,12 +27,18 @@ pub fn find_in(text: &str, date: Option<NaiveDate>) -> Vec<TimeExpr> {
     let mut hits = patterns::find_all(text);
     // Best pattern first, then leftmost, then longest; keep what does not overlap.
     hits.sort_by_key(|h| (h.rank, h.start, std::cmp::Reverse(h.end)));
-    let mut kept: Vec<Hit> = Vec::new();
+    // Accepted hits by start; a new hit overlaps only its neighbours (no quadratic scan).
+    let mut taken: std::collections::BTreeMap<usize, Hit> = std::collections::BTreeMap::new();
     for h in hits {
-        if kept.iter().all(|k| k.end <= h.start || h.end <= k.start) {
-            kept.push(h);
+        let before = taken
+            .range(..h.end)
+            .next_back()
+            .map(|(_, k)| k.end > h.start);
+        if before != Some(true) {
+            taken.insert(h.start, h);
         }
     }
+    let mut kept: Vec<Hit> = taken.into_values().collect();
     kept.sort_by_key(|h| h.start);
     let kept = merge_weekday_dates(text, kept);
     kept.into_iter().map(|h| build(text, h, date)).collect()
