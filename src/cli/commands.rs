@@ -37,6 +37,9 @@ fn extract_cmd(input: &InputArgs) -> Result<bool> {
     for e in &errors {
         eprintln!("newsgraph: {e}");
     }
+    for w in corpus::warnings(&articles, chrono::Utc::now().date_naive()) {
+        eprintln!("newsgraph: warning: {w}");
+    }
     let config = Config::default();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
