@@ -50,4 +50,8 @@ pub enum EvalCommand {
     Statements(crate::eval::polnear::EvalArgs),
     /// Meetings against gold in the JSON form of the meeting annotation guidelines.
     Meetings(crate::eval::meetings::EvalArgs),
+    /// Cross-document actor identity: pairwise precision/recall of actor clustering.
+    Actors(crate::eval::actors::EvalArgs),
+    /// Precision of merging: near-miss pairs that must stay apart, and control pairs.
+    NearMisses(crate::eval::near_misses::EvalArgs),
 }

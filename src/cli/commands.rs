@@ -14,6 +14,8 @@ pub fn run(cli: Cli) -> Result<bool> {
         Command::Extract { input } => extract_cmd(&input),
         Command::Eval(EvalCommand::Statements(args)) => crate::eval::polnear::run(&args),
         Command::Eval(EvalCommand::Meetings(args)) => crate::eval::meetings::run(&args),
+        Command::Eval(EvalCommand::Actors(args)) => crate::eval::actors::run(&args),
+        Command::Eval(EvalCommand::NearMisses(args)) => crate::eval::near_misses::run(&args),
     }
 }
 

@@ -188,13 +188,37 @@ pub fn cluster_meetings(obs: &[MeetingObs]) -> Vec<Vec<usize>> {
         spec(a).cmp(&spec(b)).then_with(|| a.at.cmp(&b.at))
     });
     let mut clusters: Vec<Vec<usize>> = Vec::new();
+    // Clusters by participant (widened), so each report is only compared with clusters
+    // it shares someone with: linear in practice, not quadratic.
+    let mut by_participant: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for i in order {
-        let home = clusters
+        let mut cands: Vec<usize> = obs[i]
+            .widened
             .iter()
-            .position(|c| c.iter().all(|&j| same_meeting(&obs[i], &obs[j])));
-        match home {
-            Some(c) => clusters[c].push(i),
-            None => clusters.push(vec![i]),
+            .filter_map(|p| by_participant.get(p.as_str()))
+            .flatten()
+            .copied()
+            .collect();
+        cands.sort_unstable();
+        cands.dedup();
+        let home = cands
+            .into_iter()
+            .find(|&c| clusters[c].iter().all(|&j| same_meeting(&obs[i], &obs[j])));
+        let c = match home {
+            Some(c) => {
+                clusters[c].push(i);
+                c
+            }
+            None => {
+                clusters.push(vec![i]);
+                clusters.len() - 1
+            }
+        };
+        for p in &obs[i].widened {
+            let v = by_participant.entry(p.as_str()).or_default();
+            if v.last() != Some(&c) {
+                v.push(c);
+            }
         }
     }
     clusters

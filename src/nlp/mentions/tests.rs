@@ -124,3 +124,19 @@ fn weekdays_are_not_names() {
     let m = mentions("On Thursday the talks ended.");
     assert!(m.is_empty(), "{m:?}");
 }
+
+#[test]
+fn abbreviated_title_takes_its_period() {
+    let m = mentions("Sen. Bernie Sanders spoke.");
+    assert_eq!(m[0].0, "Bernie Sanders");
+    assert_eq!(m[0].2, ["Sen"]);
+}
+
+#[test]
+fn curly_possessive_matches_lexicon_forms() {
+    let d = doc("Russia’s foreign ministry said so.");
+    assert_eq!(
+        d.mentions[0].canonical.as_deref(),
+        Some("Russian Foreign Ministry")
+    );
+}
