@@ -192,6 +192,22 @@ pub struct TimeExpr {
     pub past: DateRange,
     /// Its resolution when the clause speaks of the future (the next Thursday).
     pub future: DateRange,
+    /// Whether it names one occasion or a stretch of time ("since 2006", "every week").
+    pub kind: TimeKind,
+}
+
+/// What a temporal expression names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub enum TimeKind {
+    /// One day ("on Thursday", "Oct. 12", "yesterday").
+    #[default]
+    Day,
+    /// One bounded period ("last week", "earlier this month", "in 2006").
+    Period,
+    /// A stretch from a start up to the article date ("since 2006"): not one occasion.
+    Since,
+    /// A repeated time ("every Monday", "each year"): not one occasion.
+    Recurring,
 }
 
 /// An annotated document: the article and every layer the passes add.

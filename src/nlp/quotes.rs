@@ -6,6 +6,7 @@
 //! paragraph ends there, unclosed: news style leaves a quote open when it continues in
 //! the next paragraph. Single quotes (`‘…’`, `'…'`) count only outside double quotes,
 //! when the opening mark follows a space and the closing mark is not an apostrophe.
+//! Two glued apostrophes (`''…''`, as some papers write) are a double quote mark.
 //! Quotes inside quotes are part of the outer quote. This pass does not decide who
 //! said a quote (that is `extract::statements`).
 
@@ -17,6 +18,7 @@ pub fn find(doc: &mut Doc) {
     let mut open: Option<usize> = None; // token index of the open double quote
     let mut open_single: Option<usize> = None;
     let n = doc.tokens.len();
+    let mut skip_next = false;
     for i in 0..n {
         let tok = doc.tokens[i];
         if tok.para_start && i > 0 {
@@ -28,7 +30,18 @@ pub fn find(doc: &mut Doc) {
         if tok.kind != TokenKind::Quote {
             continue;
         }
-        let t = doc.text(tok.span);
+        let mut t = doc.text(tok.span);
+        // Two apostrophes glued together are a double quote mark (''…'' style).
+        if t == "'"
+            && i + 1 < n
+            && doc.text(doc.tokens[i + 1].span) == "'"
+            && doc.tokens[i + 1].span.start == tok.span.end
+        {
+            t = "\"";
+            skip_next = true;
+        } else if std::mem::take(&mut skip_next) {
+            continue;
+        }
         let prev_space = i == 0
             || doc.tokens[i - 1].span.end < tok.span.start
             || doc.tokens[i - 1].para_start && i - 1 == 0
@@ -80,9 +93,23 @@ fn push(doc: &Doc, out: &mut Vec<Quote>, open: usize, last: usize, closed: bool)
     if last <= open && closed {
         return;
     }
+    // A '' mark is two tokens: the quote spans both.
+    let double_apos = |k: usize| {
+        doc.token_text(k) == "'"
+            && doc.token_text(k + 1) == "'"
+            && doc.tokens[k + 1].span.start == doc.tokens[k].span.end
+    };
     let start = doc.tokens[open].span.start;
-    let end = doc.tokens[last].span.end;
-    let inner_start = doc.tokens[open].span.end;
+    let end = if closed && double_apos(last) {
+        doc.tokens[last + 1].span.end
+    } else {
+        doc.tokens[last].span.end
+    };
+    let inner_start = if double_apos(open) {
+        doc.tokens[open + 1].span.end
+    } else {
+        doc.tokens[open].span.end
+    };
     let inner_end = if closed {
         doc.tokens[last].span.start
     } else {
@@ -150,6 +177,14 @@ mod tests {
     #[test]
     fn apostrophes_are_not_quotes() {
         assert!(quotes("the players’ union and Iran’s").is_empty());
+    }
+
+    #[test]
+    fn doubled_apostrophes_pair_as_double_quotes() {
+        assert_eq!(
+            quotes("''It is fine,'' she said."),
+            [("''It is fine,''".to_string(), true)]
+        );
     }
 
     #[test]

@@ -47,7 +47,11 @@ pub fn split(doc: &mut Doc) {
         let dotted = doc.tokens[i].kind == TokenKind::Word && t.ends_with('.') && t.len() > 2;
         if terminal || dotted {
             let mut j = i + 1;
-            while j < n && !doc.tokens[j].para_start && is_closing(doc.token_text(j)) {
+            while j < n
+                && !doc.tokens[j].para_start
+                && is_closing(doc.token_text(j))
+                && doc.tokens[j].span.start == doc.tokens[j - 1].span.end
+            {
                 // A closing quote right after the period belongs to this sentence,
                 // unless it is clearly an opening quote (followed directly by a word).
                 j += 1;
@@ -203,6 +207,14 @@ mod tests {
         assert_eq!(
             sents("Headline here\n\nBody text."),
             ["Headline here", "Body text."]
+        );
+    }
+
+    #[test]
+    fn spaced_straight_quote_opens_next_sentence() {
+        assert_eq!(
+            sents("\"Fine,\" he said. \"We will see.\""),
+            ["\"Fine,\" he said.", "\"We will see.\""]
         );
     }
 

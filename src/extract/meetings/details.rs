@@ -1,0 +1,143 @@
+//! Mode, place and date of a meeting candidate.
+//!
+//! - mode: the trigger's mode, refined by "by phone", "video link" and the like;
+//! - place: the nearest place or country after "in"/"at" in the clause (after the
+//!   trigger first, then before it), or the visit's destination;
+//! - date: the clause's time expression nearest the trigger, past reading (planned
+//!   meetings are dropped before this), skipping times that date a reporting verb
+//!   ("said on Monday").
+//!
+//! This module decides nothing about whether the candidate is a meeting.
+
+use super::Ctx;
+use crate::extract::MeetingMode;
+use crate::nlp::{ActorKind, DateRange, Span, TimeKind};
+
+/// Reporting verbs whose time dates the report, not the meeting.
+const REPORTING: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "reported",
+    "announced",
+    "confirmed",
+    "added",
+    "stated",
+    "claimed",
+    "noted",
+    "wrote",
+    "tweeted",
+    "explained",
+];
+
+/// The mode, refined by the words of the clause.
+pub fn mode(ctx: &Ctx, base: MeetingMode, t0: usize, hi: usize) -> MeetingMode {
+    let w = &ctx.words;
+    let window = &w[t0..hi.min(t0 + 12)];
+    let any = |xs: &[&str]| window.iter().any(|x| xs.contains(&x.as_str()));
+    if any(&[
+        "video",
+        "videoconference",
+        "video-conference",
+        "virtual",
+        "virtually",
+        "zoom",
+    ]) {
+        return MeetingMode::Video;
+    }
+    if any(&["phone", "telephone", "telephoned", "phoned", "call"]) {
+        return MeetingMode::Phone;
+    }
+    base
+}
+
+/// The place of the meeting: entity index.
+pub fn place(ctx: &Ctx, lo: usize, t0: usize, hi: usize, exclude: &[usize]) -> Option<usize> {
+    let is_place = |k: usize| -> Option<usize> {
+        let m = ctx.mention_start[k]?;
+        let men = &ctx.doc.mentions[m];
+        if !matches!(men.actor_kind, ActorKind::Place | ActorKind::Country) {
+            return None;
+        }
+        let e = men.entity?;
+        (!exclude.contains(&e)).then_some(e)
+    };
+    let prep_before = |k: usize| -> bool {
+        let mut j = k;
+        let mut steps = 0;
+        while j > lo && steps < 4 {
+            j -= 1;
+            steps += 1;
+            match ctx.words[j].as_str() {
+                "in" | "at" => return true,
+                "the" | "capital" | "city" | "of" | "," => continue,
+                _ if ctx.mention_at[j].is_some() => continue,
+                _ => return false,
+            }
+        }
+        false
+    };
+    let mut best: Option<usize> = None;
+    let mut k = t0;
+    while k < hi {
+        if let Some(e) = is_place(k) {
+            if prep_before(k) {
+                // "in Doha, Qatar": keep the city.
+                if best.is_none() {
+                    best = Some(e);
+                }
+                break;
+            }
+        }
+        if matches!(
+            ctx.words[k].as_str(),
+            "said" | "says" | "where" | "who" | "which" | "told" | "as" | "while" | "because"
+                | "amid" | "but" | "to"
+        ) {
+            break;
+        }
+        k += 1;
+    }
+    if best.is_some() {
+        return best;
+    }
+    (lo..t0)
+        .rev()
+        .find_map(|k| is_place(k).filter(|_| prep_before(k)))
+}
+
+/// The date: the clause's time expression nearest the trigger, past reading.
+pub fn date(ctx: &Ctx, lo: usize, t0: usize, hi: usize) -> Option<(DateRange, Span)> {
+    let doc = ctx.doc;
+    let b0 = doc.tokens[lo].span.start;
+    let b1 = doc.tokens[hi - 1].span.end;
+    let tb = doc.tokens[t0].span.start;
+    let mut best: Option<(usize, DateRange, Span)> = None;
+    for t in doc.times.iter() {
+        if t.span.start < b0 || t.span.end > b1 {
+            continue;
+        }
+        if matches!(t.kind, TimeKind::Since | TimeKind::Recurring) {
+            continue;
+        }
+        // "said on Monday": the time of the report.
+        let k = doc.token_at(t.span.start);
+        let mut j = k;
+        while j > lo
+            && matches!(
+                ctx.words[j - 1].as_str(),
+                "on" | "late" | "early" | "earlier"
+            )
+        {
+            j -= 1;
+        }
+        if j > lo && REPORTING.contains(&ctx.words[j - 1].as_str()) {
+            continue;
+        }
+        let dist = t.span.start.abs_diff(tb);
+        if best.as_ref().is_none_or(|b| dist < b.0) {
+            best = Some((dist, t.past, t.span));
+        }
+    }
+    best.map(|(_, r, s)| (r, s))
+}

@@ -1,0 +1,344 @@
+//! Modality, negation and genre filters: tell a trigger that reports a meeting that
+//! happened from one that is planned, wished for, invited, negated, habitual, a call
+//! for something, a demand to be met, or a speech to an audience.
+//!
+//! Each filter looks at the words around the trigger inside its clause and returns a
+//! [`Reason`] to drop the candidate. This module finds no participants.
+
+use super::triggers::Frame;
+use super::Ctx;
+use crate::nlp::TimeKind;
+
+/// Why a candidate is not a meeting (the annotation guidelines' reasons).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reason {
+    /// "will meet", "is to meet", "plans to".
+    Future,
+    /// "wants to meet", "expressed his desire to meet", "invited".
+    Intent,
+    /// "did not meet", "never met".
+    Negated,
+    /// "has regularly met", "since 2006".
+    Generic,
+    /// "called for talks", "called on".
+    CallFor,
+    /// "meet demands", "meet the target".
+    NotActors,
+    /// "told a meeting of the General Assembly".
+    Speech,
+    /// A question or a condition ("if they meet").
+    Hypothetical,
+}
+
+const FUTURE: &[&str] = &[
+    "will",
+    "'ll",
+    "shall",
+    "would",
+    "planned",
+    "plans",
+    "plan",
+    "planning",
+    "scheduled",
+    "expected",
+    "expects",
+    "upcoming",
+    "future",
+    "next",
+    "intends",
+    "intended",
+    "due",
+    "set",
+    "going",
+    "proposed",
+    "possible",
+    "potential",
+    "prospective",
+    "ahead",
+];
+const INTENT: &[&str] = &[
+    "want",
+    "wants",
+    "wanted",
+    "hope",
+    "hopes",
+    "hoped",
+    "hoping",
+    "desire",
+    "wish",
+    "wishes",
+    "wished",
+    "seek",
+    "seeks",
+    "sought",
+    "seeking",
+    "invited",
+    "invite",
+    "invites",
+    "invitation",
+    "ready",
+    "willing",
+    "like",
+    "offered",
+    "offer",
+    "offers",
+    "agreed",
+    "agree",
+    "agrees",
+    "asked",
+    "requested",
+    "request",
+    "proposal",
+    "tried",
+    "try",
+    "trying",
+    "attempt",
+    "aims",
+    "aimed",
+    "eager",
+    "keen",
+    "refuse",
+    "urged",
+    "urge",
+    "urges",
+    "pushed",
+    "push",
+    "pressing",
+    "demanded",
+    "demand",
+    "hopes",
+];
+const NEGATION: &[&str] = &[
+    "not",
+    "n't",
+    "never",
+    "no",
+    "neither",
+    "nor",
+    "refused",
+    "declined",
+    "denied",
+    "cancelled",
+    "canceled",
+    "postponed",
+    "without",
+    "failed",
+    "snubbed",
+    "rejected",
+];
+const HABITUAL: &[&str] = &[
+    "regularly",
+    "often",
+    "frequently",
+    "routinely",
+    "usually",
+    "repeatedly",
+    "sometimes",
+    "occasionally",
+    "always",
+    "periodically",
+    "generally",
+    "typically",
+];
+const NON_ACTOR_OBJECTS: &[&str] = &[
+    "demand",
+    "demands",
+    "target",
+    "targets",
+    "goal",
+    "goals",
+    "needs",
+    "need",
+    "requirement",
+    "requirements",
+    "criteria",
+    "standard",
+    "standards",
+    "expectations",
+    "deadline",
+    "obligations",
+    "conditions",
+    "challenge",
+    "challenges",
+    "threshold",
+    "quota",
+    "payroll",
+    "costs",
+    "end",
+    "ends",
+    "fate",
+    "death",
+    "resistance",
+];
+const SPEECH: &[&str] = &[
+    "told",
+    "tells",
+    "tell",
+    "addressed",
+    "address",
+    "addressing",
+    "speech",
+    "speaking",
+    "spoke",
+    "speak",
+    "remarks",
+    "briefing",
+];
+
+fn has(list: &[&str], w: &str) -> bool {
+    list.contains(&w)
+}
+
+/// Decides whether the candidate with trigger tokens `t0..t1`, clause start `lo` and
+/// clause end `hi` is to be dropped, and why.
+pub fn reject(
+    ctx: &Ctx,
+    frame: Frame,
+    lo: usize,
+    t0: usize,
+    t1: usize,
+    hi: usize,
+) -> Option<Reason> {
+    let w = &ctx.words;
+    let before = &w[t0.saturating_sub(7).max(lo)..t0];
+    let near = &w[t0.saturating_sub(3).max(lo)..t0];
+    let trig = w[t0].as_str();
+    // A question or a condition.
+    if w[lo..hi].iter().any(|x| x == "?")
+        || w[lo..t0]
+            .iter()
+            .any(|x| x == "if" || x == "unless" || x == "whether")
+    {
+        return Some(Reason::Hypothetical);
+    }
+    if before.iter().any(|x| has(NEGATION, x)) {
+        return Some(Reason::Negated);
+    }
+    if before.iter().any(|x| has(HABITUAL, x))
+        || w.get(t1..hi.min(t1 + 8)).is_some_and(|a| {
+            a.iter()
+                .any(|x| has(HABITUAL, x) || x == "every" || x == "each")
+        })
+    {
+        return Some(Reason::Generic);
+    }
+    // Times in the clause that name no single occasion ("since 2006", "every week").
+    let (b0, b1) = (
+        ctx.doc.tokens[lo].span.start,
+        ctx.doc.tokens[hi - 1].span.end,
+    );
+    if ctx.doc.times.iter().any(|t| {
+        t.span.start >= b0
+            && t.span.end <= b1
+            && matches!(t.kind, TimeKind::Since | TimeKind::Recurring)
+    }) {
+        return Some(Reason::Generic);
+    }
+    // "called for talks", "calls on".
+    if near
+        .iter()
+        .any(|x| matches!(x.as_str(), "call" | "calls" | "called" | "calling"))
+    {
+        return Some(Reason::CallFor);
+    }
+    if intent(w, t0.saturating_sub(7).max(lo), t0) {
+        return Some(Reason::Intent);
+    }
+    // "is to meet", "was to travel", "to meet" after anything but a completed journey.
+    let prev = t0
+        .checked_sub(1)
+        .filter(|&p| p >= lo)
+        .map(|p| w[p].as_str());
+    if prev == Some("to") && frame != Frame::Travel {
+        let travelled = t0 >= 3
+            && w[t0.saturating_sub(6).max(lo)..t0 - 1].iter().any(|x| {
+                matches!(
+                    x.as_str(),
+                    "travelled"
+                        | "traveled"
+                        | "flew"
+                        | "arrived"
+                        | "came"
+                        | "went"
+                        | "headed"
+                        | "landed"
+                )
+            });
+        if !travelled {
+            return Some(Reason::Future);
+        }
+    }
+    if before.iter().any(|x| has(FUTURE, x)) {
+        return Some(Reason::Future);
+    }
+    // Bare "meet" outside "to meet"/"did meet" is a plan or a habit ("Leaders meet in
+    // Vienna Monday to set up ...").
+    if trig == "meet" && !matches!(prev, Some("to" | "did" | "does" | "do")) {
+        return Some(Reason::Future);
+    }
+    // "a visit ... originally scheduled for June", "talks that were cancelled".
+    if frame == Frame::Noun
+        && w[t1..hi.min(t1 + 10)].iter().any(|x| {
+            matches!(
+                x.as_str(),
+                "scheduled"
+                    | "planned"
+                    | "cancelled"
+                    | "canceled"
+                    | "postponed"
+                    | "proposed"
+                    | "expected"
+            )
+        })
+    {
+        return Some(Reason::Future);
+    }
+    if matches!(trig, "meet" | "meets" | "met") {
+        let mut k = t1;
+        while k < hi
+            && matches!(
+                w[k].as_str(),
+                "the"
+                    | "a"
+                    | "an"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "its"
+                    | "all"
+                    | "those"
+                    | "these"
+                    | "our"
+            )
+        {
+            k += 1;
+        }
+        if k < hi && has(NON_ACTOR_OBJECTS, &w[k]) {
+            return Some(Reason::NotActors);
+        }
+    }
+    if frame == Frame::Noun && near.iter().any(|x| has(SPEECH, x)) {
+        return Some(Reason::Speech);
+    }
+    None
+}
+
+/// Verbs that a wish or plan governs ("wants to meet", "agreed to hold talks").
+const GOVERNED: &[&str] = &[
+    "meet", "hold", "have", "visit", "travel", "host", "receive", "see", "talk", "speak", "resume",
+    "start", "open", "sit", "discuss", "call", "go", "come", "fly",
+];
+
+/// A wish, plan or invitation that governs the trigger at `t0`: the intent word close
+/// before it, or followed by "to" + a meeting verb that leads to it.
+fn intent(w: &[String], from: usize, t0: usize) -> bool {
+    (from..t0).any(|i| {
+        if !has(INTENT, &w[i]) {
+            return false;
+        }
+        if t0 - i <= 3 {
+            return true;
+        }
+        (i + 1..t0).any(|j| w[j] == "to" && (j + 1 == t0 || has(GOVERNED, &w[j + 1])))
+    })
+}

@@ -1,0 +1,471 @@
+//! Participants: who took part, from the actor mentions around a trigger.
+//!
+//! Without a parser the rules work on token windows: the subject is the first actor
+//! of the clause that is not inside a prepositional phrase (or the antecedent of a
+//! "who" right before the trigger); an object is the noun phrase after the trigger or
+//! after "with"/"between"/"by", with coordination ("A, B and C") and appositions
+//! ("the deputy minister, Mikhail Bogdanov") followed through. Mentions that only
+//! modify another ("Iranian" in "Iranian President Raisi", "Iran" in "Iran's Foreign
+//! Minister X") are no participants. This module does not decide modality or dates.
+
+use super::Ctx;
+use crate::nlp::lexicon::lexicon;
+use crate::nlp::{ActorKind, MentionKind, TokenKind};
+
+/// Words that end a noun phrase.
+const STOP: &[&str] = &[
+    "in",
+    "at",
+    "on",
+    "to",
+    "for",
+    "about",
+    "over",
+    "after",
+    "before",
+    "during",
+    "since",
+    "until",
+    "by",
+    "into",
+    "near",
+    "amid",
+    "against",
+    "under",
+    "through",
+    "via",
+    "as",
+    "than",
+    "regarding",
+    "who",
+    "whom",
+    "which",
+    "that",
+    "where",
+    "when",
+    "whose",
+    "while",
+    "because",
+    "but",
+    "if",
+    "although",
+    "said",
+    "says",
+    "told",
+    "tells",
+    "was",
+    "were",
+    "is",
+    "are",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "should",
+    "did",
+    "does",
+    "do",
+    "be",
+    "been",
+    "being",
+    "with",
+    "between",
+    "among",
+    "following",
+    "ahead",
+    "amid",
+    "(",
+    ")",
+    ";",
+    ":",
+    "—",
+    "–",
+    ".",
+    "!",
+    "?",
+];
+
+/// Words that may precede a noun phrase inside it.
+const NP_WORDS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "both",
+    "two",
+    "three",
+    "four",
+    "other",
+    "fellow",
+    "new",
+    "former",
+    "then",
+    "visiting",
+    "top",
+    "senior",
+    "chief",
+    "acting",
+    "outgoing",
+    "incoming",
+    "deputy",
+    "vice",
+    "foreign",
+    "prime",
+    "minister",
+    "ministers",
+    "president",
+    "presidents",
+    "counterpart",
+    "counterparts",
+    "leader",
+    "leaders",
+    "official",
+    "officials",
+    "representatives",
+    "representative",
+    "delegation",
+    "delegations",
+    "members",
+    "member",
+    "head",
+    "heads",
+    "envoy",
+    "envoys",
+    "ambassador",
+    "ambassadors",
+    "secretary",
+    "general",
+    "state",
+    "king",
+    "emir",
+    "prince",
+    "supreme",
+    "special",
+    "defense",
+    "defence",
+    "interior",
+    "national",
+    "security",
+    "adviser",
+    "advisor",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "of",
+    "from",
+    "'s",
+    "’s",
+];
+
+/// Nouns for groups whose "of/from X" names the actor ("a delegation from Hamas").
+const COLLECTIVES: &[&str] = &[
+    "delegation",
+    "delegations",
+    "officials",
+    "representatives",
+    "members",
+    "leaders",
+    "leadership",
+    "team",
+    "group",
+    "envoys",
+    "diplomats",
+    "negotiators",
+    "members",
+    "leader",
+    "head",
+    "chief",
+    "mission",
+    "government",
+    "ministry",
+    "side",
+];
+
+/// Prepositions after which a mention is not the subject.
+const PREPS: &[&str] = &[
+    "in",
+    "at",
+    "on",
+    "to",
+    "for",
+    "with",
+    "by",
+    "after",
+    "during",
+    "near",
+    "into",
+    "across",
+    "against",
+    "over",
+    "under",
+    "through",
+    "since",
+    "before",
+    "between",
+    "among",
+    "towards",
+    "toward",
+    "about",
+    "including",
+    "like",
+    "amid",
+    "of",
+    "from",
+    "according",
+    "than",
+    "via",
+];
+
+fn has(list: &[&str], w: &str) -> bool {
+    list.contains(&w)
+}
+
+/// The entity of mention `m` when it can be a participant.
+fn participant(ctx: &Ctx, m: usize) -> Option<usize> {
+    if ctx.modifier[m] {
+        return None;
+    }
+    ctx.doc.mentions[m].entity
+}
+
+/// Whether token `k` can start a noun phrase (after "and").
+fn np_start(ctx: &Ctx, k: usize) -> bool {
+    if ctx.mention_at[k].is_some() {
+        return true;
+    }
+    let w = &ctx.words[k];
+    if has(NP_WORDS, w) {
+        return true;
+    }
+    let t = ctx.doc.token_text(k);
+    t.chars().next().is_some_and(char::is_uppercase) && ctx.doc.tokens[k].kind == TokenKind::Word
+}
+
+/// Collects the participants of the noun phrase (with coordination) that starts at
+/// token `k`, up to `hi`. Returns entities in order and the token where it stopped.
+pub fn noun_phrase(ctx: &Ctx, start: usize, hi: usize) -> (Vec<usize>, usize) {
+    let mut out: Vec<usize> = Vec::new();
+    let mut k = start;
+    let mut gap = 0;
+    let mut skip_next = false;
+    while k < hi {
+        if let Some(m) = ctx.mention_start[k] {
+            let end = ctx.mention_end[m];
+            // "Reagan's statement": a possessor of a thing is no participant;
+            // "Romania's government" stands for Romania.
+            let possessor_of_thing = ctx.words.get(end).is_some_and(|w| w == "'s")
+                && !ctx.modifier[m]
+                && !ctx
+                    .words
+                    .get(end + 1..(end + 3).min(ctx.words.len()))
+                    .is_some_and(|a| a.iter().any(|x| has(COLLECTIVES, x)));
+            if !skip_next && !possessor_of_thing {
+                if let Some(e) = participant(ctx, m) {
+                    if !out.contains(&e) {
+                        out.push(e);
+                    }
+                }
+            }
+            if !ctx.modifier[m] {
+                skip_next = false;
+            }
+            k = end.max(k + 1);
+            gap = 0;
+            continue;
+        }
+        if ctx.mention_at[k].is_some() {
+            k += 1;
+            continue;
+        }
+        let w = ctx.words[k].as_str();
+        match w {
+            "and" | "," | "&" => {
+                if k + 1 >= hi || !np_start(ctx, k + 1) {
+                    break;
+                }
+                skip_next = false;
+            }
+            "of" | "from" => {
+                if !out.is_empty() {
+                    skip_next = true;
+                }
+            }
+            _ if has(STOP, w) => break,
+            _ if ctx.doc.tokens[k].kind == TokenKind::Quote => break,
+            _ if has(NP_WORDS, w) || lexicon().title_kind(w).is_some() => {}
+            _ => {
+                let capital = ctx
+                    .doc
+                    .token_text(k)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase);
+                if !capital {
+                    gap += 1;
+                    if gap > 2 || !out.is_empty() {
+                        break;
+                    }
+                }
+            }
+        }
+        k += 1;
+    }
+    (out, k)
+}
+
+/// The word before token `k` that is not a determiner or adjective of its phrase.
+fn governor<'c>(ctx: &'c Ctx, lo: usize, k: usize) -> Option<(usize, &'c str)> {
+    let mut j = k;
+    while j > lo {
+        j -= 1;
+        if ctx.mention_at[j].is_some() {
+            return None;
+        }
+        let w = ctx.words[j].as_str();
+        if matches!(w, "the" | "a" | "an" | "his" | "her" | "their" | "its") {
+            continue;
+        }
+        return Some((j, w));
+    }
+    None
+}
+
+/// Whether mention starting at token `k` sits in a prepositional phrase.
+fn in_pp(ctx: &Ctx, lo: usize, k: usize) -> bool {
+    match governor(ctx, lo, k) {
+        Some((j, w)) if w == "of" || w == "from" => {
+            // "a delegation from Hamas": the group's actor is the subject.
+            let head = governor(ctx, lo, j).map(|(_, h)| h);
+            !head.is_some_and(|h| has(COLLECTIVES, h))
+        }
+        Some((_, w)) => has(PREPS, w),
+        None => false,
+    }
+}
+
+/// The subject of a trigger at `t0`: the clause's first actor outside a prepositional
+/// phrase, with its coordinated actors; or the antecedent of "who".
+pub fn subject(ctx: &Ctx, lo: usize, t0: usize) -> Vec<usize> {
+    // "X, who (separately) met": the antecedent.
+    let mut j = t0;
+    while j > lo
+        && (ctx.words[j - 1].ends_with("ly")
+            || matches!(
+                ctx.words[j - 1].as_str(),
+                "also" | "later" | "then" | "first" | "had" | "has" | "have"
+            ))
+    {
+        j -= 1;
+    }
+    if j > lo && matches!(ctx.words[j - 1].as_str(), "who" | "whom") {
+        let mut k = j - 1;
+        while k > lo {
+            k -= 1;
+            if let Some(m) = ctx.mention_start[k] {
+                let governed = governor(ctx, lo, k)
+                    .is_some_and(|(_, g)| matches!(g, "of" | "from" | "in" | "at" | "to" | "on"));
+                if participant(ctx, m).is_some() && !governed {
+                    return noun_phrase(ctx, k, j - 1).0;
+                }
+            }
+        }
+    }
+    for k in lo..t0 {
+        if let Some(m) = ctx.mention_start[k] {
+            if participant(ctx, m).is_none() || in_pp(ctx, lo, k) {
+                continue;
+            }
+            // A place in a leading adverbial ("In Moscow, ...") is no subject.
+            let kind = ctx.doc.mentions[m].actor_kind;
+            if kind == ActorKind::Place && ctx.doc.mentions[m].kind != MentionKind::Name {
+                continue;
+            }
+            let (v, _) = noun_phrase(ctx, k, t0);
+            if !v.is_empty() {
+                return v;
+            }
+        }
+    }
+    Vec::new()
+}
+
+/// The first "with"/"between"/given word after `from` in the clause, skipping place
+/// and time phrases; returns the token after it.
+pub fn find_word(ctx: &Ctx, from: usize, hi: usize, targets: &[&str], max: usize) -> Option<usize> {
+    let mut k = from;
+    while k < hi && k < from + max {
+        let w = ctx.words[k].as_str();
+        if targets.contains(&w) {
+            return Some(k + 1);
+        }
+        if matches!(
+            w,
+            "said"
+                | "says"
+                | "who"
+                | "which"
+                | "that"
+                | ";"
+                | "told"
+                | "where"
+                | "when"
+                | "while"
+                | "but"
+                | "and"
+        ) {
+            return None;
+        }
+        k += 1;
+    }
+    None
+}
+
+/// "the two leaders", "both sides", "the three men": the number of actors referred to.
+pub fn group_reference(ctx: &Ctx, lo: usize, t0: usize) -> Option<usize> {
+    let w = &ctx.words;
+    for k in lo..t0.min(lo + 4) {
+        let n = match w[k].as_str() {
+            "two" | "both" => 2,
+            "three" => 3,
+            "four" => 4,
+            _ => continue,
+        };
+        let next = w.get(k + 1).map(String::as_str).unwrap_or("");
+        if matches!(
+            next,
+            "leaders"
+                | "sides"
+                | "men"
+                | "ministers"
+                | "presidents"
+                | "officials"
+                | "countries"
+                | "heads"
+                | "delegations"
+                | "parties"
+                | "women"
+                | "diplomats"
+        ) {
+            return Some(n);
+        }
+    }
+    None
+}
+
+/// After "to meet" at `k`: skips a "with".
+pub fn skip_with(ctx: &Ctx, k: usize, hi: usize) -> usize {
+    if k < hi && ctx.words[k] == "with" {
+        k + 1
+    } else {
+        k
+    }
+}

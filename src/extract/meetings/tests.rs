@@ -1,0 +1,387 @@
+//! Rule tests on short hand-written sentences. Mentions are marked by hand
+//! (`[Name]`, `[Name|kind]`, `[Marzouk=Mousa Abu Marzook]`) so the tests do not depend
+//! on the mention finder.
+
+use chrono::NaiveDate;
+
+use super::extract;
+use crate::corpus::Article;
+use crate::extract::{Meeting, MeetingMode};
+use crate::nlp::{ActorKind, Doc, Entity, Mention, MentionKind, Span};
+
+/// Builds a document from marked text: `[text]` is a person name; `[text|country]`,
+/// `[text|place]`, `[text|org]`, `[text|group]`, `[text|demonym:Country]`,
+/// `[text|pronoun:Entity]`; `[text=Entity]` names the entity it refers to.
+fn doc(marked: &str, date: Option<&str>) -> Doc {
+    let mut body = String::new();
+    let mut marks: Vec<(Span, String, String)> = Vec::new();
+    let mut rest = marked;
+    while let Some(open) = rest.find('[') {
+        body.push_str(&rest[..open]);
+        let close = rest[open..].find(']').unwrap() + open;
+        let inner = &rest[open + 1..close];
+        let (text_ent, kind) = match inner.split_once('|') {
+            Some((a, b)) => (a, b.to_string()),
+            None => (inner, "person".to_string()),
+        };
+        let (text, ent) = match text_ent.split_once('=') {
+            Some((a, b)) => (a, b.to_string()),
+            None => (text_ent, text_ent.to_string()),
+        };
+        let start = body.len();
+        body.push_str(text);
+        let (kind, ent) = match kind.split_once(':') {
+            Some((k, e)) => (k.to_string(), e.to_string()),
+            None => (kind, ent),
+        };
+        marks.push((Span::new(start, body.len()), kind, ent));
+        rest = &rest[close + 1..];
+    }
+    body.push_str(rest);
+    let article = Article {
+        id: "t".into(),
+        date: date.map(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap()),
+        title: None,
+        url: None,
+        body,
+        source: "test".into(),
+        line: None,
+    };
+    let mut d = Doc::new(article);
+    crate::nlp::tokens::tokenize(&mut d);
+    crate::nlp::sentences::split(&mut d);
+    crate::nlp::times::find(&mut d);
+    for (span, kind, ent) in marks {
+        let (mk, ak) = match kind.as_str() {
+            "country" => (MentionKind::Name, ActorKind::Country),
+            "place" => (MentionKind::Name, ActorKind::Place),
+            "org" => (MentionKind::Name, ActorKind::Organization),
+            "group" => (MentionKind::Nominal, ActorKind::Group),
+            "demonym" => (MentionKind::Demonym, ActorKind::Country),
+            "pronoun" => (MentionKind::Pronoun, ActorKind::Person),
+            _ => (MentionKind::Name, ActorKind::Person),
+        };
+        let e = match d.entities.iter().position(|x| x.name == ent) {
+            Some(i) => i,
+            None => {
+                d.entities.push(Entity {
+                    name: ent.clone(),
+                    kind: ak,
+                    canonical: None,
+                    mentions: Vec::new(),
+                    roles: Vec::new(),
+                });
+                d.entities.len() - 1
+            }
+        };
+        d.entities[e].mentions.push(d.mentions.len());
+        d.mentions.push(Mention {
+            span,
+            kind: mk,
+            actor_kind: ak,
+            canonical: None,
+            roles: Vec::new(),
+            entity: Some(e),
+        });
+    }
+    d
+}
+
+fn names(d: &Doc, m: &Meeting) -> Vec<String> {
+    let mut v: Vec<String> = m
+        .participants
+        .iter()
+        .map(|&e| d.entities[e].name.clone())
+        .collect();
+    v.sort();
+    v
+}
+
+fn run(marked: &str, date: Option<&str>) -> (Doc, Vec<Meeting>) {
+    let d = doc(marked, date);
+    let m = extract(&d);
+    (d, m)
+}
+
+fn one(marked: &str, date: Option<&str>) -> (Doc, Meeting) {
+    let (d, m) = run(marked, date);
+    assert_eq!(m.len(), 1, "{m:?}");
+    let m = m.into_iter().next().unwrap();
+    (d, m)
+}
+
+fn none(marked: &str) {
+    let (_, m) = run(marked, Some("2023-10-26"));
+    assert!(m.is_empty(), "expected no meeting in {marked:?}: {m:?}");
+}
+
+fn day(s: &str) -> Option<NaiveDate> {
+    Some(NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap())
+}
+
+#[test]
+fn met_with_on_saturday_in_qatar() {
+    let (d, m) = one(
+        "[Amirabdollahian] met with Hamas leader [Ismail Haniyeh] on Saturday in [Qatar|country].",
+        Some("2023-10-16"),
+    );
+    assert_eq!(names(&d, &m), ["Amirabdollahian", "Ismail Haniyeh"]);
+    assert_eq!(m.date.start, day("2023-10-14"));
+    assert_eq!(
+        m.place.map(|p| d.entities[p].name.clone()),
+        Some("Qatar".into())
+    );
+    assert_eq!(m.mode, MeetingMode::InPerson);
+}
+
+#[test]
+fn held_a_phone_call_with() {
+    let (d, m) = one("President [Erdogan] on Monday held a phone call with [Iranian|demonym:Iran] President [Raisi].", Some("2023-10-16"));
+    assert_eq!(names(&d, &m), ["Erdogan", "Raisi"]);
+    assert_eq!(m.mode, MeetingMode::Phone);
+    assert_eq!(m.date.start, day("2023-10-16"));
+}
+
+#[test]
+fn the_two_leaders_are_the_pair_just_named() {
+    let (d, m) = run(
+        "[Erdogan] held a phone call with [Raisi]. The two leaders discussed the war.",
+        Some("2023-10-16"),
+    );
+    assert_eq!(m.len(), 1);
+    assert_eq!(names(&d, &m[0]), ["Erdogan", "Raisi"]);
+}
+
+#[test]
+fn coordinated_subjects_met() {
+    let (d, m) = one(
+        "[Obama], [Park] and [Abe] met at the summit on Thursday.",
+        Some("2016-04-01"),
+    );
+    assert_eq!(names(&d, &m), ["Abe", "Obama", "Park"]);
+    assert_eq!(m.date.start, day("2016-03-31"));
+}
+
+#[test]
+fn who_met_takes_the_antecedent() {
+    let (d, m) = one(
+        "[Xi], who met separately with [Obama] at the summit, said more.",
+        None,
+    );
+    assert_eq!(names(&d, &m), ["Obama", "Xi"]);
+}
+
+#[test]
+fn meeting_with_coordinated_apposition() {
+    let (d, m) = one("[Marzook] travelled to [Moscow|place] after an earlier meeting in [Doha|place] with [Bogdanov] and the deputy minister, [Ali Bagheri Kani].", None);
+    assert_eq!(names(&d, &m), ["Ali Bagheri Kani", "Bogdanov", "Marzook"]);
+    assert_eq!(
+        m.place.map(|p| d.entities[p].name.clone()),
+        Some("Doha".into())
+    );
+}
+
+#[test]
+fn in_a_phone_call_with_takes_the_clause_subject() {
+    let (d, m) = one("Earlier, President [Raisi] urged [France|country] to help in a phone call with his French counterpart [Emmanuel Macron].", None);
+    assert_eq!(names(&d, &m), ["Emmanuel Macron", "Raisi"]);
+    assert_eq!(m.mode, MeetingMode::Phone);
+}
+
+#[test]
+fn delegation_visited_city_for_talks() {
+    let (d, m) = one("Also on Thursday, a delegation from [Hamas|org] visited [Moscow|place] for talks on hostages.", Some("2023-10-26"));
+    assert_eq!(names(&d, &m), ["Hamas", "Moscow"]);
+    assert_eq!(m.mode, MeetingMode::Visit);
+    assert_eq!(m.date.start, day("2023-10-26"));
+}
+
+#[test]
+fn among_those_attending_joins_the_meeting() {
+    let (d, m) = run("A delegation from [Hamas|org] visited [Moscow|place] for talks. Senior Hamas member [Abu Marzouk] was among those attending the talks.", Some("2023-10-26"));
+    assert_eq!(m.len(), 1);
+    assert_eq!(names(&d, &m[0]), ["Abu Marzouk", "Hamas", "Moscow"]);
+}
+
+#[test]
+fn landed_for_talks_with() {
+    let (d, m) = one("A delegation from [Hamas|org] landed in [Moscow|place] on Thursday for talks with [Russian|demonym:Russia] officials.", Some("2023-10-27"));
+    assert_eq!(names(&d, &m), ["Hamas", "Russia"]);
+    assert_eq!(
+        m.place.map(|p| d.entities[p].name.clone()),
+        Some("Moscow".into())
+    );
+    assert_eq!(m.date.start, day("2023-10-26"));
+}
+
+#[test]
+fn travelled_without_purpose_is_no_meeting() {
+    none("[Marzook] travelled to [Moscow|place] last week.");
+}
+
+#[test]
+fn hosted_is_a_visit() {
+    let (d, m) = one(
+        "[Yeltsin] on Saturday hosted [Hashimoto] for an informal meeting.",
+        Some("1997-11-03"),
+    );
+    assert_eq!(names(&d, &m), ["Hashimoto", "Yeltsin"]);
+    assert_eq!(m.mode, MeetingMode::Visit);
+}
+
+#[test]
+fn was_received_by() {
+    let (d, m) = one("[Zarif] was received by [Rouhani] in [Tehran|place].", None);
+    assert_eq!(names(&d, &m), ["Rouhani", "Zarif"]);
+}
+
+#[test]
+fn spoke_by_phone() {
+    let (d, m) = one(
+        "[Kerry] and [Lavrov] spoke by phone Wednesday afternoon.",
+        Some("2016-10-06"),
+    );
+    assert_eq!(names(&d, &m), ["Kerry", "Lavrov"]);
+    assert_eq!(m.mode, MeetingMode::Phone);
+    assert_eq!(m.date.start, day("2016-10-05"));
+}
+
+#[test]
+fn telephoned() {
+    let (_, m) = one(
+        "[Christopher] telephoned [Kozyrev] on Tuesday to discuss peace.",
+        None,
+    );
+    assert_eq!(m.mode, MeetingMode::Phone);
+}
+
+#[test]
+fn talks_between() {
+    let (d, m) = one(
+        "Saturday's phone conversation between presidents [Trump] and [Putin] raised hopes.",
+        Some("2017-01-30"),
+    );
+    assert_eq!(names(&d, &m), ["Putin", "Trump"]);
+    assert_eq!(m.date.start, day("2017-01-28"));
+}
+
+#[test]
+fn will_meet_is_planned() {
+    none("[Putin] will meet [Erdogan] next week.");
+}
+
+#[test]
+fn is_to_meet_is_planned() {
+    none("[Putin] is to meet [Erdogan] in [Sochi|place].");
+}
+
+#[test]
+fn was_to_travel_to_meet_is_planned() {
+    none("A team from [FDC|org] was to travel to [Moroto|place] to meet with [Besigye].");
+}
+
+#[test]
+fn desire_to_meet_is_intent() {
+    none("The deputy minister [Bogdanov] expressed his desire to meet [Hamas|org] in [Qatar|country].");
+}
+
+#[test]
+fn wanted_to_meet_is_intent() {
+    none("[Bogdanov] had said he wanted to meet [Hamas|org] representatives in [Qatar|country].");
+}
+
+#[test]
+fn invited_is_intent() {
+    none("[Biden] invited [Netanyahu] to talks at the White House.");
+}
+
+#[test]
+fn did_not_meet_is_negated() {
+    none("[Blinken] did not meet [Wang] in [Bali|place].");
+}
+
+#[test]
+fn never_met_is_negated() {
+    none("[Trump] never met [Putin] in person.");
+}
+
+#[test]
+fn regularly_met_is_habitual() {
+    none("[Marzook] has regularly met [Bogdanov] and [Lavrov].");
+}
+
+#[test]
+fn met_since_2006_is_habitual() {
+    none("Russian foreign ministry [officials|group:Russia] have met [Hamas|org] delegations since 2006.");
+}
+
+#[test]
+fn called_for_talks_is_no_meeting() {
+    none("[Russia|country] has also called for talks between [Israel|country] and [Hamas|org].");
+}
+
+#[test]
+fn called_on_is_no_meeting() {
+    none("[Zeid] called on the [Syrian|demonym:Syria] government to act.");
+}
+
+#[test]
+fn called_a_liar_is_no_call() {
+    none("[Bush] called [Cruz] a liar.");
+}
+
+#[test]
+fn meet_demands_is_no_meeting() {
+    none("[Israel|country] refused to meet the demands of [Hamas|org].");
+}
+
+#[test]
+fn speech_to_a_meeting_is_no_meeting() {
+    none("[He|pronoun:Amirabdollahian] told a [United Nations|org] meeting of the General Assembly on Thursday.");
+}
+
+#[test]
+fn said_on_monday_does_not_date_the_meeting() {
+    let (_, m) = one(
+        "[Abbas] met [Kerry] in [Amman|place], officials said on Monday.",
+        Some("2016-04-04"),
+    );
+    assert_eq!(m.date.start, None);
+}
+
+#[test]
+fn visited_country() {
+    let (d, m) = one(
+        "[Taiwan|country]'s Vice Foreign Minister [Chen] visited [Russia|country] today.",
+        Some("1992-09-10"),
+    );
+    assert_eq!(names(&d, &m), ["Chen", "Russia"]);
+    assert_eq!(m.mode, MeetingMode::Visit);
+}
+
+#[test]
+fn separate_places_stay_separate_meetings() {
+    let (_, m) = run("[Marzook] met [Bogdanov] in [Moscow|place]. [Marzook] met [Bogdanov] in [Doha|place] earlier.", None);
+    assert_eq!(m.len(), 2);
+}
+
+#[test]
+fn a_second_account_merges() {
+    let (d, m) = run("[Marzook] met [Bogdanov] in [Moscow|place] on Thursday. [Marzook] and [Bogdanov] discussed hostages with [Kani].", Some("2023-10-27"));
+    assert_eq!(m.len(), 1);
+    assert_eq!(names(&d, &m[0]), ["Bogdanov", "Kani", "Marzook"]);
+}
+
+#[test]
+fn reported_clause_subject_after_that() {
+    let (d, m) = one(
+        "[Zakharova] told a briefing that [Kani] was also currently visiting [Moscow|place].",
+        None,
+    );
+    assert_eq!(names(&d, &m), ["Kani", "Moscow"]);
+}
+
+#[test]
+fn one_participant_is_no_meeting() {
+    none("[Obama] held a meeting at the White House.");
+}

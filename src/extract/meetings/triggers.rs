@@ -1,0 +1,178 @@
+//! Meeting triggers: the words and phrases that can report a meeting ("met", "held
+//! talks", "phone call", "visited", "hosted", "was received by"), read from
+//! `nlp/lexicons/meeting_verbs.tsv`, and where they occur in a document.
+//!
+//! Each trigger carries a frame that says where its participants are (see [`Frame`])
+//! and a default mode. This module only finds candidates; whether one reports a real
+//! meeting is decided by `filters` and `participants`.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::extract::MeetingMode;
+
+const MEETING_VERBS: &str = include_str!("../../nlp/lexicons/meeting_verbs.tsv");
+
+/// Where a trigger's participants are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Frame {
+    /// "A met (with) B", "A and B met", "A discussed X with B".
+    Sym,
+    /// "A hosted/received/welcomed B": A is the host.
+    Host,
+    /// "A was received by B": B is the host.
+    Guest,
+    /// "A visited B" (a place or a host).
+    Visit,
+    /// "A travelled to X for talks (with B)": needs a purpose phrase.
+    Travel,
+    /// "talks/meeting/phone call with B": the clause subject and the complement.
+    Noun,
+    /// "A telephoned B": B must be an actor right after the verb.
+    Call,
+}
+
+/// One lexicon entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// Lower-case words of the phrase.
+    pub words: Vec<String>,
+    /// Where the participants are.
+    pub frame: Frame,
+    /// The mode the trigger implies.
+    pub mode: MeetingMode,
+}
+
+/// A trigger found in the text: token range and entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Trigger {
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// Index into [`entries`].
+    pub entry: usize,
+}
+
+fn parse_frame(s: &str) -> Option<Frame> {
+    Some(match s {
+        "sym" => Frame::Sym,
+        "host" => Frame::Host,
+        "guest" => Frame::Guest,
+        "visit" => Frame::Visit,
+        "travel" => Frame::Travel,
+        "noun" => Frame::Noun,
+        "call" => Frame::Call,
+        _ => return None,
+    })
+}
+
+fn parse_mode(s: &str) -> MeetingMode {
+    match s {
+        "in_person" => MeetingMode::InPerson,
+        "phone" => MeetingMode::Phone,
+        "video" => MeetingMode::Video,
+        "visit" => MeetingMode::Visit,
+        _ => MeetingMode::Unknown,
+    }
+}
+
+/// The trigger lexicon, loaded once.
+pub fn entries() -> &'static [Entry] {
+    static E: OnceLock<Vec<Entry>> = OnceLock::new();
+    E.get_or_init(|| {
+        MEETING_VERBS
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .filter_map(|l| {
+                let cols: Vec<&str> = l.split('\t').map(str::trim).collect();
+                Some(Entry {
+                    words: cols.first()?.split(' ').map(str::to_string).collect(),
+                    frame: parse_frame(cols.get(1)?)?,
+                    mode: parse_mode(cols.get(2).copied().unwrap_or("unknown")),
+                })
+            })
+            .collect()
+    })
+}
+
+fn by_first_word() -> &'static HashMap<String, Vec<usize>> {
+    static M: OnceLock<HashMap<String, Vec<usize>>> = OnceLock::new();
+    M.get_or_init(|| {
+        let mut m: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, e) in entries().iter().enumerate() {
+            if let Some(w) = e.words.first() {
+                m.entry(w.clone()).or_default().push(i);
+            }
+        }
+        m
+    })
+}
+
+/// Every trigger in the lower-cased token texts `words[range]`, longest phrase first
+/// at each position, non-overlapping, in text order.
+pub fn find(words: &[String], range: std::ops::Range<usize>) -> Vec<Trigger> {
+    let map = by_first_word();
+    let mut out = Vec::new();
+    let mut i = range.start;
+    while i < range.end {
+        let mut best: Option<Trigger> = None;
+        if let Some(cands) = map.get(&words[i]) {
+            for &c in cands {
+                let w = &entries()[c].words;
+                let end = i + w.len();
+                if end <= range.end
+                    && words[i..end].iter().zip(w).all(|(a, b)| a == b)
+                    && best.is_none_or(|b| b.end < end)
+                {
+                    best = Some(Trigger {
+                        start: i,
+                        end,
+                        entry: c,
+                    });
+                }
+            }
+        }
+        match best {
+            Some(t) => {
+                out.push(t);
+                i = t.end;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<String> {
+        s.split(' ').map(str::to_string).collect()
+    }
+
+    #[test]
+    fn lexicon_is_sorted_and_unique() {
+        let keys: Vec<String> = entries().iter().map(|e| e.words.join(" ")).collect();
+        let mut sorted = keys.clone();
+        sorted.sort();
+        sorted.dedup();
+        assert_eq!(keys, sorted);
+    }
+
+    #[test]
+    fn longest_phrase_wins() {
+        let w = words("he spoke by phone with her");
+        let t = find(&w, 0..w.len());
+        assert_eq!(t.len(), 1);
+        assert_eq!(entries()[t[0].entry].words.join(" "), "spoke by phone");
+    }
+
+    #[test]
+    fn passive_reception() {
+        let w = words("he was received by the king");
+        let t = find(&w, 0..w.len());
+        assert_eq!(entries()[t[0].entry].frame, Frame::Guest);
+    }
+}

@@ -1,0 +1,237 @@
+//! Statements: who said what, when (direct quotes, reported speech, mixed).
+//!
+//! Reads the annotated [`Doc`] (tokens, sentences, quotes, mentions, entities, times)
+//! and returns [`Statement`]s in text order. The work is split by job:
+//! - [`cues`]: the reporting-verb lexicon;
+//! - [`reported`]: cue-anchored patterns in one sentence ("X said (that) …",
+//!   "…, X said.", "…, said X", "according to X, …", "…, adding that …"); a content
+//!   that is a quotation makes a direct statement, one containing a quotation a mixed
+//!   one;
+//! - [`direct`]: quotations with no cue of their own that continue the previous
+//!   paragraph's quotation, and the widening of a content to the quotation it cuts;
+//! - [`speaker`]: the speaker phrase from the words around the cue, and its entity.
+//!
+//! This module finds no actors (that is `nlp::mentions`/`nlp::coref`) and does not
+//! write records (that is `extract::assemble`).
+
+pub mod cues;
+pub mod direct;
+pub mod reported;
+pub mod speaker;
+
+use super::{Statement, StatementKind};
+use crate::nlp::{DateRange, Doc, Span, TokenKind};
+
+/// Word-level view of a document shared by the rules: lower-cased tokens and which
+/// tokens lie inside a quotation.
+pub struct Ctx<'a> {
+    /// The document.
+    pub doc: &'a Doc,
+    lower: Vec<String>,
+    in_quote: Vec<bool>,
+}
+
+impl<'a> Ctx<'a> {
+    /// Builds the view (one pass over the tokens).
+    pub fn new(doc: &'a Doc) -> Ctx<'a> {
+        let lower = (0..doc.tokens.len())
+            .map(|i| doc.token_text(i).to_lowercase())
+            .collect();
+        let mut in_quote = vec![false; doc.tokens.len()];
+        for q in &doc.quotes {
+            for flag in &mut in_quote[doc.tokens_in(q.inner)] {
+                *flag = true;
+            }
+        }
+        Ctx {
+            doc,
+            lower,
+            in_quote,
+        }
+    }
+
+    /// The lower-cased text of token `i` ("" past the end).
+    pub fn low(&self, i: usize) -> &str {
+        self.lower.get(i).map(String::as_str).unwrap_or("")
+    }
+
+    /// The text of token `i`.
+    pub fn text(&self, i: usize) -> &str {
+        self.doc.token_text(i)
+    }
+
+    /// The span of token `i`.
+    pub fn span(&self, i: usize) -> Span {
+        self.doc.tokens[i].span
+    }
+
+    /// Whether token `i` is a word.
+    pub fn is_word(&self, i: usize) -> bool {
+        self.doc
+            .tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Word)
+    }
+
+    /// Whether token `i` is a quotation mark.
+    pub fn is_quote(&self, i: usize) -> bool {
+        self.doc
+            .tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Quote)
+    }
+
+    /// Whether token `i` starts with a capital letter.
+    pub fn is_cap(&self, i: usize) -> bool {
+        self.text(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Whether token `i` lies inside a quotation (marks excluded).
+    pub fn in_quote(&self, i: usize) -> bool {
+        self.in_quote.get(i).copied().unwrap_or(false)
+    }
+
+    /// The span from token `a` to token `b - 1`.
+    pub fn span_of(&self, a: usize, b: usize) -> Span {
+        Span::new(self.span(a).start, self.span(b - 1).end)
+    }
+}
+
+/// How the speaker of a found statement is given.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Who {
+    /// A phrase of the text (token range `[a, b)`).
+    Phrase(usize, usize),
+    /// The speaker of the previous statement (a quote paragraph with no verb, or
+    /// "…, adding that …" with no subject of its own).
+    Previous,
+}
+
+/// A statement as the rules find it, before speakers are resolved.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    /// The cue span.
+    pub cue: Option<Span>,
+    /// Where the speaker is.
+    pub who: Who,
+    /// The content span.
+    pub content: Span,
+    /// Confidence from 0 to 1 (before speaker resolution).
+    pub confidence: f64,
+    /// The kind when a rule knows it better than the quote marks tell.
+    pub kind: Option<StatementKind>,
+}
+
+/// Finds the statements the document attributes to a speaker.
+pub fn extract(doc: &Doc) -> Vec<Statement> {
+    let ctx = Ctx::new(doc);
+    let mut found = Vec::new();
+    for si in 0..doc.sentences.len() {
+        reported::find_in_sentence(&ctx, si, &mut found);
+    }
+    for f in &mut found {
+        f.content = direct::widen_to_quotes(doc, f.content);
+    }
+    found.sort_by_key(|f| (f.content.start, f.content.end));
+    let mut kept: Vec<Found> = Vec::new();
+    for f in found {
+        let dup = kept.last().is_some_and(|k| {
+            let ov = k.content.end.min(f.content.end) as isize
+                - k.content.start.max(f.content.start) as isize;
+            ov > 0 && ov as usize * 2 > k.content.len().min(f.content.len())
+        });
+        if !dup {
+            kept.push(f);
+        }
+    }
+    direct::merge_following_quotes(&ctx, &mut kept);
+    direct::continuations(&ctx, &mut kept);
+    finish(&ctx, &kept)
+}
+
+/// Resolves speakers in text order and fills kind, date and evidence.
+fn finish(ctx: &Ctx, found: &[Found]) -> Vec<Statement> {
+    let doc = ctx.doc;
+    let mut out: Vec<Statement> = Vec::with_capacity(found.len());
+    let mut last: Option<(Option<usize>, Option<Span>)> = None;
+    for f in found {
+        let anchor = f.cue.map(|c| c.start).unwrap_or(f.content.start);
+        let (speaker, mention) = match f.who {
+            Who::Phrase(a, b) => {
+                let span = ctx.span_of(a, b);
+                let last_entity = last.and_then(|l| l.0);
+                (speaker::resolve(ctx, a, b, anchor, last_entity), Some(span))
+            }
+            Who::Previous => last.unwrap_or((None, None)),
+        };
+        last = Some((speaker, mention));
+        let kind = f.kind.unwrap_or_else(|| direct::kind_of(doc, f.content));
+        let evidence = evidence(doc, f);
+        let (date, date_span) = date_of(doc, evidence, f);
+        let mut confidence = f.confidence;
+        if speaker.is_some() {
+            confidence += 0.1;
+        }
+        out.push(Statement {
+            speaker,
+            speaker_mention: mention,
+            cue: f.cue,
+            content: f.content,
+            kind,
+            date,
+            date_span,
+            evidence,
+            confidence: confidence.min(0.95),
+        });
+    }
+    out
+}
+
+/// The sentences that hold the content and the cue.
+fn evidence(doc: &Doc, f: &Found) -> Span {
+    let mut a = f.content.start;
+    let mut b = f.content.end;
+    if let Some(c) = f.cue {
+        a = a.min(c.start);
+        b = b.max(c.end);
+    }
+    let first = doc.sentence_at(a).map(|i| doc.sentences[i].span.start);
+    let last = doc
+        .sentence_at(b.saturating_sub(1))
+        .map(|i| doc.sentences[i].span.end);
+    Span::new(first.unwrap_or(a).min(a), last.unwrap_or(b).max(b))
+}
+
+/// When it was said: the time expression of the evidence outside the content that is
+/// nearest the cue (its past reading); otherwise the article date (a statement is
+/// reported no later than its article), with no text.
+fn date_of(doc: &Doc, evidence: Span, f: &Found) -> (DateRange, Option<Span>) {
+    let anchor = f.cue.map(|c| c.start).unwrap_or(evidence.start);
+    let best = doc
+        .times_in(evidence)
+        .map(|i| &doc.times[i])
+        .filter(|t| !f.content.contains(t.span))
+        .min_by_key(|t| t.span.start.abs_diff(anchor));
+    match best {
+        Some(t) => (t.past, Some(t.span)),
+        None => (
+            DateRange {
+                start: doc.article.date,
+                end: doc.article.date,
+            },
+            None,
+        ),
+    }
+}
+
+/// Whether a statement's content is a quotation, holds one, or has none.
+pub fn kind_for(direct: bool, has_quote: bool) -> StatementKind {
+    match (direct, has_quote) {
+        (true, _) => StatementKind::Direct,
+        (false, true) => StatementKind::Mixed,
+        _ => StatementKind::Indirect,
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests;

@@ -1,0 +1,583 @@
+//! Cue-anchored patterns inside one sentence.
+//!
+//! For every reporting verb (see [`super::cues`]) outside quotations, and every
+//! "according to":
+//! - pre-posed: "SPEAKER CUE [hearer] [that] CONTENT" ("Kirby told reporters that…",
+//!   "She said: “…”"): the content runs from the cue to the sentence end;
+//! - post-posed: "CONTENT, SPEAKER CUE [adjunct]." and "CONTENT, CUE SPEAKER." (also
+//!   after a closing quotation mark): the content is what comes before;
+//! - parenthetical: "CONTENT, SPEAKER CUE, CONTENT.": the whole sentence;
+//! - participle: "…, adding that CONTENT": the speaker of the sentence's subject;
+//! - "according to SPEAKER, CONTENT" and "CONTENT, according to SPEAKER".
+//!
+//! Non-speech uses are skipped: "the said", "all told", passives ("was told"),
+//! infinitives ("declined to say"), nouns ("the report", "United States").
+
+use super::{cues, speaker, Ctx, Found, Who};
+use crate::nlp::Span;
+
+/// Words that open an adjunct after a post-posed cue ("…, he said in a statement").
+const ADJUNCT: &[&str] = &[
+    "after",
+    "at",
+    "before",
+    "during",
+    "earlier",
+    "friday",
+    "in",
+    "last",
+    "late",
+    "later",
+    "monday",
+    "on",
+    "saturday",
+    "sunday",
+    "this",
+    "thursday",
+    "today",
+    "tuesday",
+    "wednesday",
+    "while",
+    "yesterday",
+    "via",
+    "through",
+    "from",
+    "when",
+    "as",
+    "of",
+    "recently",
+    "afterward",
+    "afterwards",
+    "privately",
+    "publicly",
+    "repeatedly",
+    "again",
+    "too",
+    "also",
+    "instead",
+    "separately",
+    "then",
+    "there",
+    "here",
+    "about",
+    "to",
+    "with",
+];
+
+/// Whether token `i` closes a quotation (glued to the word before it, or the end
+/// mark of a paired quotation: "disgrace, " Trump said").
+fn is_closing_quote(ctx: &Ctx, i: usize) -> bool {
+    if !ctx.is_quote(i) || !matches!(ctx.text(i), "”" | "\"" | "’" | "'" | "»") || i == 0 {
+        return false;
+    }
+    if ctx.span(i - 1).end == ctx.span(i).start {
+        return true;
+    }
+    let end = ctx.span(i).end;
+    let quotes = &ctx.doc.quotes;
+    let k = quotes.partition_point(|q| q.span.end < end);
+    quotes.get(k).is_some_and(|q| q.closed && q.span.end == end)
+}
+
+fn is_boundary(ctx: &Ctx, i: usize) -> bool {
+    matches!(ctx.text(i), "," | "—" | "–" | "--" | ";" | "(") || is_closing_quote(ctx, i)
+}
+
+/// The last token of the sentence that is not final punctuation.
+fn content_end(ctx: &Ctx, lo: usize, hi: usize) -> usize {
+    let mut b = hi;
+    while b > lo && matches!(ctx.text(b - 1), "." | "!" | "?" | "…" | ")" | ",") {
+        b -= 1;
+    }
+    b
+}
+
+/// Whether tokens `[a, hi)` are only an adjunct and the sentence end.
+fn only_adjunct(ctx: &Ctx, a: usize, hi: usize) -> bool {
+    let end = content_end(ctx, a, hi);
+    if a >= end {
+        return true;
+    }
+    if !ADJUNCT.contains(&ctx.low(a)) {
+        return false;
+    }
+    // An adjunct holds no clause of its own: no "that", no second verb cue, no quote.
+    (a..end).all(|i| {
+        !(matches!(ctx.low(i), "that" | ":") || ctx.is_quote(i) || ctx.low(i) == "," && i + 1 < end)
+    }) && end - a <= 14
+}
+
+/// Whether a finite reporting verb comes within `n` tokens from `a` (not past `hi`).
+fn finite_cue_within(ctx: &Ctx, a: usize, hi: usize, n: usize) -> bool {
+    (a..hi.min(a + n))
+        .any(|k| !ctx.in_quote(k) && cues::lookup(ctx.low(k)).is_some_and(|c| c.past || c.s_form()))
+}
+
+/// The comma that ends an adjunct right after a cue ("said on Sunday, but …"), if the
+/// tokens from `a` are an adjunct (or nothing) up to a comma.
+fn adjunct_then_comma(ctx: &Ctx, a: usize, hi: usize) -> Option<usize> {
+    if ctx.text(a) == "," {
+        return Some(a);
+    }
+    if !ADJUNCT.contains(&ctx.low(a)) {
+        return None;
+    }
+    (a..hi.min(a + 15))
+        .take_while(|&k| ctx.low(k) != "that" && ctx.text(k) != ":" && !ctx.is_quote(k))
+        .find(|&k| ctx.text(k) == ",")
+}
+
+/// Whether tokens `[a, hi)` are a hearer and an adjunct only ("state media earlier
+/// this month."): a few words, no clause.
+fn short_tail(ctx: &Ctx, a: usize, hi: usize) -> bool {
+    let end = content_end(ctx, a, hi);
+    end >= a
+        && end - a <= 8
+        && (a..end).all(|i| ctx.is_word(i) && !matches!(ctx.low(i), "that" | "to"))
+}
+
+fn words_in(ctx: &Ctx, a: usize, b: usize) -> usize {
+    (a..b).filter(|&i| ctx.is_word(i)).count()
+}
+
+fn push(ctx: &Ctx, out: &mut Vec<Found>, cue: Span, who: Who, a: usize, b: usize, conf: f64) {
+    if a >= b || words_in(ctx, a, b) < 3 {
+        return;
+    }
+    let mut a = a;
+    while a < b && matches!(ctx.text(a), "," | ":" | "—" | "–" | "--") {
+        a += 1;
+    }
+    let b = content_end(ctx, a, b);
+    if a >= b {
+        return;
+    }
+    let span = ctx.span_of(a, b);
+    out.push(Found {
+        cue: Some(cue),
+        who,
+        content: span,
+        confidence: conf,
+        kind: None,
+    });
+}
+
+/// Finds the statements of sentence `si`.
+pub fn find_in_sentence(ctx: &Ctx, si: usize, out: &mut Vec<Found>) {
+    let s = &ctx.doc.sentences[si];
+    let (lo, hi) = (s.tokens.start, s.tokens.end);
+    let mut taken_until = lo; // tokens before this are already content or cue
+    let mut sentence_speaker: Option<Who> = None;
+    let mut i = lo;
+    while i < hi {
+        if i < taken_until || ctx.in_quote(i) || !ctx.is_word(i) {
+            i += 1;
+            continue;
+        }
+        let w = ctx.low(i);
+        if w == "according" && ctx.low(i + 1) == "to" && i + 2 < hi {
+            if let Some(end) = according(ctx, lo, hi, i, out) {
+                taken_until = end;
+            }
+            i += 2;
+            continue;
+        }
+        let Some(cue) = cues::lookup(w) else {
+            i += 1;
+            continue;
+        };
+        if !speech_use(ctx, lo, hi, i, cue) {
+            i += 1;
+            continue;
+        }
+        let before = out.len();
+        let end = if cue.gerund {
+            participle(ctx, lo, hi, i, &sentence_speaker, out)
+        } else {
+            finite(ctx, lo, hi, i, cue, &sentence_speaker, out)
+        };
+        if out.len() > before {
+            if let Some(f) = out.last() {
+                if let Who::Phrase(..) = f.who {
+                    sentence_speaker = Some(f.who.clone());
+                }
+            }
+        }
+        if let Some(e) = end {
+            taken_until = e;
+        }
+        i += 1;
+    }
+}
+
+/// Whether the cue word at `i` is used as a verb of speech here.
+fn speech_use(ctx: &Ctx, lo: usize, hi: usize, i: usize, cue: cues::Cue) -> bool {
+    if i > lo && ctx.is_cap(i) {
+        return false; // "United States", "Said" as a name.
+    }
+    let prev = if i > lo { ctx.low(i - 1) } else { "" };
+    let next = ctx.low(i + 1);
+    if matches!(
+        prev,
+        "the" | "a" | "an" | "this" | "his" | "her" | "their" | "its" | "our"
+    ) {
+        return false; // "the said", "a report", "his remarks"
+    }
+    if cue.lemma == "tell" && prev == "all" {
+        return false; // "all told"
+    }
+    if cue.gerund {
+        // Only ", saying …" / "and adding …" / "statement saying …".
+        return i > lo
+            && (matches!(prev, "," | "and" | "while") || is_closing_quote(ctx, i - 1))
+            && i + 1 < hi;
+    }
+    let j = speaker::subject_end(ctx, lo, i);
+    let before_verb = if j > lo { ctx.low(j - 1) } else { "" };
+    if cue.past
+        && matches!(
+            before_verb,
+            "was" | "were" | "is" | "are" | "been" | "being" | "be" | "get" | "got"
+        )
+    {
+        return false; // passive: "was told", "is said to"
+    }
+    if cue.base && matches!(before_verb, "to" | "not" | "n't" | "did" | "didn't") {
+        return false; // "declined to say", "did not say"
+    }
+    if cue.noun {
+        // "claims that", "the report notes." (post-posed), "tweeted:"
+        let clear = matches!(next, "that" | ":")
+            || (next == "." && i + 2 >= hi)
+            || ctx.is_quote(i + 1)
+            || (j > lo && speaker::PRONOUNS.contains(&before_verb));
+        if !clear {
+            return false;
+        }
+    }
+    if matches!(next, "to") && !cue.object && cue.lemma != "say" {
+        return false; // "promised to", "stressed to"
+    }
+    true
+}
+
+/// "according to SPEAKER, CONTENT" / "CONTENT, according to SPEAKER".
+fn according(ctx: &Ctx, lo: usize, hi: usize, i: usize, out: &mut Vec<Found>) -> Option<usize> {
+    let (a, b) = speaker::right_np(ctx, i + 2, hi)
+        .or_else(|| (i + 2 < hi).then_some((i + 2, (i + 3).min(hi))))?;
+    // Extend a long source ("a report by the committee") up to the next comma.
+    let mut b = b;
+    while b < hi && !matches!(ctx.text(b), "," | "." | ";" | "—") && !ctx.is_quote(b) && b - a < 16
+    {
+        b += 1;
+    }
+    let cue = ctx.span_of(i, i + 2);
+    let who = Who::Phrase(a, b);
+    let head_end = if i > lo && is_boundary(ctx, i - 1) {
+        i - 1
+    } else {
+        i
+    };
+    let before_words = words_in(ctx, lo, head_end);
+    let after_start = if b < hi && ctx.text(b) == "," {
+        b + 1
+    } else {
+        b
+    };
+    let after_words = words_in(ctx, after_start, content_end(ctx, after_start, hi));
+    if before_words >= 3 && after_words >= 3 {
+        push(ctx, out, cue, who, lo, hi, 0.7);
+    } else if before_words >= 3 {
+        push(ctx, out, cue, who, lo, head_end, 0.75);
+    } else if after_words >= 3 {
+        push(ctx, out, cue, who, after_start, hi, 0.75);
+    } else {
+        return None;
+    }
+    Some(hi)
+}
+
+/// "…, adding that CONTENT": the subject is the sentence's earlier speaker, or its
+/// first phrase.
+fn participle(
+    ctx: &Ctx,
+    lo: usize,
+    hi: usize,
+    i: usize,
+    sentence_speaker: &Option<Who>,
+    out: &mut Vec<Found>,
+) -> Option<usize> {
+    let who = match sentence_speaker {
+        Some(w) => w.clone(),
+        // A sentence that opens with a quotation: its speaker is the last one.
+        None if ctx.is_quote(lo) => Who::Previous,
+        None => {
+            let a = speaker::clause_subject_start(ctx, lo, i);
+            let (x, y) = speaker::right_np(ctx, a, i)?;
+            Who::Phrase(x, y)
+        }
+    };
+    let mut a = i + 1;
+    if ctx.low(a) == "that" {
+        a += 1;
+    }
+    push(ctx, out, ctx.span(i), who, a, hi, 0.6);
+    Some(hi)
+}
+
+/// Finite reporting verbs: pre-posed, post-posed, inverted and parenthetical uses.
+fn finite(
+    ctx: &Ctx,
+    lo: usize,
+    hi: usize,
+    i: usize,
+    cue: cues::Cue,
+    sentence_speaker: &Option<Who>,
+    out: &mut Vec<Found>,
+) -> Option<usize> {
+    let cue_span = ctx.span(i);
+    let subj_end = speaker::subject_end(ctx, lo, i);
+    // "X said A and said B" / "X, who said …": the subject is elsewhere.
+    if subj_end > lo && ctx.low(subj_end - 1) == "and" {
+        if let Some(who) = sentence_speaker.clone() {
+            return preposed(ctx, hi, i + 1, cue_span, who, out);
+        }
+    }
+    if subj_end > lo + 1 && ctx.low(subj_end - 1) == "who" && ctx.text(subj_end - 2) == "," {
+        let who = Who::Phrase(subj_end - 1, subj_end);
+        return preposed(ctx, hi, i + 1, cue_span, who, out);
+    }
+    let mut left = speaker::left_np(ctx, lo, subj_end);
+    if subj_end > lo && is_boundary(ctx, subj_end - 1) {
+        let k = subj_end - 1;
+        // Appositive subject: "Rep. Jason Chaffetz, R-Utah, said …", "Sanders, who
+        // endorsed Clinton, said …": a comma before the cue and one before that.
+        let appositive = if ctx.text(k) == "," {
+            (lo.max(k.saturating_sub(16))..k)
+                .rev()
+                .find(|&x| is_boundary(ctx, x))
+                .filter(|&k0| ctx.text(k0) == "," && k0 > lo && k - k0 > 1)
+                .and_then(|k0| speaker::left_np(ctx, lo, k0).map(|(a1, _)| (a1, k)))
+        } else {
+            None
+        };
+        // Inverted: "“…,” said the spokesman." / "…, says Smith, adding …": the phrase
+        // after the cue closes the clause.
+        // ("…, told AFP": after a verb with a hearer the phrase is the hearer.)
+        let inverted = (!cue.object)
+            .then(|| speaker::right_np(ctx, i + 1, hi))
+            .flatten();
+        if let Some((a, b)) = inverted {
+            let ends = b >= content_end(ctx, b, hi);
+            let short = b - a <= 6 && (ctx.text(b) == "," || only_adjunct(ctx, b, hi));
+            if ends || short && appositive.is_none() {
+                let head = if ctx.text(k) == "," { k } else { k + 1 };
+                push(ctx, out, cue_span, Who::Phrase(a, b), lo, head, 0.8);
+                return Some(b);
+            }
+        }
+        if appositive.is_some() {
+            left = appositive;
+        }
+    }
+    let left_boundary = match left {
+        Some((a, _)) if a > lo => Some(a - 1).filter(|&k| is_boundary(ctx, k)),
+        _ => None,
+    };
+    let (sa, sb) = left?;
+    let who = Who::Phrase(sa, sb);
+    // What follows the cue: skip a hearer ("told reporters", "told The Post").
+    let mut c = i + 1;
+    // Only a pure hearer is left out; "urged X to …", "accused X of …" keep their object.
+    if cue.object && matches!(cue.lemma, "tell" | "inform" | "remind" | "assure") {
+        let mut k = c;
+        while k < hi && k - c < 6 && ctx.is_word(k) && !matches!(ctx.low(k), "that") {
+            k += 1;
+            if !ctx.is_cap(k - 1) && !matches!(ctx.low(k - 1), "the" | "a" | "an" | "his" | "her") {
+                break;
+            }
+        }
+        c = k;
+    }
+    // Post-posed or parenthetical: a boundary before the speaker.
+    if let Some(k) = left_boundary {
+        let head = if ctx.text(k) == "," { k } else { k + 1 };
+        if only_adjunct(ctx, c, hi) || cue.object && short_tail(ctx, i + 1, hi) {
+            push(ctx, out, cue_span, who, lo, head, 0.8);
+            return Some(hi);
+        }
+        // "“…,” X told Fox News after …": a quotation before the speaker is the
+        // content unless a clause of its own follows the cue.
+        let quote_before = is_closing_quote(ctx, k) && (ctx.is_quote(lo) || ctx.in_quote(lo));
+        let own_clause = matches!(ctx.low(c), "that" | ":")
+            || ctx.is_quote(c) && !ctx.in_quote(c) && ctx.text(c) != "\""
+            || speaker::PRONOUNS.contains(&ctx.low(c));
+        if quote_before && !own_clause {
+            push(ctx, out, cue_span, who, lo, head, 0.8);
+            return Some(hi);
+        }
+        if words_in(ctx, lo, head) >= 3 {
+            if let Some(t) = adjunct_then_comma(ctx, c, hi) {
+                let n = t + 1;
+                let w = ctx.low(n);
+                let clause_after = ctx.is_quote(n)
+                    || !(matches!(
+                        w,
+                        "and"
+                            | "but"
+                            | "while"
+                            | "as"
+                            | "who"
+                            | "which"
+                            | "according"
+                            | "though"
+                            | "although"
+                            | "because"
+                            | "before"
+                            | "after"
+                            | "when"
+                            | "where"
+                    ) || w.ends_with("ing"));
+                if clause_after {
+                    push(ctx, out, cue_span, who, lo, hi, 0.65);
+                } else {
+                    push(ctx, out, cue_span, who, lo, head, 0.75);
+                }
+                return Some(hi);
+            }
+        }
+    }
+    // The clause ends before ", adding …", ", according to …", ";", or ", and he …".
+    let mut end = hi;
+    for k in c..hi {
+        let t = ctx.text(k);
+        let n = ctx.low(k + 1);
+        let new_clause = t == ","
+            && (n == "but"
+                || matches!(n, "and" | "while" | "although" | "though" | "whereas")
+                    && (speaker::PRONOUNS.contains(&ctx.low(k + 2))
+                        || ctx.low(k + 2) == "the"
+                        || ctx.is_cap(k + 2)
+                        || finite_cue_within(ctx, k + 2, hi, 8)))
+            // "X said A and said B": the second cue starts a statement of its own.
+            || ctx.low(k) == "and" && cues::lookup(n).is_some_and(|c| !c.gerund && !c.base);
+        // "While X has said that A, Y said B": a comma, a short subject, a new cue.
+        let next_report = t == ","
+            && !ctx.is_quote(k + 1)
+            && (k + 2..hi.min(k + 8))
+                .take_while(|&x| ctx.is_word(x))
+                .any(|x| cues::lookup(ctx.low(x)).is_some_and(|c| c.past || c.s_form()));
+        if t == ";"
+            || new_clause
+            || next_report
+            || t == "," && (n == "according" || cues::lookup(n).is_some_and(|c| c.gerund))
+        {
+            end = k;
+            break;
+        }
+    }
+    let hi = end;
+    // Pre-posed: "that" (or ":" or a quote) soon after, else the rest of the sentence.
+    let mut start = c;
+    for k in c..hi.min(c + 12) {
+        if ctx.low(k) == "that" || ctx.text(k) == ":" {
+            start = k + 1;
+            break;
+        }
+        if ctx.is_quote(k) && !ctx.in_quote(k) {
+            start = k;
+            break;
+        }
+    }
+    // "X said in Ohio on Tuesday he would run": skip the adjunct to the clause; an
+    // adjunct with no clause after it means the content is elsewhere.
+    if start == c && ADJUNCT.contains(&ctx.low(start)) {
+        let clause = (start + 1..hi.min(start + 10)).find(|&k| {
+            matches!(
+                ctx.low(k),
+                "he" | "she" | "they" | "it" | "we" | "i" | "there"
+            )
+        });
+        start = match clause {
+            Some(k) => k,
+            None => hi,
+        };
+    }
+    if start >= content_end(ctx, start, hi) {
+        // "X said:" closing the sentence or paragraph: the next quotation, if any.
+        let sentence_start = ctx.span(lo).start;
+        return next_quote(ctx, hi, cue_span, who.clone(), out)
+            .or_else(|| previous_quote(ctx, sentence_start, cue_span, who, out));
+    }
+    push(ctx, out, cue_span, who, start, hi, 0.7);
+    Some(hi)
+}
+
+/// "X said:" at the end of a paragraph or sentence, then a quotation.
+fn next_quote(ctx: &Ctx, hi: usize, cue: Span, who: Who, out: &mut Vec<Found>) -> Option<usize> {
+    let pos = ctx.doc.tokens.get(hi)?.span.start;
+    let quotes = &ctx.doc.quotes;
+    let q = quotes
+        .get(quotes.partition_point(|q| q.span.start < pos))
+        .filter(|q| q.span.start == pos)?;
+    out.push(Found {
+        cue: Some(cue),
+        who,
+        content: q.span,
+        confidence: 0.7,
+        kind: None,
+    });
+    Some(hi)
+}
+
+/// "“…” ¶ Kasich said in Ohio.": a sentence with a speaker and a cue but no content
+/// takes the quotation that ends just before it.
+fn previous_quote(
+    ctx: &Ctx,
+    pos: usize,
+    cue: Span,
+    who: Who,
+    out: &mut Vec<Found>,
+) -> Option<usize> {
+    let doc = ctx.doc;
+    let k = doc.quotes.partition_point(|q| q.span.end <= pos);
+    let q = doc.quotes.get(k.checked_sub(1)?)?;
+    let between = doc.text(Span::new(q.span.end, pos));
+    if !between
+        .chars()
+        .all(|c| c.is_whitespace() || matches!(c, '.' | ',' | '!' | '?'))
+    {
+        return None;
+    }
+    out.push(Found {
+        cue: Some(cue),
+        who,
+        content: q.span,
+        confidence: 0.6,
+        kind: None,
+    });
+    Some(0)
+}
+
+/// A pre-posed content from token `c`: after "that" if it comes soon, to the end.
+fn preposed(
+    ctx: &Ctx,
+    hi: usize,
+    c: usize,
+    cue: Span,
+    who: Who,
+    out: &mut Vec<Found>,
+) -> Option<usize> {
+    let mut start = c;
+    if let Some(k) = (c..hi.min(c + 4)).find(|&k| ctx.low(k) == "that" || ctx.text(k) == ":") {
+        start = k + 1;
+    }
+    let mut end = hi;
+    if let Some(k) =
+        (start..hi).find(|&k| ctx.text(k) == ";" || ctx.text(k) == "," && ctx.low(k + 1) == "but")
+    {
+        end = k;
+    }
+    push(ctx, out, cue, who, start, end, 0.65);
+    Some(end)
+}

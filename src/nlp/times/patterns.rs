@@ -1,0 +1,387 @@
+//! The temporal patterns: regular expressions (compiled once) that find date and time
+//! expressions in text and parse each hit into an [`Expr`].
+//!
+//! Patterns are tried in priority order (full dates before month-day, before
+//! weekdays, before vaguer periods); `find_all` returns every hit with its pattern's
+//! rank, and the caller keeps the best non-overlapping ones. Month and weekday names
+//! must be capitalised (news style), which keeps "may" and "march" the verbs out.
+//! This module does not resolve expressions against a date (see `calendar`).
+
+use std::sync::OnceLock;
+
+use chrono::{NaiveDate, Weekday};
+use regex::{Captures, Regex};
+
+use super::calendar::{Expr, Rel, Unit};
+
+/// A hit of a pattern.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    /// Byte offset of the first character.
+    pub start: usize,
+    /// Byte offset after the last character.
+    pub end: usize,
+    /// The parsed meaning.
+    pub expr: Expr,
+    /// The pattern's rank (lower wins an overlap).
+    pub rank: usize,
+    /// Whether the expression names a repeated time ("every Monday", "on Mondays").
+    pub recurring: bool,
+}
+
+const MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept\\.?|Sep\\.?|Oct\\.?|Nov\\.?|Dec\\.?";
+const MONTHS_FULL: &str =
+    "January|February|March|April|May|June|July|August|September|October|November|December";
+const WEEKDAYS: &str = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
+
+type Parse = fn(&Captures) -> Option<(Expr, bool)>;
+
+/// The month number of a month name or abbreviation.
+pub fn month_number(s: &str) -> Option<u32> {
+    let k = s.trim_end_matches('.').to_ascii_lowercase();
+    let k = k.get(..3)?;
+    let m = match k {
+        "jan" => 1,
+        "feb" => 2,
+        "mar" => 3,
+        "apr" => 4,
+        "may" => 5,
+        "jun" => 6,
+        "jul" => 7,
+        "aug" => 8,
+        "sep" => 9,
+        "oct" => 10,
+        "nov" => 11,
+        "dec" => 12,
+        _ => return None,
+    };
+    Some(m)
+}
+
+fn weekday(s: &str) -> Option<Weekday> {
+    let w = match s.get(..3)? {
+        "Mon" => Weekday::Mon,
+        "Tue" => Weekday::Tue,
+        "Wed" => Weekday::Wed,
+        "Thu" => Weekday::Thu,
+        "Fri" => Weekday::Fri,
+        "Sat" => Weekday::Sat,
+        "Sun" => Weekday::Sun,
+        _ => return None,
+    };
+    Some(w)
+}
+
+fn number_word(s: &str) -> Option<u32> {
+    let n = match s.to_ascii_lowercase().as_str() {
+        "a" | "an" | "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        other => other.parse().ok()?,
+    };
+    Some(n)
+}
+
+fn unit(s: &str) -> Option<Unit> {
+    let u = match s.to_ascii_lowercase().trim_end_matches('s') {
+        "day" => Unit::Day,
+        "week" => Unit::Week,
+        "weekend" => Unit::Weekend,
+        "month" => Unit::Month,
+        "year" => Unit::Year,
+        _ => return None,
+    };
+    Some(u)
+}
+
+fn num<T: std::str::FromStr>(c: &Captures, name: &str) -> Option<T> {
+    c.name(name)?.as_str().parse().ok()
+}
+
+fn parse_iso(c: &Captures) -> Option<(Expr, bool)> {
+    let d = NaiveDate::from_ymd_opt(num(c, "y")?, num(c, "m")?, num(c, "d")?)?;
+    Some((Expr::Date(d), false))
+}
+
+fn parse_month_day(c: &Captures) -> Option<(Expr, bool)> {
+    let m = month_number(c.name("mon")?.as_str())?;
+    let d: u32 = num(c, "day")?;
+    if !(1..=31).contains(&d) {
+        return None;
+    }
+    let e = match num::<i32>(c, "year") {
+        Some(y) => Expr::Date(NaiveDate::from_ymd_opt(y, m, d)?),
+        None => Expr::MonthDay(m, d),
+    };
+    Some((e, false))
+}
+
+fn parse_month_year(c: &Captures) -> Option<(Expr, bool)> {
+    let m = month_number(c.name("mon")?.as_str())?;
+    Some((Expr::MonthOfYear(num(c, "year")?, m), false))
+}
+
+fn parse_day_of_month(c: &Captures) -> Option<(Expr, bool)> {
+    let d: u32 = num(c, "dom")?;
+    (1..=31)
+        .contains(&d)
+        .then_some((Expr::DayOfMonth(d), false))
+}
+
+fn parse_weekday(c: &Captures) -> Option<(Expr, bool)> {
+    let wd = weekday(c.name("wd")?.as_str())?;
+    let rel = c.name("rel").map(|r| r.as_str().to_ascii_lowercase());
+    let recurring = c.name("pl").is_some() || matches!(rel.as_deref(), Some("every" | "each"));
+    let rel = match rel.as_deref() {
+        Some("last") => Some(Rel::Last),
+        Some("next") => Some(Rel::Next),
+        Some("this") => Some(Rel::This),
+        _ => None,
+    };
+    Some((Expr::Weekday(wd, rel), recurring))
+}
+
+fn parse_day_word(c: &Captures) -> Option<(Expr, bool)> {
+    let w = c.name("w")?.as_str().to_ascii_lowercase();
+    let off = if w.starts_with("yesterday") || w.starts_with("last") {
+        -1
+    } else if w.starts_with("tomorrow") {
+        1
+    } else {
+        0
+    };
+    Some((Expr::Offset(off), false))
+}
+
+fn parse_period(c: &Captures) -> Option<(Expr, bool)> {
+    let rel = c.name("rel")?.as_str().to_ascii_lowercase();
+    let rel: String = rel.split_whitespace().collect::<Vec<_>>().join(" ");
+    let u = unit(c.name("unit")?.as_str())?;
+    let (rel, recurring) = match rel.as_str() {
+        "earlier this" | "earlier in the" => (Rel::EarlierThis, false),
+        "later this" | "later in the" => (Rel::LaterThis, false),
+        "this" => (Rel::This, false),
+        "last" => (Rel::Last, false),
+        "next" | "the coming" => (Rel::Next, false),
+        "past" | "the past" | "the last" | "this past" => (Rel::Past, false),
+        "every" | "each" => (Rel::This, true),
+        _ => return None,
+    };
+    Some((Expr::Period(rel, u), recurring))
+}
+
+fn parse_ago(c: &Captures) -> Option<(Expr, bool)> {
+    let n = number_word(c.name("n")?.as_str())?;
+    Some((Expr::Ago(n, unit(c.name("unit")?.as_str())?), false))
+}
+
+fn parse_year(c: &Captures) -> Option<(Expr, bool)> {
+    Some((Expr::Year(num(c, "year")?), false))
+}
+
+fn parse_month(c: &Captures) -> Option<(Expr, bool)> {
+    Some((Expr::Month(month_number(c.name("mon")?.as_str())?), false))
+}
+
+fn patterns() -> &'static [(Regex, Parse)] {
+    static P: OnceLock<Vec<(Regex, Parse)>> = OnceLock::new();
+    P.get_or_init(|| {
+        let table: Vec<(String, Parse)> = vec![
+            (
+                r"\b(?P<y>(?:19|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})\b".to_string(),
+                parse_iso,
+            ),
+            (
+                format!(
+                    r"\b(?P<mon>{MONTHS})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d{{2}})\b)?"
+                ),
+                parse_month_day,
+            ),
+            (
+                format!(
+                    r"\b(?:the\s+)?(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTHS})(?:,?\s+(?P<year>(?:19|20)\d{{2}})\b)?"
+                ),
+                parse_month_day,
+            ),
+            (
+                format!(r"\b(?P<mon>{MONTHS})\s+(?P<year>(?:19|20)\d{{2}})\b"),
+                parse_month_year,
+            ),
+            (
+                r"\b[Oo]n\s+the\s+(?P<dom>\d{1,2})(?:st|nd|rd|th)\b".to_string(),
+                parse_day_of_month,
+            ),
+            (
+                format!(
+                    r"\b(?:(?:[Ee]arl(?:y|ier)|[Ll]ater?)\s+(?:on\s+)?)?(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Ee]very|[Ee]ach)\s+)?(?P<wd>{WEEKDAYS})(?P<pl>s)?(?:\s+(?:morning|afternoon|evening|night))?\b"
+                ),
+                parse_weekday,
+            ),
+            (
+                r"\b(?P<w>[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight|[Ll]ast\s+night|[Tt]his\s+(?:morning|afternoon|evening)|[Ee]arlier\s+today|[Ll]ater\s+today)\b"
+                    .to_string(),
+                parse_day_word,
+            ),
+            (
+                r"\b(?P<rel>[Ee]arlier\s+this|[Ee]arlier\s+in\s+the|[Ll]ater\s+this|[Ll]ater\s+in\s+the|[Tt]his\s+past|[Tt]he\s+past|[Tt]he\s+last|[Tt]he\s+coming|[Pp]ast|[Tt]his|[Ll]ast|[Nn]ext|[Ee]very|[Ee]ach)\s+(?P<unit>week|weekend|month|year)\b"
+                    .to_string(),
+                parse_period,
+            ),
+            (
+                r"\b(?P<n>[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|\d{1,3})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b"
+                    .to_string(),
+                parse_ago,
+            ),
+            (
+                r"\b(?:[Ii]n|[Dd]uring|[Ss]ince|[Ii]n\s+(?:early|late|mid-?))\s+(?P<year>(?:19|20)\d{2})\b"
+                    .to_string(),
+                parse_year,
+            ),
+            (
+                format!(
+                    r"\b(?:[Ii]n|[Dd]uring|[Ss]ince|[Ll]ast|[Tt]his|[Nn]ext|[Ee]arly|[Ll]ate|[Mm]id-?)\s+(?P<mon>{MONTHS_FULL})\b"
+                ),
+                parse_month,
+            ),
+        ];
+        table
+            .into_iter()
+            .filter_map(|(re, f)| Regex::new(&re).ok().map(|r| (r, f)))
+            .collect()
+    })
+}
+
+/// Words after a weekday that show it names something else ("Sunday Times").
+fn is_weekday_name_of_something(after: &str) -> bool {
+    let next = after
+        .trim_start_matches([' ', '\u{a0}'])
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let capital = next.chars().next().is_some_and(char::is_uppercase);
+    capital && month_number(next).is_none() && weekday(next).is_none() && next != "I"
+}
+
+/// Words after "on the 12th" that show it is no date ("the 12th century").
+fn is_ordinal_of_something(after: &str) -> bool {
+    let next = after
+        .trim_start()
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    matches!(
+        next.as_str(),
+        "century"
+            | "anniversary"
+            | "floor"
+            | "day"
+            | "time"
+            | "round"
+            | "birthday"
+            | "of"
+            | "straight"
+    )
+}
+
+/// Every hit of every pattern in `text`, each with its pattern's rank.
+pub fn find_all(text: &str) -> Vec<Hit> {
+    let mut out = Vec::new();
+    for (rank, (re, parse)) in patterns().iter().enumerate() {
+        for c in re.captures_iter(text) {
+            let Some(m) = c.get(0) else { continue };
+            let end = m.end();
+            let after = &text[end..];
+            // "2006-07", "12-15": part of a longer number.
+            let mut rest = after.chars();
+            let glued = match rest.next() {
+                Some(ch) if ch.is_ascii_digit() => true,
+                Some('-' | '/') => rest.next().is_some_and(|ch| ch.is_ascii_digit()),
+                _ => false,
+            };
+            if glued {
+                continue;
+            }
+            if c.name("wd").is_some() && is_weekday_name_of_something(after) {
+                continue;
+            }
+            if c.name("dom").is_some() && is_ordinal_of_something(after) {
+                continue;
+            }
+            if let Some((expr, recurring)) = parse(&c) {
+                out.push(Hit {
+                    start: m.start(),
+                    end,
+                    expr,
+                    rank,
+                    recurring,
+                });
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn first(text: &str) -> (String, Expr) {
+        let mut hits = find_all(text);
+        hits.sort_by_key(|h| (h.rank, h.start));
+        let h = hits[0];
+        (text[h.start..h.end].to_string(), h.expr)
+    }
+
+    #[test]
+    fn oct_dot_12() {
+        assert_eq!(
+            first("talks on Oct. 12 ended"),
+            ("Oct. 12".to_string(), Expr::MonthDay(10, 12))
+        );
+    }
+
+    #[test]
+    fn day_month_year() {
+        let (t, e) = first("a raid on 7 October 2023, killing");
+        assert_eq!(t, "7 October 2023");
+        assert_eq!(e, Expr::Date(NaiveDate::from_ymd_opt(2023, 10, 7).unwrap()));
+    }
+
+    #[test]
+    fn lowercase_may_is_no_month() {
+        assert!(find_all("he may 12 times").is_empty());
+    }
+
+    #[test]
+    fn sunday_times_is_no_date() {
+        assert!(find_all("the Sunday Times reported").is_empty());
+    }
+
+    #[test]
+    fn since_year_keeps_the_year_only() {
+        let (t, e) = first("delegations since 2006, when");
+        assert_eq!(t, "since 2006");
+        assert_eq!(e, Expr::Year(2006));
+    }
+
+    #[test]
+    fn twelfth_century_is_no_date() {
+        assert!(find_all("built on the 12th century walls")
+            .iter()
+            .all(|h| !matches!(h.expr, Expr::DayOfMonth(_))));
+    }
+
+    #[test]
+    fn mondays_are_recurring() {
+        let hits = find_all("they meet on Mondays");
+        assert!(hits.iter().any(|h| h.recurring));
+    }
+}
