@@ -11,6 +11,9 @@
 #[path = "nasty/support.rs"]
 mod support;
 
+#[path = "nasty/ingest.rs"]
+mod ingest;
+
 use std::time::{Duration, Instant};
 
 use support::{check_spans, extract, nasty, news_text, plain_body, run};
