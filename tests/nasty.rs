@@ -190,11 +190,14 @@ fn jsonl_case(name: &str, errors: &[(usize, &str)], kept: &[&str]) {
     assert_eq!(ids, kept);
     let text = String::from_utf8_lossy(&std::fs::read(nasty(name)).unwrap()).into_owned();
     for rec in r.records() {
-        let line = rec["article"]["id"].as_str().unwrap().to_string();
+        let id = rec["article"]["id"].as_str().unwrap().to_string();
         let obj: serde_json::Value = text
             .lines()
             .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-            .find(|o| o["id"].as_str() == Some(&line) || o["id"].to_string() == line)
+            .find(|o| {
+                o["id"].as_str() == Some(id.as_str())
+                    || o["id"].as_u64().is_some_and(|n| n.to_string() == id)
+            })
             .unwrap();
         check_spans(&rec, obj["text"].as_str().unwrap());
     }
