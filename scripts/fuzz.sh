@@ -18,7 +18,7 @@
 # are all still caught. With a nightly toolchain the script uses ASan.
 #
 # Inputs: the corpus of each target lives in fuzz/corpus/<target> and is committed
-# after `cargo fuzz cmin` keeps it small; it is seeded from tests/nasty/files and
+# after `cargo fuzz cmin` keeps it small (inputs over 4 KB are not committed); it is seeded from tests/nasty/files and
 # corpus/. Crashes land in fuzz/artifacts/<target> (not committed): reproduce one with
 # `cargo fuzz run --sanitizer none <target> <file>`, fix it, and add it to the tests.
 #
