@@ -60,6 +60,9 @@ pub fn run(args: &IngestArgs) -> Result<bool> {
             progress.error(&e.to_string());
             summary.errors += 1;
         }
+        for w in corpus::warnings(&articles, chrono::Utc::now().date_naive()) {
+            progress.error(&format!("warning: {w}"));
+        }
         for a in articles {
             if let Some(first) = seen.get(&a.id) {
                 let e = CorpusError::DuplicateId {
