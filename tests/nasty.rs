@@ -315,35 +315,6 @@ fn one_megabyte_single_line() {
     assert!(check_spans(&r.record("single_line"), &body) > 0);
 }
 
-/// Wall time of `extract` on a generated article of `bytes` bytes (best of two).
-fn time_extract(bytes: usize) -> Duration {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("big.txt");
-    std::fs::write(&path, news_text(bytes)).unwrap();
-    (0..2)
-        .map(|_| {
-            let t = Instant::now();
-            let r = extract(&[&path]);
-            assert_eq!(r.code, Some(0), "{}", r.stderr);
-            t.elapsed()
-        })
-        .min()
-        .unwrap()
-}
-
-#[test]
-fn big_article_time_grows_linearly() {
-    // Linear growth gives a ratio of 4, quadratic 16; the bound leaves room for a
-    // busy machine.
-    let small = time_extract(256 << 10);
-    let big = time_extract(1 << 20);
-    let ratio = big.as_secs_f64() / small.as_secs_f64();
-    assert!(
-        ratio < 9.0,
-        "256 KB: {small:?}, 1 MB: {big:?}, ratio {ratio:.1}"
-    );
-}
-
 /// The 50 MB article: `cargo test --release --test nasty -- --ignored` (prints the
 /// time; fails past 10 minutes).
 #[test]

@@ -8,6 +8,7 @@ mod ingest;
 mod listings;
 mod query;
 mod sparql;
+mod serve;
 mod stats;
 
 use anyhow::{Context, Result};
@@ -27,6 +28,7 @@ pub fn run(cli: Cli) -> Result<bool> {
         Command::Statements(args) => listings::statements(&args),
         Command::Actors(args) => actors::run(&args),
         Command::Stats(args) => stats::run(&args),
+        Command::Serve(args) => serve::run(&args),
         Command::Eval(EvalCommand::Statements(args)) => crate::eval::polnear::run(&args),
         Command::Eval(EvalCommand::Meetings(args)) => crate::eval::meetings::run(&args),
         Command::Eval(EvalCommand::Actors(args)) => crate::eval::actors::run(&args),
