@@ -133,7 +133,11 @@ impl ServerState {
     /// A read-only state over a store whose default graph already holds the merge of
     /// all article graphs (each triple once), as `crate::store::Store::oxigraph()`
     /// does: no copy is made.
-    pub fn over_merged_store(store: Store, options: ServerOptions, export_turtle: ExportFn) -> Self {
+    pub fn over_merged_store(
+        store: Store,
+        options: ServerOptions,
+        export_turtle: ExportFn,
+    ) -> Self {
         let gate = QueryGate::new(options.max_concurrent_queries);
         Self {
             view: store.clone(),

@@ -4,6 +4,7 @@
 #[macro_use]
 mod util;
 
+mod corpus;
 mod errors;
 mod export;
 mod help;

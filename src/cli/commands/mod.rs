@@ -7,8 +7,8 @@ mod extract;
 mod ingest;
 mod listings;
 mod query;
-mod sparql;
 mod serve;
+mod sparql;
 mod stats;
 
 use anyhow::{Context, Result};

@@ -12,12 +12,15 @@ use crate::store::{ExportFormat, Store};
 /// Runs `serve` until the process is stopped.
 pub fn run(args: &ServeArgs) -> Result<bool> {
     let dir = &args.store.store;
-    let store = Arc::new(Store::open(dir).with_context(|| format!("opening store {}", dir.display()))?);
+    let store =
+        Arc::new(Store::open(dir).with_context(|| format!("opening store {}", dir.display()))?);
     let write_token = if args.writable {
         let token = std::env::var("NEWSGRAPH_TOKEN")
             .ok()
             .filter(|t| !t.trim().is_empty())
-            .context("--writable needs a bearer token in the NEWSGRAPH_TOKEN environment variable")?;
+            .context(
+                "--writable needs a bearer token in the NEWSGRAPH_TOKEN environment variable",
+            )?;
         Some(token)
     } else {
         None
@@ -44,7 +47,11 @@ pub fn run(args: &ServeArgs) -> Result<bool> {
         "newsgraph: serving {} at http://{}/ (SPARQL at /sparql){}",
         dir.display(),
         args.bind,
-        if args.writable { ", writable" } else { ", read-only" }
+        if args.writable {
+            ", writable"
+        } else {
+            ", read-only"
+        }
     );
     crate::server::serve(state, args.bind)?;
     Ok(true)
