@@ -208,12 +208,27 @@ pub struct ListArgs {
     /// Only items that can have happened on or before this day (YYYY-MM-DD).
     #[arg(long, value_name = "DATE")]
     pub to: Option<String>,
+    /// Only meetings and statements reported by at least N independent articles.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub min_sources: usize,
+    /// Order: by date (default), or by the number of reporting articles (most first).
+    #[arg(long, value_enum, default_value_t = ListSort::Date)]
+    pub sort: ListSort,
     /// Output format.
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
     /// The store to read.
     #[command(flatten)]
     pub store: StoreArgs,
+}
+
+/// How `meetings` and `statements` are ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ListSort {
+    /// By date (undated last), then IRI.
+    Date,
+    /// By the number of articles that report it, most first; then by date.
+    Sources,
 }
 
 /// Arguments of `newsgraph stats`.

@@ -7,6 +7,7 @@ mod util;
 mod corpus;
 mod errors;
 mod export;
+mod gold;
 mod help;
 mod ingest;
 mod query;

@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use super::actors::{actor_ref, index, matching, ActorInfo, ActorRef};
 use super::sparql::{date_literal, select, value, values, Row};
-use crate::cli::args::{ListArgs, ListFormat};
+use crate::cli::args::{ListArgs, ListFormat, ListSort};
 use crate::cli::output;
 use crate::graph::vocab::ng;
 use crate::store::Store;
@@ -276,6 +276,11 @@ pub fn meetings(args: &ListArgs) -> Result<bool> {
         }
     }
     out.sort_by(|a, b| (date_key(&a.date), &a.iri).cmp(&(date_key(&b.date), &b.iri)));
+    out.retain(|m| m.sources.len() >= args.min_sources);
+    if args.sort == ListSort::Sources {
+        // Stable: equal counts keep the date order.
+        out.sort_by(|a, b| b.sources.len().cmp(&a.sources.len()));
+    }
     match args.format {
         ListFormat::Json => println!("{}", serde_json::to_string_pretty(&out)?),
         ListFormat::Table => {
@@ -353,6 +358,10 @@ pub fn statements(args: &ListArgs) -> Result<bool> {
                 &b.iri,
             ))
     });
+    out.retain(|m| m.sources.len() >= args.min_sources);
+    if args.sort == ListSort::Sources {
+        out.sort_by(|a, b| b.sources.len().cmp(&a.sources.len()));
+    }
     match args.format {
         ListFormat::Json => println!("{}", serde_json::to_string_pretty(&out)?),
         ListFormat::Table => {
