@@ -36,7 +36,10 @@ fn main() {
     // The most-reported actor stands in for "one actor".
     let actor = top_actor(&store, &prologue).unwrap_or_default();
     let queries = canned(&actor);
-    let mut out = vec![format!("\"open_ms\": {open_ms:.1}"), format!("\"actor\": {actor:?}")];
+    let mut out = vec![
+        format!("\"open_ms\": {open_ms:.1}"),
+        format!("\"actor\": {actor:?}"),
+    ];
     for (name, body) in queries {
         let q = format!("{prologue}{body}");
         let mut times = Vec::with_capacity(runs);

@@ -138,7 +138,10 @@ fn send(
 ) -> Result<(), String> {
     match http::put(target, query, "application/n-triples", headers, body) {
         Ok((code, _)) if (200..300).contains(&code) => Ok(()),
-        Ok((code, text)) => Err(format!("HTTP {code}: {}", text.chars().take(200).collect::<String>())),
+        Ok((code, text)) => Err(format!(
+            "HTTP {code}: {}",
+            text.chars().take(200).collect::<String>()
+        )),
         Err(e) => Err(e.to_string()),
     }
 }
@@ -207,7 +210,10 @@ fn read_state(path: &Path) -> Result<State, StoreError> {
         .lines()
         .filter_map(|l| {
             let mut f = l.split('\t');
-            Some(((f.next()?.to_string(), f.next()?.to_string()), f.next()?.to_string()))
+            Some((
+                (f.next()?.to_string(), f.next()?.to_string()),
+                f.next()?.to_string(),
+            ))
         })
         .collect())
 }

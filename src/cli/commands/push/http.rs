@@ -19,9 +19,9 @@ pub struct Target {
 
 /// Parses an `http://` URL; other schemes are refused with a message.
 pub fn parse_url(url: &str) -> Result<Target, String> {
-    let rest = url
-        .strip_prefix("http://")
-        .ok_or_else(|| format!("{url}: only http:// URLs are supported (put a TLS proxy in front for https)"))?;
+    let rest = url.strip_prefix("http://").ok_or_else(|| {
+        format!("{url}: only http:// URLs are supported (put a TLS proxy in front for https)")
+    })?;
     let (authority, path) = match rest.find('/') {
         Some(i) => (&rest[..i], &rest[i..]),
         None => (rest, "/"),
@@ -85,11 +85,17 @@ pub fn put(
         .split_whitespace()
         .nth(1)
         .and_then(|c| c.parse().ok())
-        .ok_or_else(|| std::io::Error::other(format!("bad status line `{}`", status_line.trim())))?;
+        .ok_or_else(|| {
+            std::io::Error::other(format!("bad status line `{}`", status_line.trim()))
+        })?;
     let mut rest = Vec::new();
     reader.read_to_end(&mut rest)?;
     let text = String::from_utf8_lossy(&rest);
-    let body = text.split_once("\r\n\r\n").map_or("", |(_, b)| b).trim().to_string();
+    let body = text
+        .split_once("\r\n\r\n")
+        .map_or("", |(_, b)| b)
+        .trim()
+        .to_string();
     Ok((code, body))
 }
 
@@ -100,7 +106,10 @@ mod tests {
     #[test]
     fn url_with_port_and_path() {
         let t = parse_url("http://127.0.0.1:7878/store/").unwrap();
-        assert_eq!((t.host.as_str(), t.port, t.path.as_str()), ("127.0.0.1", 7878, "/store"));
+        assert_eq!(
+            (t.host.as_str(), t.port, t.path.as_str()),
+            ("127.0.0.1", 7878, "/store")
+        );
     }
 
     #[test]
