@@ -86,9 +86,35 @@ pub enum Command {
     Push(PushArgs),
     /// Count what the store holds.
     Stats(StatsArgs),
+    /// Serve the store over HTTP: SPARQL 1.1 Protocol at /sparql, Graph Store
+    /// Protocol reads at /store, /export.ttl, and the web explorer at /.
+    Serve(ServeArgs),
     /// Score extraction against gold annotations (precision, recall, F1).
     #[command(subcommand)]
     Eval(EvalCommand),
+}
+
+/// Arguments of `newsgraph serve`.
+#[derive(Debug, clap::Args)]
+pub struct ServeArgs {
+    /// The store to serve.
+    #[command(flatten)]
+    pub store: StoreArgs,
+    /// Address to listen on. Loopback by default: expose it to a network only behind
+    /// a proxy you trust (see SECURITY.md).
+    #[arg(long, default_value = "127.0.0.1:7878")]
+    pub bind: std::net::SocketAddr,
+    /// Time limit for one query in seconds; a query past it gets an error status.
+    #[arg(long, default_value_t = 30)]
+    pub timeout: u64,
+    /// Accept SPARQL Update and Graph Store writes, authenticated with the bearer
+    /// token in NEWSGRAPH_TOKEN. Writes change the served dataset in memory only; the
+    /// store directory is written by `newsgraph ingest` alone.
+    #[arg(long)]
+    pub writable: bool,
+    /// Queries evaluated at the same time (more get 503).
+    #[arg(long, default_value_t = 4)]
+    pub max_queries: usize,
 }
 
 /// Arguments of `newsgraph ingest`.

@@ -9,11 +9,13 @@ mod error;
 mod jsonl;
 mod plaintext;
 mod walk;
+mod warn;
 
 pub use error::CorpusError;
 pub use jsonl::parse_jsonl;
 pub use plaintext::{parse_plaintext, split_header};
 pub use walk::{collect_inputs, read_inputs, InputFormat, ReadOptions};
+pub use warn::warnings;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

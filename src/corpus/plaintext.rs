@@ -94,11 +94,12 @@ pub fn parse_plaintext(
                 .and_then(date_in_name)
         }),
     };
+    // A file name that is not UTF-8 still names its article (lossily), rather than
+    // every such file becoming the article `stdin`.
     let id = path
         .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or("stdin")
-        .to_string();
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "stdin".to_string());
     Ok(Article {
         id,
         date,
@@ -173,6 +174,15 @@ mod tests {
             parse_plaintext(Path::new("e.txt"), b"  \n\t ", None),
             Err(CorpusError::Empty { .. })
         ));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn non_utf8_file_name_keeps_its_id() {
+        use std::os::unix::ffi::OsStrExt;
+        let p = Path::new(std::ffi::OsStr::from_bytes(b"caf\xe9.txt"));
+        let a = parse_plaintext(p, b"Text.", None).unwrap();
+        assert_eq!(a.id, "caf\u{FFFD}");
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! `.ndjson`, or no extension), hidden entries are skipped. A path given explicitly is
 //! always read. Duplicate ids are reported and the later article is skipped.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
@@ -40,13 +40,14 @@ pub struct ReadOptions {
 pub fn collect_inputs(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<CorpusError>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
+    let mut seen_dirs = BTreeSet::new();
     for p in paths {
         if p.as_os_str() == "-" {
             files.push(p.clone());
             continue;
         }
         match std::fs::metadata(p) {
-            Ok(m) if m.is_dir() => walk_dir(p, &mut files, &mut errors),
+            Ok(m) if m.is_dir() => walk_dir(p, &mut files, &mut errors, &mut seen_dirs),
             Ok(_) => files.push(p.clone()),
             Err(source) => errors.push(CorpusError::Io {
                 path: p.clone(),
@@ -57,7 +58,19 @@ pub fn collect_inputs(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<CorpusError>) {
     (files, errors)
 }
 
-fn walk_dir(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<CorpusError>) {
+/// Walks `dir` recursively. `seen` holds the canonical paths of the directories
+/// already walked, so that a symbolic link back up the tree (`sub/loop -> ..`) is not
+/// followed round and round, reading the same files again at every level.
+fn walk_dir(
+    dir: &Path,
+    files: &mut Vec<PathBuf>,
+    errors: &mut Vec<CorpusError>,
+    seen: &mut BTreeSet<PathBuf>,
+) {
+    let canonical = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    if !seen.insert(canonical) {
+        return;
+    }
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(source) => {
@@ -79,7 +92,7 @@ fn walk_dir(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<CorpusError>)
             continue;
         }
         if p.is_dir() {
-            walk_dir(&p, files, errors);
+            walk_dir(&p, files, errors, seen);
         } else if is_article_file(&p) {
             files.push(p);
         }
@@ -169,4 +182,22 @@ pub fn read_inputs(paths: &[PathBuf], opts: &ReadOptions) -> (Vec<Article>, Vec<
         }
     }
     (articles, errors)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn symlink_loop_is_walked_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let sub = dir.path().join("sub");
+        std::fs::create_dir(&sub).unwrap();
+        std::fs::write(sub.join("a.txt"), "Text.").unwrap();
+        std::os::unix::fs::symlink("..", sub.join("loop")).unwrap();
+        let (files, errors) = collect_inputs(&[dir.path().to_path_buf()]);
+        assert_eq!(files, vec![sub.join("a.txt")]);
+        assert!(errors.is_empty());
+    }
 }

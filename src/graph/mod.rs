@@ -8,6 +8,7 @@
 //! No blank nodes, no timestamps, no I/O: the same record gives the same quads. This
 //! stage does not decide identity (that is `resolve`) or store anything (`store`).
 
+pub mod corpus;
 mod error;
 mod facts;
 pub mod iris;

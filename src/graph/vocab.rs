@@ -30,6 +30,8 @@ vocabulary!(
     ng, "https://w3id.org/newsgraph/ontology#", {
     /// Confidence of an annotation's fact, 0 to 1 (`xsd:decimal`).
     CONFIDENCE = "confidence",
+    /// How many independent articles report a meeting or statement (`xsd:integer`).
+    SOURCE_COUNT = "sourceCount",
     /// The temporal expression as written.
     DATE_TEXT = "dateText",
     /// A meeting's mode (a concept of [`MEETING_MODE_SCHEME`]).

@@ -135,6 +135,13 @@ pub fn resolve(doc: &mut Doc) {
         }
     }
 
+    // One entry per distinct role: an entity named thousands of times in a huge
+    // document must not make every title lookup scan thousands of copies.
+    for roles in &mut roles_of {
+        roles.sort();
+        roles.dedup();
+    }
+
     // 3 and 4, in text order.
     for i in 0..n {
         if assign[i].is_some() {

@@ -24,6 +24,9 @@ pub struct MeetingObs {
     pub participants: BTreeSet<String>,
     /// Participants plus the organisations and countries of their roles.
     pub widened: BTreeSet<String>,
+    /// Each participant's affiliations: the organisations and countries of its roles,
+    /// and the country of an organisation.
+    pub affiliations: BTreeMap<String, BTreeSet<String>>,
     /// First and last day, when known.
     pub start: Option<NaiveDate>,
     /// Last day.
@@ -72,15 +75,18 @@ pub fn meeting_obs(rec: &Record, country_of: &dyn Fn(&str) -> Option<String>) ->
             let participants: BTreeSet<String> =
                 m.participants.iter().filter_map(|p| iri_of(p)).collect();
             let mut widened = participants.clone();
+            let mut affiliations: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
             for p in &m.participants {
                 if let Some(a) = rec.actors.iter().find(|a| &a.id == p) {
+                    let aff = affiliations.entry(a.iri.clone()).or_default();
                     for r in &a.roles {
                         if let Some(of) = r.of.as_deref().and_then(iri_of) {
-                            widened.insert(of.clone());
-                            widened.extend(country_of(&of));
+                            aff.extend(country_of(&of));
+                            aff.insert(of);
                         }
                     }
-                    widened.extend(country_of(&a.iri));
+                    aff.extend(country_of(&a.iri));
+                    widened.extend(aff.iter().cloned());
                 }
             }
             let start = parse_day(&m.date.start);
@@ -98,6 +104,7 @@ pub fn meeting_obs(rec: &Record, country_of: &dyn Fn(&str) -> Option<String>) ->
                 at: (rec.article.id.clone(), m.id.clone()),
                 participants,
                 widened,
+                affiliations,
                 start,
                 end,
                 weekday,
@@ -158,10 +165,26 @@ fn modes_fit(a: MeetingMode, b: MeetingMode) -> bool {
         || matches!((a, b), (InPerson, Visit) | (Visit, InPerson))
 }
 
+/// How many participants of `a` stand for someone in `b`: the same actor, or an
+/// organisation or country and a member of it (a Hamas delegation and Mousa Abu
+/// Marzook of Hamas). Two people who merely share a country do not count.
+fn matched(a: &MeetingObs, b: &MeetingObs) -> usize {
+    let empty = BTreeSet::new();
+    let aff = |m: &MeetingObs, p: &str| m.affiliations.get(p).unwrap_or(&empty).clone();
+    a.participants
+        .iter()
+        .filter(|p| {
+            b.participants
+                .iter()
+                .any(|q| p == &q || aff(b, q).contains(*p) || aff(a, p).contains(q))
+        })
+        .count()
+}
+
 /// Whether two reports (from different articles) are one meeting.
 pub fn same_meeting(a: &MeetingObs, b: &MeetingObs) -> bool {
     a.at.0 != b.at.0
-        && a.widened.intersection(&b.widened).count() >= 2
+        && matched(a, b).min(matched(b, a)) >= 2
         && dates_fit(a, b)
         && places_fit(a, b)
         && modes_fit(a.mode, b.mode)

@@ -252,3 +252,88 @@ fn order_of_records_does_not_matter() {
     resolve_corpus(&mut two, DEFAULT_BASE);
     assert_eq!(one, two);
 }
+
+#[test]
+fn compatriots_are_not_the_same_participants() {
+    // Two meetings in one country whose people only share affiliations stay apart.
+    let mut a = record(
+        "a",
+        None,
+        vec![
+            actor("a1", "Ali Bagheri Kani", ActorKind::Person),
+            actor("a2", "Mousa Abu Marzook", ActorKind::Person),
+            actor("a3", "Iran", ActorKind::Country),
+            actor("a4", "Hamas", ActorKind::Organization),
+        ],
+    );
+    a.actors[0].roles.push(RoleRecord {
+        title: "Deputy Foreign Minister".into(),
+        of: Some("a3".into()),
+    });
+    a.actors[1].roles.push(RoleRecord {
+        title: "Founder".into(),
+        of: Some("a4".into()),
+    });
+    a.meetings
+        .push(meeting("m1", &["a1", "a2"], None, None, None));
+    let mut b = record(
+        "b",
+        Some("2023-10-16"),
+        vec![
+            actor("a1", "Hossein Amirabdollahian", ActorKind::Person),
+            actor("a2", "Ismail Haniyeh", ActorKind::Person),
+            actor("a3", "Iran", ActorKind::Country),
+            actor("a4", "Hamas", ActorKind::Organization),
+        ],
+    );
+    b.actors[0].roles.push(RoleRecord {
+        title: "Foreign Minister".into(),
+        of: Some("a3".into()),
+    });
+    b.actors[1].roles.push(RoleRecord {
+        title: "Leader".into(),
+        of: Some("a4".into()),
+    });
+    b.meetings
+        .push(meeting("m1", &["a1", "a2"], Some("2023-10-14"), None, None));
+    let mut recs = vec![a, b];
+    resolve_corpus(&mut recs, DEFAULT_BASE);
+    assert_ne!(recs[0].meetings[0].iri, recs[1].meetings[0].iri);
+}
+
+#[test]
+fn organisation_and_its_official_overlap() {
+    let mut a = record(
+        "a",
+        None,
+        vec![
+            actor("a1", "Hamas", ActorKind::Organization),
+            actor("a2", "Russia", ActorKind::Country),
+        ],
+    );
+    a.meetings
+        .push(meeting("m1", &["a1", "a2"], Some("2023-10-26"), None, None));
+    let mut b = record(
+        "b",
+        None,
+        vec![
+            actor("a1", "Mousa Abu Marzook", ActorKind::Person),
+            actor("a2", "Mikhail Bogdanov", ActorKind::Person),
+            actor("a3", "Hamas", ActorKind::Organization),
+            actor("a4", "Russia", ActorKind::Country),
+        ],
+    );
+    b.actors[0].roles.push(RoleRecord {
+        title: "Founder".into(),
+        of: Some("a3".into()),
+    });
+    b.actors[1].roles.push(RoleRecord {
+        title: "Deputy Foreign Minister".into(),
+        of: Some("a4".into()),
+    });
+    b.meetings
+        .push(meeting("m1", &["a1", "a2"], Some("2023-10-26"), None, None));
+    let mut recs = vec![a, b];
+    resolve_corpus(&mut recs, DEFAULT_BASE);
+    assert_eq!(recs[0].meetings[0].iri, recs[1].meetings[0].iri);
+}

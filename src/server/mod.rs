@@ -130,6 +130,21 @@ impl ServerState {
         }
     }
 
+    /// A read-only state over a store whose default graph already holds the merge of
+    /// all article graphs (each triple once), as `crate::store::Store::oxigraph()`
+    /// does: no copy is made.
+    pub fn over_merged_store(store: Store, options: ServerOptions, export_turtle: ExportFn) -> Self {
+        let gate = QueryGate::new(options.max_concurrent_queries);
+        Self {
+            view: store.clone(),
+            store,
+            export_turtle,
+            options,
+            gate,
+            merged_default: true,
+        }
+    }
+
     /// The store queries run on, and whether its default graph is already the merge.
     pub(crate) fn query_store(&self) -> (&Store, bool) {
         (&self.view, self.merged_default)

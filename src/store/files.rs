@@ -6,6 +6,9 @@
 //! DIR/lock                   the ingest lock (an advisory exclusive file lock)
 //! DIR/graphs/<id>.nq         one N-Quads file per article graph, lines sorted
 //! DIR/graphs/.<id>.nq.tmp    a file being written; never read, removed on next ingest
+//! DIR/records/<id>.json      the article's extraction record, as resolved, for the next
+//!                            corpus-level resolution (`resolve::resolve_corpus`)
+//! DIR/corpus.nq              the corpus graph (merged facts' sources, canonical names)
 //! ```
 //! `<id>` is the article id percent-encoded to `[A-Za-z0-9._~%-]`; an id that would
 //! give a hidden or over-long name is shortened and suffixed with a hash of the id.
@@ -26,6 +29,10 @@ pub const LOCK: &str = "lock";
 pub const GRAPHS: &str = "graphs";
 /// Extension of graph files.
 pub const EXT: &str = "nq";
+/// Name of the directory of extraction records.
+pub const RECORDS: &str = "records";
+/// Name of the corpus graph file.
+pub const CORPUS: &str = "corpus.nq";
 
 const MARKER_CONTENT: &str = "{\"format\": 1}\n";
 
@@ -43,6 +50,32 @@ pub fn file_stem(id: &str) -> String {
 /// The path of an article's graph file.
 pub fn graph_path(dir: &Path, id: &str) -> PathBuf {
     dir.join(GRAPHS).join(format!("{}.{EXT}", file_stem(id)))
+}
+
+/// The path of an article's extraction record.
+pub fn record_path(dir: &Path, id: &str) -> PathBuf {
+    dir.join(RECORDS).join(format!("{}.json", file_stem(id)))
+}
+
+/// Every record file of the store, sorted by name.
+pub fn record_files(dir: &Path) -> Result<Vec<PathBuf>, StoreError> {
+    let records = dir.join(RECORDS);
+    if !records.is_dir() {
+        return Ok(Vec::new());
+    }
+    let entries =
+        std::fs::read_dir(&records).map_err(|e| StoreError::io(&records, "cannot list", e))?;
+    let mut files = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|e| StoreError::io(&records, "cannot list", e))?;
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if !name.starts_with('.') && name.ends_with(".json") {
+            files.push(entry.path());
+        }
+    }
+    files.sort();
+    Ok(files)
 }
 
 fn tmp_path(final_path: &Path) -> PathBuf {
@@ -85,8 +118,10 @@ pub fn create_store(dir: &Path) -> Result<(), StoreError> {
         write_atomic(&dir.join(MARKER), MARKER_CONTENT.as_bytes())?;
         sync_dir(dir)?;
     }
-    let graphs = dir.join(GRAPHS);
-    std::fs::create_dir_all(&graphs).map_err(|e| StoreError::io(&graphs, "cannot create", e))?;
+    for sub in [GRAPHS, RECORDS] {
+        let d = dir.join(sub);
+        std::fs::create_dir_all(&d).map_err(|e| StoreError::io(&d, "cannot create", e))?;
+    }
     Ok(())
 }
 
@@ -135,8 +170,14 @@ pub fn graph_files(dir: &Path) -> Result<Vec<PathBuf>, StoreError> {
 
 /// Removes temporary files left by an interrupted ingest (call with the lock held).
 pub fn remove_stale_temps(dir: &Path) -> Result<(), StoreError> {
-    let graphs = dir.join(GRAPHS);
-    let Ok(entries) = std::fs::read_dir(&graphs) else {
+    for sub in [GRAPHS, RECORDS, "."] {
+        remove_temps_in(&dir.join(sub))?;
+    }
+    Ok(())
+}
+
+fn remove_temps_in(graphs: &Path) -> Result<(), StoreError> {
+    let Ok(entries) = std::fs::read_dir(graphs) else {
         return Ok(());
     };
     for entry in entries.flatten() {

@@ -81,7 +81,11 @@ impl Store {
 
     fn load(dir: PathBuf, lock: Option<File>) -> Result<Self, StoreError> {
         let inner = oxigraph::store::Store::new().map_err(|e| storage(&dir, e))?;
-        let paths = files::graph_files(&dir)?;
+        let mut paths = files::graph_files(&dir)?;
+        let corpus = dir.join(files::CORPUS);
+        if corpus.is_file() {
+            paths.push(corpus);
+        }
         let mut loader = inner.bulk_loader();
         for chunk in paths.chunks(LOAD_CHUNK) {
             let parsed: Vec<Vec<Quad>> = chunk
@@ -179,10 +183,16 @@ impl Store {
                     source,
                 })?;
                 files::write_atomic(&files::graph_path(&self.dir, &r.article.id), &bytes)?;
+                let json = serde_json::to_vec(r).map_err(|e| StoreError::Write {
+                    what: format!("the record of article `{}`", r.article.id),
+                    source: e.into(),
+                })?;
+                files::write_atomic(&files::record_path(&self.dir, &r.article.id), &json)?;
                 Ok(quads)
             })
             .collect();
         files::sync_dir(&self.dir.join(files::GRAPHS))?;
+        files::sync_dir(&self.dir.join(files::RECORDS))?;
         let mut tx = self
             .inner
             .start_transaction()
@@ -190,52 +200,57 @@ impl Store {
         let mut results = Vec::with_capacity(records.len());
         for (r, w) in records.iter().zip(written) {
             results.push(w.and_then(|quads| {
-                let old: Vec<Quad> = match NamedNodeRef::new(&r.article.iri) {
-                    Ok(g) => {
-                        let old = tx
-                            .quads_for_pattern(None, None, None, Some(g.into()))
-                            .collect::<Result<_, _>>()
-                            .map_err(|e| storage(&self.dir, e))?;
-                        tx.clear_graph(g).map_err(|e| storage(&self.dir, e))?;
-                        old
-                    }
-                    Err(_) => Vec::new(),
-                };
-                tx.extend(quads.iter());
-                for q in &quads {
-                    tx.insert(QuadRef::new(
-                        &q.subject,
-                        &q.predicate,
-                        &q.object,
-                        GraphNameRef::DefaultGraph,
-                    ));
-                }
-                // A triple the article no longer says leaves the merged graph unless
-                // another article still says it.
-                for q in &old {
-                    let still_said = tx
-                        .quads_for_pattern(
-                            Some(q.subject.as_ref()),
-                            Some(q.predicate.as_ref()),
-                            Some(q.object.as_ref()),
-                            None,
-                        )
-                        .filter_map(Result::ok)
-                        .any(|x| !x.graph_name.is_default_graph());
-                    if !still_said {
-                        tx.remove(QuadRef::new(
-                            &q.subject,
-                            &q.predicate,
-                            &q.object,
-                            GraphNameRef::DefaultGraph,
-                        ));
-                    }
+                if let Ok(g) = NamedNodeRef::new(&r.article.iri) {
+                    swap_graph(&mut tx, g, &quads).map_err(|e| storage(&self.dir, e))?;
                 }
                 Ok(Written { quads: quads.len() })
             }));
         }
         tx.commit().map_err(|e| storage(&self.dir, e))?;
         Ok(results)
+    }
+
+    /// Every stored extraction record (as last resolved), in article-id order. Records
+    /// are what corpus-level resolution re-reads when new articles arrive.
+    pub fn records(&self) -> Result<Vec<Record>, StoreError> {
+        let paths = files::record_files(&self.dir)?;
+        let mut records: Vec<Record> = paths
+            .par_iter()
+            .map(|p| {
+                let bytes = std::fs::read(p).map_err(|e| StoreError::io(p, "cannot read", e))?;
+                serde_json::from_slice(&bytes).map_err(|e| StoreError::Storage {
+                    path: p.clone(),
+                    message: format!("not an extraction record: {e}"),
+                })
+            })
+            .collect::<Result<_, _>>()?;
+        records.sort_by(|a, b| a.article.id.cmp(&b.article.id));
+        Ok(records)
+    }
+
+    /// Replaces the corpus graph (merged facts' sources, canonical names): written to
+    /// `DIR/corpus.nq` atomically, then swapped in memory in one transaction.
+    pub fn replace_corpus_graph(&self, quads: &[Quad]) -> Result<(), StoreError> {
+        if self.lock.is_none() {
+            return Err(StoreError::ReadOnly {
+                path: self.dir.clone(),
+            });
+        }
+        let path = self.dir.join(files::CORPUS);
+        let bytes = nquads_bytes(quads).map_err(|source| StoreError::Write {
+            what: "the corpus graph".into(),
+            source,
+        })?;
+        files::write_atomic(&path, &bytes)?;
+        files::sync_dir(&self.dir)?;
+        let graph = crate::graph::corpus::corpus_graph_iri(&self.base);
+        let g = NamedNodeRef::new(&graph).map_err(|e| storage(&self.dir, e))?;
+        let mut tx = self
+            .inner
+            .start_transaction()
+            .map_err(|e| storage(&self.dir, e))?;
+        swap_graph(&mut tx, g, quads).map_err(|e| storage(&self.dir, e))?;
+        tx.commit().map_err(|e| storage(&self.dir, e))
     }
 
     /// Runs a SPARQL query. The default graph is the merged view of all article
@@ -307,6 +322,49 @@ impl Store {
         }
         Ok(total)
     }
+}
+
+/// Replaces named graph `g` with `quads` inside a transaction, keeping the merged
+/// default graph in step: new triples join it, and a triple the graph no longer says
+/// leaves it unless another graph still says it.
+fn swap_graph(
+    tx: &mut oxigraph::store::Transaction<'_>,
+    g: NamedNodeRef<'_>,
+    quads: &[Quad],
+) -> Result<(), oxigraph::store::StorageError> {
+    let old: Vec<Quad> = tx
+        .quads_for_pattern(None, None, None, Some(g.into()))
+        .collect::<Result<_, _>>()?;
+    tx.clear_graph(g)?;
+    tx.extend(quads.iter());
+    for q in quads {
+        tx.insert(QuadRef::new(
+            &q.subject,
+            &q.predicate,
+            &q.object,
+            GraphNameRef::DefaultGraph,
+        ));
+    }
+    for q in &old {
+        let still_said = tx
+            .quads_for_pattern(
+                Some(q.subject.as_ref()),
+                Some(q.predicate.as_ref()),
+                Some(q.object.as_ref()),
+                None,
+            )
+            .filter_map(Result::ok)
+            .any(|x| !x.graph_name.is_default_graph());
+        if !still_said {
+            tx.remove(QuadRef::new(
+                &q.subject,
+                &q.predicate,
+                &q.object,
+                GraphNameRef::DefaultGraph,
+            ));
+        }
+    }
+    Ok(())
 }
 
 fn storage(dir: &Path, e: impl std::fmt::Display) -> StoreError {

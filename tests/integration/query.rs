@@ -53,7 +53,11 @@ ngtest!(query_from_file_and_stdin, |ng| {
 
 ngtest!(named_graphs_tell_the_source, |ng| {
     ng.ok(&["ingest", s(&corpus())]);
+    // Five article graphs, plus the corpus graph.
     let q = "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }";
+    let csv = ng.ok(&["query", "--format", "csv", q]);
+    assert!(csv.contains("\r\n6"), "{csv}");
+    let q = "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?a a <http://schema.org/NewsArticle> } }";
     let csv = ng.ok(&["query", "--format", "csv", q]);
     assert!(csv.contains("\r\n5"), "{csv}");
 });

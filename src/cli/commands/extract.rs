@@ -16,6 +16,9 @@ pub fn run(input: &InputArgs) -> Result<bool> {
     for e in &errors {
         eprintln!("newsgraph: {e}");
     }
+    for w in corpus::warnings(&articles, chrono::Utc::now().date_naive()) {
+        eprintln!("newsgraph: warning: {w}");
+    }
     let config = Config::default();
     // Extraction in parallel; `collect` keeps input order.
     let records: Vec<_> = articles

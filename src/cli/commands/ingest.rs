@@ -29,6 +29,8 @@ struct Summary {
     statements: BTreeSet<String>,
     triples: usize,
     errors: usize,
+    /// Earlier articles whose IRIs changed because of the new ones.
+    relinked: usize,
 }
 
 /// Runs `ingest`; returns whether every input was stored without error.
@@ -44,10 +46,12 @@ pub fn run(args: &IngestArgs) -> Result<bool> {
     }
     progress.set_files(files.len());
     if args.records {
-        ingest_records(&store, &files, &mut summary, &progress);
+        let pending = read_records(&files, &mut summary, &progress);
+        commit(&store, &Config::default(), pending, &mut summary, &progress)?;
         return Ok(finish(&store, &summary, &progress));
     }
     let config = Config::default();
+    let mut pending: Vec<(Record, String)> = Vec::new();
     let mut seen: BTreeMap<String, String> = BTreeMap::new();
     let mut batch: Vec<Article> = Vec::new();
     for file in files {
@@ -55,6 +59,9 @@ pub fn run(args: &IngestArgs) -> Result<bool> {
         for e in errors {
             progress.error(&e.to_string());
             summary.errors += 1;
+        }
+        for w in corpus::warnings(&articles, chrono::Utc::now().date_naive()) {
+            progress.error(&format!("warning: {w}"));
         }
         for a in articles {
             if let Some(first) = seen.get(&a.id) {
@@ -71,13 +78,70 @@ pub fn run(args: &IngestArgs) -> Result<bool> {
             seen.insert(a.id.clone(), here(&a));
             batch.push(a);
             if batch.len() >= BATCH {
-                flush(&store, &config, &mut batch, &mut summary, &progress);
+                extract_batch(&config, &mut batch, &mut pending, &progress);
             }
         }
         progress.file_done();
     }
-    flush(&store, &config, &mut batch, &mut summary, &progress);
+    extract_batch(&config, &mut batch, &mut pending, &progress);
+    commit(&store, &config, pending, &mut summary, &progress)?;
     Ok(finish(&store, &summary, &progress))
+}
+
+/// Resolves identity over the stored records and the new ones (corpus-level: the same
+/// actor, meeting or statement gets one IRI whichever article and order it came
+/// from), then stores the new records, every stored record whose IRIs changed, and
+/// the corpus graph.
+fn commit(
+    store: &Store,
+    config: &Config,
+    pending: Vec<(Record, String)>,
+    s: &mut Summary,
+    p: &Progress,
+) -> Result<()> {
+    let new_ids: BTreeSet<String> = pending.iter().map(|(r, _)| r.article.id.clone()).collect();
+    let stored = store.records().context("reading the stored records")?;
+    let old: BTreeMap<String, Record> = stored
+        .into_iter()
+        .filter(|r| !new_ids.contains(&r.article.id))
+        .map(|r| (r.article.id.clone(), r))
+        .collect();
+    let mut sources: BTreeMap<String, String> = BTreeMap::new();
+    let mut all: Vec<Record> = old.values().cloned().collect();
+    for (r, src) in pending {
+        sources.insert(r.article.id.clone(), src);
+        all.push(r);
+    }
+    let view = crate::resolve::resolve_corpus(&mut all, &config.base);
+    let mut fresh = Vec::new();
+    let mut relinked = Vec::new();
+    for r in all {
+        if new_ids.contains(&r.article.id) {
+            fresh.push(r);
+        } else if old.get(&r.article.id) != Some(&r) {
+            relinked.push(r);
+        }
+    }
+    // New articles in input order.
+    fresh.sort_by_key(|r| sources.get(&r.article.id).cloned().unwrap_or_default());
+    for chunk in fresh.chunks(BATCH) {
+        let srcs = chunk
+            .iter()
+            .map(|r| sources.get(&r.article.id).cloned().unwrap_or_default())
+            .collect();
+        store_records(store, chunk, srcs, s, p);
+    }
+    let mut quiet = Summary::default();
+    for chunk in relinked.chunks(BATCH) {
+        let srcs = chunk.iter().map(|r| r.article.source.clone()).collect();
+        store_records(store, chunk, srcs, &mut quiet, p);
+    }
+    s.errors += quiet.errors;
+    s.relinked += quiet.articles;
+    store
+        .replace_corpus_graph(&crate::graph::corpus::corpus_quads(&view, &config.base))
+        .context("writing the corpus graph")?;
+    Ok(())
 }
 
 /// Prints the summary line; returns whether the run was clean.
@@ -93,11 +157,18 @@ fn finish(store: &Store, summary: &Summary, progress: &Progress) -> bool {
         summary.triples,
         summary.errors
     );
+    if summary.relinked > 0 {
+        println!(
+            "re-linked {} earlier articles to actors, meetings or statements of the new ones",
+            summary.relinked
+        );
+    }
     summary.errors == 0
 }
 
-/// Stores ready-made extraction records, one JSON object per line.
-fn ingest_records(store: &Store, files: &[PathBuf], s: &mut Summary, p: &Progress) {
+/// Reads ready-made extraction records, one JSON object per line.
+fn read_records(files: &[PathBuf], s: &mut Summary, p: &Progress) -> Vec<(Record, String)> {
+    let mut pending = Vec::new();
     for file in files {
         let bytes = if file.as_os_str() == "-" {
             let mut buf = Vec::new();
@@ -134,9 +205,11 @@ fn ingest_records(store: &Store, files: &[PathBuf], s: &mut Summary, p: &Progres
                 }
             }
         }
-        store_records(store, &records, sources, s, p);
+        p.extracted(records.len());
+        pending.extend(records.into_iter().zip(sources));
         p.file_done();
     }
+    pending
 }
 
 fn here(a: &Article) -> String {
@@ -162,8 +235,13 @@ fn open(args: &IngestArgs) -> Result<Store> {
     }
 }
 
-/// Extracts a batch in parallel and stores it in input order.
-fn flush(store: &Store, config: &Config, batch: &mut Vec<Article>, s: &mut Summary, p: &Progress) {
+/// Extracts a batch in parallel, keeping input order; records wait for [`commit`].
+fn extract_batch(
+    config: &Config,
+    batch: &mut Vec<Article>,
+    pending: &mut Vec<(Record, String)>,
+    p: &Progress,
+) {
     if batch.is_empty() {
         return;
     }
@@ -172,7 +250,8 @@ fn flush(store: &Store, config: &Config, batch: &mut Vec<Article>, s: &mut Summa
         .into_par_iter()
         .map(|a| extract::extract_article(a, config))
         .collect();
-    store_records(store, &records, sources, s, p);
+    p.extracted(records.len());
+    pending.extend(records.into_iter().zip(sources));
 }
 
 /// Stores records and counts what was stored.
@@ -207,7 +286,6 @@ fn store_records(
             }
         }
     }
-    p.articles(records.len());
 }
 
 /// A progress bar on standard error, drawn only on a terminal and only once the run
@@ -250,7 +328,7 @@ impl Progress {
         self.tick();
     }
 
-    fn articles(&self, n: usize) {
+    fn extracted(&self, n: usize) {
         self.articles.set(self.articles.get() + n);
         self.bar
             .set_message(format!("{} articles", self.articles.get()));

@@ -9,6 +9,7 @@ mod listings;
 mod push;
 mod query;
 mod sparql;
+mod serve;
 mod stats;
 
 use anyhow::{Context, Result};
@@ -29,6 +30,7 @@ pub fn run(cli: Cli) -> Result<bool> {
         Command::Actors(args) => actors::run(&args),
         Command::Stats(args) => stats::run(&args),
         Command::Push(args) => push::run(&args),
+        Command::Serve(args) => serve::run(&args),
         Command::Eval(EvalCommand::Statements(args)) => crate::eval::polnear::run(&args),
         Command::Eval(EvalCommand::Meetings(args)) => crate::eval::meetings::run(&args),
         Command::Eval(EvalCommand::Actors(args)) => crate::eval::actors::run(&args),

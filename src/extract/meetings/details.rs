@@ -157,3 +157,23 @@ pub fn date(ctx: &Ctx, lo: usize, t0: usize, hi: usize) -> Option<(DateRange, Sp
     }
     best.map(|(_, r, s)| (r, s))
 }
+
+/// A date from the sentences before: a meeting told without a time of its own in an
+/// account that dated the event a sentence or two earlier ("Trump met Abe on Friday.
+/// The two leaders discussed trade.") takes the latest occasion named there.
+pub fn inherited(ctx: &Ctx, si: usize) -> Option<(DateRange, Span)> {
+    let doc = ctx.doc;
+    let b1 = doc.sentences[si].span.start;
+    let b0 = doc.sentences[si.saturating_sub(2)].span.start;
+    ctx.times_between(b0, b1).iter().rev().find_map(|t| {
+        if matches!(t.kind, TimeKind::Since | TimeKind::Recurring) || t.past.start.is_none() {
+            return None;
+        }
+        let text = doc.text(t.span).to_ascii_lowercase();
+        if text.starts_with("the past") || text.starts_with("the last") || text.starts_with("past ")
+        {
+            return None;
+        }
+        Some((t.past, t.span))
+    })
+}

@@ -526,10 +526,11 @@ fn candidate(
         details::place(ctx, lo, t.start, hi, &[])
             .filter(|p| !parts.contains(p) || entry.frame == Frame::Visit)
     });
-    let (date, date_span) = match details::date(ctx, lo, t.start, hi) {
-        Some((r, s)) => (r, Some(s)),
-        None => (DateRange::default(), None),
-    };
+    let (date, date_span) =
+        match details::date(ctx, lo, t.start, hi).or_else(|| details::inherited(ctx, si)) {
+            Some((r, s)) => (r, Some(s)),
+            None => (DateRange::default(), None),
+        };
     let w = &ctx.words;
     let earlier = w[t.start.saturating_sub(3).max(lo)..t.start]
         .iter()

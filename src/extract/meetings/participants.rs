@@ -300,6 +300,18 @@ pub fn noun_phrase(ctx: &Ctx, start: usize, hi: usize) -> (Vec<usize>, usize) {
         let w = ctx.words[k].as_str();
         match w {
             "and" | "," | "&" => {
+                // "Donald Trump, right, and Shinzo Abe": a caption's position word.
+                if w == ","
+                    && k + 2 < hi
+                    && matches!(
+                        ctx.words[k + 1].as_str(),
+                        "left" | "right" | "center" | "centre"
+                    )
+                    && ctx.words[k + 2] == ","
+                {
+                    k += 3;
+                    continue;
+                }
                 if k + 1 >= hi || !np_start(ctx, k + 1) {
                     break;
                 }
@@ -417,6 +429,16 @@ pub fn subject(ctx: &Ctx, lo: usize, t0: usize) -> Vec<usize> {
     for k in lo..t0 {
         if let Some(m) = ctx.mention_start[k] {
             if participant(ctx, m).is_none() || in_pp(ctx, lo, k) {
+                continue;
+            }
+            // "ROME - Bernie Sanders met ...": a dateline is no subject.
+            let end = ctx.mention_end[m];
+            if k == lo
+                && ctx
+                    .words
+                    .get(end)
+                    .is_some_and(|x| matches!(x.as_str(), "-" | "—" | "–"))
+            {
                 continue;
             }
             // A place in a leading adverbial ("In Moscow, ...") is no subject.

@@ -385,3 +385,31 @@ fn reported_clause_subject_after_that() {
 fn one_participant_is_no_meeting() {
     none("[Obama] held a meeting at the White House.");
 }
+
+#[test]
+fn caption_position_word_keeps_coordination() {
+    let (d, m) = one(
+        "President [Trump], right, and Prime Minister [Abe] shake hands in Washington.",
+        None,
+    );
+    assert_eq!(names(&d, &m), ["Abe", "Trump"]);
+}
+
+#[test]
+fn undated_meeting_takes_the_date_told_just_before() {
+    let (_, m) = run(
+        "The summit opened on Saturday in Brussels. [Merkel] met with [Hollande].",
+        Some("2016-06-15"),
+    );
+    assert_eq!(m.len(), 1);
+    assert_eq!(m[0].date.start, day("2016-06-11"));
+}
+
+#[test]
+fn dateline_is_no_subject() {
+    let (d, m) = one(
+        "[ROME|place] - [Bernie Sanders] met privately with Pope [Francis] on Saturday.",
+        Some("2016-04-16"),
+    );
+    assert_eq!(names(&d, &m), ["Bernie Sanders", "Francis"]);
+}

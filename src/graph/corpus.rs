@@ -1,0 +1,71 @@
+//! The corpus graph: what only the whole corpus knows, as quads of one named graph
+//! (`<base>graph/corpus`).
+//!
+//! For every merged meeting and statement: how many articles report it
+//! (`ng:sourceCount`) and which (`prov:wasDerivedFrom`); for every actor: its canonical
+//! name (`skos:prefLabel`) and every spelling seen (`schema:alternateName`). It is a
+//! pure function of the [`CorpusView`]; the store replaces the graph after each ingest.
+
+use oxigraph::model::{GraphName, Literal, NamedNode, Quad};
+
+use super::vocab::{ng, prov, schema, skos};
+use crate::resolve::{actor_iri, article_iri, CorpusView};
+
+/// The IRI of the corpus graph.
+pub fn corpus_graph_iri(base: &str) -> String {
+    format!("{base}graph/corpus")
+}
+
+/// The quads of the corpus graph, sorted.
+pub fn corpus_quads(view: &CorpusView, base: &str) -> Vec<Quad> {
+    let Ok(graph) = NamedNode::new(corpus_graph_iri(base)) else {
+        return Vec::new();
+    };
+    let g = GraphName::NamedNode(graph);
+    let mut out = Vec::new();
+    let mut push = |s: &str, p: oxigraph::model::NamedNodeRef<'_>, o: oxigraph::model::Term| {
+        if let Ok(s) = NamedNode::new(s) {
+            out.push(Quad::new(s, p, o, g.clone()));
+        }
+    };
+    let count =
+        |n: usize| Literal::new_typed_literal(n.to_string(), oxigraph::model::vocab::xsd::INTEGER);
+    for (iri, m) in &view.meetings {
+        push(iri, ng::SOURCE_COUNT, count(m.sources.len()).into());
+        for a in &m.sources {
+            if let Ok(art) = NamedNode::new(article_iri(base, a)) {
+                push(iri, prov::WAS_DERIVED_FROM, art.into());
+            }
+        }
+    }
+    for (iri, s) in &view.statements {
+        push(iri, ng::SOURCE_COUNT, count(s.sources.len()).into());
+        for a in &s.sources {
+            if let Ok(art) = NamedNode::new(article_iri(base, a)) {
+                push(iri, prov::WAS_DERIVED_FROM, art.into());
+            }
+        }
+    }
+    for (key, name) in &view.actors.name {
+        let iri = actor_iri(base, key);
+        push(
+            &iri,
+            skos::PREF_LABEL,
+            Literal::new_simple_literal(name).into(),
+        );
+        if let Some(spellings) = view.actors.spellings.get(key) {
+            for sp in spellings {
+                if sp != name {
+                    push(
+                        &iri,
+                        schema::ALTERNATE_NAME,
+                        Literal::new_simple_literal(sp).into(),
+                    );
+                }
+            }
+        }
+    }
+    out.sort_by_cached_key(|q| q.to_string());
+    out.dedup();
+    out
+}
