@@ -72,7 +72,12 @@ pub fn push(
     let state_path = dir.join(STATE);
     let mut state = read_state(&state_path)?;
     let url = opts.url.trim_end_matches('/').to_string();
-    let paths = files::graph_files(dir)?;
+    let mut paths = files::graph_files(dir)?;
+    // The corpus graph (canonical names, merged facts' sources), when the store has one.
+    let corpus = dir.join(files::CORPUS);
+    if corpus.is_file() {
+        paths.push(corpus);
+    }
     let total = paths.len() + usize::from(opts.default_graph);
     let mut summary = PushSummary::default();
     let mut hashes = Vec::with_capacity(paths.len());
