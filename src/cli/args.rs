@@ -78,6 +78,12 @@ pub enum Command {
     Statements(ListArgs),
     /// List actors: names, aliases, kinds and roles, with their sources.
     Actors(ListArgs),
+    /// Send the store to a SPARQL store over the Graph Store HTTP Protocol.
+    ///
+    /// One `PUT ?graph=IRI` per article graph, then `PUT ?default` with the merged
+    /// view. Graphs unchanged since the last accepted push to the same URL are
+    /// skipped (state in DIR/push-state.tsv), so an interrupted push resumes.
+    Push(PushArgs),
     /// Count what the store holds.
     Stats(StatsArgs),
     /// Serve the store over HTTP: SPARQL 1.1 Protocol at /sparql, Graph Store
@@ -253,4 +259,26 @@ pub enum EvalCommand {
     Actors(crate::eval::actors::EvalArgs),
     /// Precision of merging: near-miss pairs that must stay apart, and control pairs.
     NearMisses(crate::eval::near_misses::EvalArgs),
+}
+
+/// Arguments of `newsgraph push`.
+#[derive(Debug, clap::Args)]
+pub struct PushArgs {
+    /// The server's base URL (http:// only), e.g. `http://127.0.0.1:7878`.
+    #[arg(long, value_name = "URL")]
+    pub to: String,
+    /// The Graph Store Protocol path on the server: `/store` (Oxigraph), `/ds/data`
+    /// (Fuseki), `/sparql-graph-crud` (Virtuoso), `/repositories/NAME/rdf-graphs/service`
+    /// (GraphDB).
+    #[arg(long, default_value = "/store")]
+    pub graph_store_path: String,
+    /// An extra request header, `Name: value` (repeatable), e.g. for authorisation.
+    #[arg(long, value_name = "HEADER")]
+    pub header: Vec<String>,
+    /// Do not push the merged default graph.
+    #[arg(long)]
+    pub no_default_graph: bool,
+    /// The store to push.
+    #[command(flatten)]
+    pub store: StoreArgs,
 }

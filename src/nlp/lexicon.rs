@@ -79,6 +79,9 @@ pub struct Lexicon {
     forms: HashMap<String, Vec<(usize, Form)>>,
     /// Longest form in tokens.
     max_len: usize,
+    /// The first token of every form: a probe whose first word is not here cannot
+    /// match (checked before any key is built).
+    first_words: HashSet<String>,
     /// Person titles (lower case, possibly several words) → kind.
     titles: HashMap<String, String>,
     /// Longest title in words.
@@ -133,6 +136,7 @@ impl Lexicon {
             entries: Vec::new(),
             forms: HashMap::new(),
             max_len: 1,
+            first_words: HashSet::new(),
             titles: HashMap::new(),
             max_title_len: 1,
             given: HashSet::new(),
@@ -217,6 +221,11 @@ impl Lexicon {
     fn add_form(&mut self, form: &str, entry: usize, how: Form) {
         let key = form_key(form);
         self.max_len = self.max_len.max(key.split(' ').count());
+        if let Some(first) = key.split(' ').next() {
+            if !self.first_words.contains(first) {
+                self.first_words.insert(first.to_string());
+            }
+        }
         let v = self.forms.entry(key).or_default();
         if !v.contains(&(entry, how)) {
             v.push((entry, how));
@@ -228,10 +237,32 @@ impl Lexicon {
     /// then places, then organisations).
     pub fn longest_match(&self, words: &[&str]) -> Option<Hit> {
         let max = self.max_len.min(words.len());
+        let first = words.first()?;
+        // Curly and straight apostrophes are one ("Russia’s" = "Russia's").
+        let known = if first.contains('’') {
+            self.first_words.contains(&first.replace('’', "'"))
+        } else {
+            self.first_words.contains(*first)
+        };
+        if !known {
+            return None;
+        }
+        // One key of all `max` words; each shorter probe is a prefix of it.
+        let mut key = String::new();
+        let mut ends = Vec::with_capacity(max);
+        for (i, w) in words[..max].iter().enumerate() {
+            if i > 0 {
+                key.push(' ');
+            }
+            if w.contains('’') {
+                key.push_str(&w.replace('’', "'"));
+            } else {
+                key.push_str(w);
+            }
+            ends.push(key.len());
+        }
         for len in (1..=max).rev() {
-            // Curly and straight apostrophes are one ("Russia’s" = "Russia's").
-            let key = words[..len].join(" ").replace('’', "'");
-            if let Some(v) = self.forms.get(&key) {
+            if let Some(v) = self.forms.get(&key[..ends[len - 1]]) {
                 let (entry, form) = v[0];
                 return Some(Hit { entry, form, len });
             }

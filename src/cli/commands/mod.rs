@@ -6,6 +6,7 @@ mod export;
 mod extract;
 mod ingest;
 mod listings;
+mod push;
 mod query;
 mod serve;
 mod sparql;
@@ -28,6 +29,7 @@ pub fn run(cli: Cli) -> Result<bool> {
         Command::Statements(args) => listings::statements(&args),
         Command::Actors(args) => actors::run(&args),
         Command::Stats(args) => stats::run(&args),
+        Command::Push(args) => push::run(&args),
         Command::Serve(args) => serve::run(&args),
         Command::Eval(EvalCommand::Statements(args)) => crate::eval::polnear::run(&args),
         Command::Eval(EvalCommand::Meetings(args)) => crate::eval::meetings::run(&args),

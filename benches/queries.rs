@@ -1,0 +1,120 @@
+//! Canned-query latency on an existing store (not a Criterion bench: it measures a
+//! store built by `bench/run.sh`). Times opening the store, then runs each canned
+//! query repeatedly and prints one JSON object with median and p95 milliseconds.
+//! It must not write to the store.
+//!
+//! `NEWSGRAPH_BENCH_STORE=DIR NEWSGRAPH_BENCH_RUNS=20 cargo bench --bench queries`
+
+use std::time::Instant;
+
+use newsgraph::graph::vocab::PREFIXES;
+use newsgraph::store::Store;
+use oxigraph::sparql::QueryResults;
+
+fn main() {
+    let Ok(dir) = std::env::var("NEWSGRAPH_BENCH_STORE") else {
+        eprintln!("queries: set NEWSGRAPH_BENCH_STORE=DIR (a store built by bench/run.sh)");
+        return;
+    };
+    let runs: usize = std::env::var("NEWSGRAPH_BENCH_RUNS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(20);
+    let t = Instant::now();
+    let store = match Store::open(&dir) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("queries: {dir}: {e}");
+            std::process::exit(1);
+        }
+    };
+    let open_ms = t.elapsed().as_secs_f64() * 1e3;
+    let prologue: String = PREFIXES
+        .iter()
+        .map(|(p, iri)| format!("PREFIX {p}: <{iri}>\n"))
+        .collect();
+    // The most-reported actor stands in for "one actor".
+    let actor = top_actor(&store, &prologue).unwrap_or_default();
+    let queries = canned(&actor);
+    let mut out = vec![
+        format!("\"open_ms\": {open_ms:.1}"),
+        format!("\"actor\": {actor:?}"),
+    ];
+    for (name, body) in queries {
+        let q = format!("{prologue}{body}");
+        let mut times = Vec::with_capacity(runs);
+        let mut rows = 0;
+        for _ in 0..runs {
+            let t = Instant::now();
+            rows = count(&store, &q);
+            times.push(t.elapsed().as_secs_f64() * 1e3);
+        }
+        times.sort_by(f64::total_cmp);
+        let median = times[times.len() / 2];
+        let p95 = times[((times.len() * 95).div_ceil(100)).saturating_sub(1)];
+        out.push(format!(
+            "\"{name}\": {{\"rows\": {rows}, \"median_ms\": {median:.2}, \"p95_ms\": {p95:.2}}}"
+        ));
+    }
+    println!("{{{}}}", out.join(", "));
+}
+
+/// The canned queries: who met whom (all; one actor; one actor in a date range) and
+/// everything one actor said.
+fn canned(actor: &str) -> Vec<(&'static str, String)> {
+    vec![
+        (
+            "met_all",
+            "SELECT ?m ?a ?b WHERE { ?m a sem:Event ; schema:attendee ?a , ?b . \
+             FILTER(STR(?a) < STR(?b)) }"
+                .to_string(),
+        ),
+        (
+            "met_actor",
+            format!(
+                "SELECT ?m ?b WHERE {{ ?m a sem:Event ; schema:attendee <{actor}> , ?b . \
+                 FILTER(?b != <{actor}>) }}"
+            ),
+        ),
+        (
+            "met_actor_dates",
+            format!(
+                "SELECT ?m ?b ?s WHERE {{ ?m a sem:Event ; schema:attendee <{actor}> , ?b ; \
+                 sem:hasEarliestBeginTimeStamp ?s . FILTER(?b != <{actor}> && \
+                 ?s >= \"2016-01-01\"^^xsd:date && ?s <= \"2016-12-31\"^^xsd:date) }}"
+            ),
+        ),
+        (
+            "said_actor",
+            format!(
+                "SELECT ?q ?text WHERE {{ ?q a schema:Quotation ; \
+                 schema:spokenByCharacter <{actor}> ; schema:text ?text }}"
+            ),
+        ),
+    ]
+}
+
+fn top_actor(store: &Store, prologue: &str) -> Option<String> {
+    let q = format!(
+        "{prologue}SELECT ?a (COUNT(?q) AS ?n) WHERE {{ ?q schema:spokenByCharacter ?a }} \
+         GROUP BY ?a ORDER BY DESC(?n) LIMIT 1"
+    );
+    let Ok(QueryResults::Solutions(s)) = store.query(&q) else {
+        return None;
+    };
+    s.flatten()
+        .next()
+        .and_then(|row| row.get("a").map(|t| t.to_string()))
+        .map(|t| t.trim_start_matches('<').trim_end_matches('>').to_string())
+}
+
+fn count(store: &Store, q: &str) -> usize {
+    match store.query(q) {
+        Ok(QueryResults::Solutions(s)) => s.flatten().count(),
+        Ok(_) => 0,
+        Err(e) => {
+            eprintln!("queries: {e}");
+            0
+        }
+    }
+}
