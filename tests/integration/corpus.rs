@@ -231,10 +231,21 @@ fn permute(v: &mut Vec<usize>, k: usize, f: &mut dyn FnMut(&[usize])) {
 
 ngtest!(meetings_filter_and_sort_by_source_count, |ng| {
     ng.ok(&["ingest", s(&corpus())]);
-    let out = ng.ok(&["meetings", "--format", "json", "--min-sources", "2", "--sort", "sources"]);
+    let out = ng.ok(&[
+        "meetings",
+        "--format",
+        "json",
+        "--min-sources",
+        "2",
+        "--sort",
+        "sources",
+    ]);
     let ms: Vec<Value> = serde_json::from_str(&out).unwrap();
     assert!(ms.len() >= 2, "{out}");
-    let counts: Vec<usize> = ms.iter().map(|m| m["sources"].as_array().unwrap().len()).collect();
+    let counts: Vec<usize> = ms
+        .iter()
+        .map(|m| m["sources"].as_array().unwrap().len())
+        .collect();
     assert!(counts.iter().all(|&c| c >= 2), "{counts:?}");
     assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{counts:?}");
 });
