@@ -279,7 +279,7 @@ pub fn meetings(args: &ListArgs) -> Result<bool> {
     out.retain(|m| m.sources.len() >= args.min_sources);
     if args.sort == ListSort::Sources {
         // Stable: equal counts keep the date order.
-        out.sort_by(|a, b| b.sources.len().cmp(&a.sources.len()));
+        out.sort_by_key(|m| std::cmp::Reverse(m.sources.len()));
     }
     match args.format {
         ListFormat::Json => println!("{}", serde_json::to_string_pretty(&out)?),
@@ -360,7 +360,7 @@ pub fn statements(args: &ListArgs) -> Result<bool> {
     });
     out.retain(|m| m.sources.len() >= args.min_sources);
     if args.sort == ListSort::Sources {
-        out.sort_by(|a, b| b.sources.len().cmp(&a.sources.len()));
+        out.sort_by_key(|m| std::cmp::Reverse(m.sources.len()));
     }
     match args.format {
         ListFormat::Json => println!("{}", serde_json::to_string_pretty(&out)?),
