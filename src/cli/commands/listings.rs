@@ -173,6 +173,15 @@ fn evidence(store: &Store) -> Result<BTreeMap<String, Vec<EvidenceOut>>> {
     Ok(m)
 }
 
+/// Keeps the items reported by at least `--min-sources` articles and, with `--sort
+/// sources`, orders them by that count (stable: equal counts keep the date order).
+fn by_source_count<T>(out: &mut Vec<T>, args: &ListArgs, count: impl Fn(&T) -> usize) {
+    out.retain(|x| count(x) >= args.min_sources);
+    if args.sort == ListSort::Sources {
+        out.sort_by_key(|x| std::cmp::Reverse(count(x)));
+    }
+}
+
 fn sources(rows: &[Row]) -> Vec<String> {
     rows.iter()
         .filter_map(|r| value(r, "id"))
@@ -276,11 +285,7 @@ pub fn meetings(args: &ListArgs) -> Result<bool> {
         }
     }
     out.sort_by(|a, b| (date_key(&a.date), &a.iri).cmp(&(date_key(&b.date), &b.iri)));
-    out.retain(|m| m.sources.len() >= args.min_sources);
-    if args.sort == ListSort::Sources {
-        // Stable: equal counts keep the date order.
-        out.sort_by_key(|m| std::cmp::Reverse(m.sources.len()));
-    }
+    by_source_count(&mut out, args, |m| m.sources.len());
     match args.format {
         ListFormat::Json => println!("{}", serde_json::to_string_pretty(&out)?),
         ListFormat::Table => {
@@ -358,10 +363,7 @@ pub fn statements(args: &ListArgs) -> Result<bool> {
                 &b.iri,
             ))
     });
-    out.retain(|m| m.sources.len() >= args.min_sources);
-    if args.sort == ListSort::Sources {
-        out.sort_by_key(|m| std::cmp::Reverse(m.sources.len()));
-    }
+    by_source_count(&mut out, args, |m| m.sources.len());
     match args.format {
         ListFormat::Json => println!("{}", serde_json::to_string_pretty(&out)?),
         ListFormat::Table => {
