@@ -163,6 +163,16 @@ pub fn date(ctx: &Ctx, lo: usize, t0: usize, hi: usize) -> Option<(DateRange, Sp
 /// The two leaders discussed trade.") takes the latest occasion named there.
 pub fn inherited(ctx: &Ctx, si: usize) -> Option<(DateRange, Span)> {
     let doc = ctx.doc;
+    // "Earlier, …" / "Previously, …" tells of another, earlier occasion: the date of
+    // the sentences before is not its date.
+    let first = doc.sentences[si].tokens.start;
+    let opener = doc.token_text(first).to_ascii_lowercase();
+    if matches!(
+        opener.as_str(),
+        "earlier" | "previously" | "before" | "later" | "separately"
+    ) {
+        return None;
+    }
     let b1 = doc.sentences[si].span.start;
     let b0 = doc.sentences[si.saturating_sub(2)].span.start;
     ctx.times_between(b0, b1).iter().rev().find_map(|t| {

@@ -413,3 +413,16 @@ fn dateline_is_no_subject() {
     );
     assert_eq!(names(&d, &m), ["Bernie Sanders", "Francis"]);
 }
+
+#[test]
+fn earlier_occasion_does_not_inherit_the_previous_date() {
+    let (_, ms) = run(
+        "[Amirabdollahian] met with [Ismail Haniyeh] on Saturday in [Qatar|country]. Earlier, [Raisi] held a phone call with [Emmanuel Macron].",
+        Some("2023-10-16"),
+    );
+    let call = ms
+        .iter()
+        .find(|m| m.mode == MeetingMode::Phone)
+        .expect("the call");
+    assert_eq!(call.date.start, None);
+}
