@@ -92,17 +92,8 @@ pub fn push(
         } else {
             let (body, n) = ntriples(p, &bytes)?;
             let query = format!("{path}?graph={}", http::encode(&graph));
-            match send(&target, &query, &opts.headers, &body) {
-                Ok(()) => {
-                    summary.sent += 1;
-                    summary.triples += n;
-                    state.insert(key, hash);
-                }
-                Err(e) => {
-                    summary.failed += 1;
-                    summary.errors.push(format!("{graph}: {e}"));
-                }
-            }
+            let sent = send(&target, &query, &opts.headers, &body);
+            summary.record(sent, n, &graph, &mut state, key, hash);
         }
         if (i + 1) % SAVE_EVERY == 0 {
             write_state(&state_path, &state)?;
@@ -117,22 +108,39 @@ pub fn push(
             summary.unchanged += 1;
         } else {
             let (body, n) = merged(&paths)?;
-            match send(&target, &format!("{path}?default"), &opts.headers, &body) {
-                Ok(()) => {
-                    summary.sent += 1;
-                    summary.triples += n;
-                    state.insert(key, hash);
-                }
-                Err(e) => {
-                    summary.failed += 1;
-                    summary.errors.push(format!("default graph: {e}"));
-                }
-            }
+            let sent = send(&target, &format!("{path}?default"), &opts.headers, &body);
+            summary.record(sent, n, "default graph", &mut state, key, hash);
         }
         progress(total, total);
     }
     write_state(&state_path, &state)?;
     Ok(summary)
+}
+
+impl PushSummary {
+    /// Counts one PUT: on success its triples, and the state remembers the content
+    /// hash the server now holds; on failure the error, named by `what`.
+    fn record<E: std::fmt::Display>(
+        &mut self,
+        sent: Result<(), E>,
+        triples: usize,
+        what: &str,
+        state: &mut State,
+        key: (String, String),
+        hash: String,
+    ) {
+        match sent {
+            Ok(()) => {
+                self.sent += 1;
+                self.triples += triples;
+                state.insert(key, hash);
+            }
+            Err(e) => {
+                self.failed += 1;
+                self.errors.push(format!("{what}: {e}"));
+            }
+        }
+    }
 }
 
 fn send(
