@@ -211,10 +211,12 @@ fn evidence(doc: &Doc, f: &Found) -> Span {
 /// reported no later than its article), with no text.
 fn date_of(doc: &Doc, evidence: Span, f: &Found) -> (DateRange, Option<Span>) {
     let anchor = f.cue.map(|c| c.start).unwrap_or(evidence.start);
-    let best = doc
-        .times_in(evidence)
-        .map(|i| &doc.times[i])
-        .filter(|t| !f.content.contains(t.span))
+    // Times are in text order: a binary search, not a scan of the document's times.
+    let from = doc.times.partition_point(|t| t.span.start < evidence.start);
+    let best = doc.times[from..]
+        .iter()
+        .take_while(|t| t.span.start < evidence.end)
+        .filter(|t| evidence.contains(t.span) && !f.content.contains(t.span))
         .min_by_key(|t| t.span.start.abs_diff(anchor));
     match best {
         Some(t) => (t.past, Some(t.span)),
