@@ -1,14 +1,20 @@
 //! The clap definitions of every command and flag. Doc comments here become `--help`.
+//! Nothing here runs anything; `commands` does.
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::corpus::InputFormat;
+use crate::store::ExportFormat;
 
 /// newsgraph: a knowledge graph of who met whom, who said what, from news articles.
+///
+/// `newsgraph ingest corpus/` extracts actors, meetings and statements and stores them
+/// as RDF (one named graph per article) in a store directory; `meetings`,
+/// `statements`, `actors`, `query` and `export` read it back.
 #[derive(Debug, Parser)]
-#[command(name = "newsgraph", version, about, long_about = None)]
+#[command(name = "newsgraph", version, about, long_about)]
 pub struct Cli {
     /// The command to run.
     #[command(subcommand)]
@@ -29,18 +35,169 @@ pub struct InputArgs {
     pub date: Option<String>,
 }
 
+/// The store directory option.
+#[derive(Debug, Clone, clap::Args)]
+pub struct StoreArgs {
+    /// The store directory (one N-Quads file per article under DIR/graphs).
+    #[arg(
+        long,
+        value_name = "DIR",
+        env = "NEWSGRAPH_STORE",
+        default_value = "newsgraph.db"
+    )]
+    pub store: PathBuf,
+}
+
 /// The commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Extract actors, meetings and statements and store them as RDF.
+    ///
+    /// Each article becomes one named graph (replacing what an earlier ingest of the
+    /// same article id stored). Bad inputs are reported as `newsgraph: FILE:LINE: …`
+    /// and skipped; the exit code is then 2. A summary line goes to standard output.
+    Ingest(IngestArgs),
     /// Extract actors, meetings and statements and print one JSON record per article.
     Extract {
         /// What to read.
         #[command(flatten)]
         input: InputArgs,
     },
+    /// Run a SPARQL query against the store.
+    ///
+    /// The default graph is the union of all article graphs; use `GRAPH ?g { … }` to
+    /// see which article says what. SELECT and ASK print a table (or csv, tsv, json,
+    /// xml); CONSTRUCT and DESCRIBE print Turtle (or ntriples, rdfxml, jsonld).
+    Query(QueryArgs),
+    /// Write the whole store in an RDF format, sorted (same store, same bytes).
+    Export(ExportArgs),
+    /// List meetings: who met whom, when, where and how, with their sources.
+    Meetings(ListArgs),
+    /// List statements: who said what and when, with their sources.
+    Statements(ListArgs),
+    /// List actors: names, aliases, kinds and roles, with their sources.
+    Actors(ListArgs),
+    /// Count what the store holds.
+    Stats(StatsArgs),
     /// Score extraction against gold annotations (precision, recall, F1).
     #[command(subcommand)]
     Eval(EvalCommand),
+}
+
+/// Arguments of `newsgraph ingest`.
+#[derive(Debug, clap::Args)]
+pub struct IngestArgs {
+    /// What to read.
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Where to store.
+    #[command(flatten)]
+    pub store: StoreArgs,
+    /// Fail at once if another ingest is writing the store, instead of waiting for it.
+    #[arg(long)]
+    pub no_wait: bool,
+    /// The inputs are extraction records (the JSON Lines of `newsgraph extract`, or
+    /// another tool's in that format): store them as they are, without extracting.
+    #[arg(long)]
+    pub records: bool,
+}
+
+/// Output formats of `newsgraph query`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum QueryFormat {
+    /// An aligned text table (SELECT, ASK).
+    Table,
+    /// SPARQL CSV results (SELECT, ASK).
+    Csv,
+    /// SPARQL TSV results (SELECT, ASK).
+    Tsv,
+    /// SPARQL JSON results (SELECT, ASK).
+    Json,
+    /// SPARQL XML results (SELECT, ASK).
+    Xml,
+    /// Turtle (CONSTRUCT, DESCRIBE).
+    Turtle,
+    /// N-Triples (CONSTRUCT, DESCRIBE).
+    Ntriples,
+    /// RDF/XML (CONSTRUCT, DESCRIBE).
+    Rdfxml,
+    /// JSON-LD (CONSTRUCT, DESCRIBE).
+    Jsonld,
+}
+
+/// Arguments of `newsgraph query`.
+#[derive(Debug, clap::Args)]
+pub struct QueryArgs {
+    /// The SPARQL query, or `-` to read it from standard input.
+    #[arg(conflicts_with = "file", required_unless_present = "file")]
+    pub query: Option<String>,
+    /// Read the query from this file.
+    #[arg(long, short = 'f', value_name = "FILE")]
+    pub file: Option<PathBuf>,
+    /// Output format (default: table for SELECT/ASK, turtle for CONSTRUCT/DESCRIBE).
+    #[arg(long, value_enum)]
+    pub format: Option<QueryFormat>,
+    /// The store to query.
+    #[command(flatten)]
+    pub store: StoreArgs,
+}
+
+/// Arguments of `newsgraph export`.
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// RDF format: turtle, ntriples and rdfxml write the union graph; trig, nquads and
+    /// jsonld keep one named graph per article.
+    #[arg(long, value_enum, default_value_t = ExportFormat::Turtle)]
+    pub format: ExportFormat,
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// The store to export.
+    #[command(flatten)]
+    pub store: StoreArgs,
+}
+
+/// Output formats of the listings and `stats`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum ListFormat {
+    /// An aligned text table.
+    #[default]
+    Table,
+    /// A JSON array (an object for `stats`), pretty-printed.
+    Json,
+}
+
+/// Arguments of `meetings`, `statements` and `actors`.
+#[derive(Debug, clap::Args)]
+pub struct ListArgs {
+    /// Only items involving this actor: any of its names or aliases, case- and
+    /// accent-insensitive; a surname matches the full name ("Bogdanov").
+    #[arg(long, value_name = "NAME")]
+    pub actor: Option<String>,
+    /// Only items that can have happened on or after this day (YYYY-MM-DD); for
+    /// actors, those mentioned in articles published on or after it.
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+    /// Only items that can have happened on or before this day (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+    /// The store to read.
+    #[command(flatten)]
+    pub store: StoreArgs,
+}
+
+/// Arguments of `newsgraph stats`.
+#[derive(Debug, clap::Args)]
+pub struct StatsArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+    /// The store to read.
+    #[command(flatten)]
+    pub store: StoreArgs,
 }
 
 /// What to evaluate.
@@ -50,4 +207,8 @@ pub enum EvalCommand {
     Statements(crate::eval::polnear::EvalArgs),
     /// Meetings against gold in the JSON form of the meeting annotation guidelines.
     Meetings(crate::eval::meetings::EvalArgs),
+    /// Cross-document actor identity: pairwise precision/recall of actor clustering.
+    Actors(crate::eval::actors::EvalArgs),
+    /// Precision of merging: near-miss pairs that must stay apart, and control pairs.
+    NearMisses(crate::eval::near_misses::EvalArgs),
 }

@@ -9,7 +9,9 @@
 //! This module only reads gold and extraction records and counts; it never changes
 //! how extraction works.
 
+pub mod actors;
 pub mod meetings;
+pub mod near_misses;
 pub mod polnear;
 pub mod sources;
 

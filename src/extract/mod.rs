@@ -91,6 +91,15 @@ pub fn extract_article(article: crate::corpus::Article, config: &Config) -> Reco
     extract(&doc, config)
 }
 
+/// Extracts every article, in parallel, keeping input order.
+pub fn extract_all(articles: Vec<crate::corpus::Article>, config: &Config) -> Vec<Record> {
+    use rayon::prelude::*;
+    articles
+        .into_par_iter()
+        .map(|a| extract_article(a, config))
+        .collect()
+}
+
 fn date_record(doc: &Doc, d: &DateRange, span: Option<Span>) -> DateRecord {
     DateRecord {
         start: d.start.map(|x| x.format("%Y-%m-%d").to_string()),

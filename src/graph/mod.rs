@@ -1,4 +1,18 @@
 //! Stage 5, **graph**: a pure function from extraction records to RDF quads.
 //!
-//! (Being written: vocabulary constants mirroring `ontology/newsgraph.ttl`, and the
-//! mapping of one record to the quads of its article's named graph.)
+//! - [`vocab`]: the ontology's terms as constants, mirroring `ontology/newsgraph.ttl`.
+//! - [`iris`]: the IRIs this stage mints (roles, memberships, days, annotations).
+//! - [`mapping`]: one [`Record`](crate::extract::Record) in, the quads of its
+//!   article's named graph out (graph name = article IRI), sorted and deduplicated.
+//!
+//! No blank nodes, no timestamps, no I/O: the same record gives the same quads. This
+//! stage does not decide identity (that is `resolve`) or store anything (`store`).
+
+mod error;
+mod facts;
+pub mod iris;
+pub mod mapping;
+pub mod vocab;
+
+pub use error::GraphError;
+pub use mapping::{record_quads, record_quads_with_base};

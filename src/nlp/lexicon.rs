@@ -12,6 +12,9 @@
 //!   `collective` for group nouns like "officials")
 //! - `given_names.tsv`: `name` (given names from many languages, for telling a person's
 //!   name from an organisation's)
+//! - `title_words.tsv`: `word  kind` (title modifiers, honorifics, institutions,
+//!   organisation words), `not_names.tsv` (capitalised words that never name an actor),
+//!   `common_words.tsv` (ordinary lower-case English, for sentence-initial capitals)
 //!
 //! This module only loads and looks up; deciding what a mention is belongs to
 //! `mentions`.
@@ -28,6 +31,7 @@ const TITLES: &str = include_str!("lexicons/titles.tsv");
 const GIVEN_NAMES: &str = include_str!("lexicons/given_names.tsv");
 const TITLE_WORDS: &str = include_str!("lexicons/title_words.tsv");
 const NOT_NAMES: &str = include_str!("lexicons/not_names.tsv");
+const COMMON_WORDS: &str = include_str!("lexicons/common_words.tsv");
 
 /// How a lexicon form names its entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,6 +89,8 @@ pub struct Lexicon {
     title_words: HashMap<String, String>,
     /// Capitalised words that never name an actor.
     not_names: HashSet<String>,
+    /// Lower-case words of ordinary English.
+    common: HashSet<String>,
 }
 
 /// The lexicon, loaded on first use.
@@ -132,7 +138,11 @@ impl Lexicon {
             given: HashSet::new(),
             title_words: HashMap::new(),
             not_names: HashSet::new(),
+            common: HashSet::new(),
         };
+        for r in rows(COMMON_WORDS) {
+            lex.common.insert(r[0].to_string());
+        }
         for r in rows(NOT_NAMES) {
             lex.not_names.insert(r[0].to_string());
         }
@@ -252,6 +262,11 @@ impl Lexicon {
         self.not_names.contains(word)
     }
 
+    /// Whether a lower-case word is ordinary English ("naturally", "contacts").
+    pub fn is_common_word(&self, lower: &str) -> bool {
+        self.common.contains(lower)
+    }
+
     /// Whether `name` is a known given name.
     pub fn is_given_name(&self, name: &str) -> bool {
         self.given.contains(name)
@@ -288,6 +303,7 @@ mod tests {
         check_sorted_unique("given_names.tsv", GIVEN_NAMES);
         check_sorted_unique("title_words.tsv", TITLE_WORDS);
         check_sorted_unique("not_names.tsv", NOT_NAMES);
+        check_sorted_unique("common_words.tsv", COMMON_WORDS);
     }
 
     #[test]

@@ -126,7 +126,28 @@ pub fn resolve_actors(records: &[Record]) -> ActorResolution {
                             .any(|f| f.len() > key.len() && is_suffix_of(key, f))
                 })
                 .collect();
-            (fits.len() == 1).then(|| fits[0])
+            match fits.len() {
+                0 => None,
+                1 => Some(fits[0]),
+                // Several people fit ("Trump": Donald, Melania, Ivanka): the one the
+                // corpus names in far more articles is meant, as readers assume.
+                _ => {
+                    let mut by_articles: Vec<(usize, usize)> = fits
+                        .iter()
+                        .map(|&c| {
+                            let arts: BTreeSet<&str> = clusters[c]
+                                .2
+                                .iter()
+                                .map(|&i| people[i].at.0.as_str())
+                                .collect();
+                            (arts.len(), c)
+                        })
+                        .collect();
+                    by_articles.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+                    let (top, second) = (by_articles[0], by_articles[1]);
+                    (top.0 >= 3 && top.0 >= 3 * second.0).then_some(top.1)
+                }
+            }
         });
         match home {
             Some(c) => {

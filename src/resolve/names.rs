@@ -53,9 +53,22 @@ pub fn fold_word(w: &str) -> String {
     out
 }
 
-/// The folded words of a name.
+/// The folded words of a name. Middle initials are dropped ("Donald J. Trump" is
+/// "Donald Trump"), and so are generational suffixes ("Jr.").
 pub fn fold_tokens(name: &str) -> Vec<String> {
-    plain_tokens(name).iter().map(|w| fold_word(w)).collect()
+    let plain = plain_tokens(name);
+    let n = plain.len();
+    plain
+        .iter()
+        .enumerate()
+        .filter(|(k, w)| {
+            let initial = w.chars().count() == 1 && *k > 0 && *k + 1 < n;
+            // Regnal numbers ("Abdullah II") stay: they tell people apart.
+            let suffix = *k > 0 && matches!(w.as_str(), "jr" | "sr");
+            !initial && !suffix
+        })
+        .map(|(_, w)| fold_word(w))
+        .collect()
 }
 
 /// Whether two folded words are the same word spelled differently: equal, or close by
@@ -104,6 +117,15 @@ mod tests {
         assert_eq!(
             fold_tokens("Recep Tayyip Erdoğan"),
             fold_tokens("Recep Tayyip Erdogan")
+        );
+    }
+
+    #[test]
+    fn middle_initials_and_suffixes_are_dropped() {
+        assert_eq!(fold_tokens("Donald J. Trump"), fold_tokens("Donald Trump"));
+        assert_eq!(
+            fold_tokens("Martin Luther King Jr."),
+            fold_tokens("Martin Luther King")
         );
     }
 

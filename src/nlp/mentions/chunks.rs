@@ -163,11 +163,30 @@ pub fn is_sentence_initial(doc: &Doc, start: usize, i: usize) -> bool {
     })
 }
 
-/// Capitalised words the document uses inside sentences: a sentence-initial word
-/// counts as a name only if it also stands capitalised elsewhere (or is a given name).
+/// Whether a sentence is a headline in Title Case ("Chris Christie Calls Hillary
+/// Clinton a Liar"): most of its words of three letters or more are capitalised.
+pub fn is_title_case(doc: &Doc, range: Range<usize>) -> bool {
+    let words: Vec<&str> = range
+        .filter(|&i| doc.tokens[i].kind == TokenKind::Word)
+        .map(|i| doc.token_text(i))
+        .filter(|w| w.chars().count() >= 3)
+        .collect();
+    let caps = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    words.len() >= 4 && caps * 10 >= words.len() * 8
+}
+
+/// Capitalised words the document uses inside sentences (headlines left out): a
+/// sentence-initial word, or any word of a Title Case headline, counts as a name only
+/// if it also stands capitalised elsewhere (or is a given name or a lexicon name).
 pub fn mid_sentence_capitals(doc: &Doc) -> HashSet<&str> {
     let mut set = HashSet::new();
     for s in &doc.sentences {
+        if is_title_case(doc, s.tokens.clone()) {
+            continue;
+        }
         for i in s.tokens.clone() {
             if is_cap_word(doc, i) && !is_sentence_initial(doc, s.tokens.start, i) {
                 let prev = doc.token_text(i - 1);
@@ -191,6 +210,10 @@ pub fn chunk(
     let mut out = Vec::new();
     let end = range.end;
     let mut i = range.start;
+    let headline = is_title_case(doc, range.clone());
+    // In a Title Case headline, capitals say nothing: only words the body also
+    // capitalises (or given names) may form names.
+    let known = |w: &str| !headline || mid_caps.contains(w) || lex.is_given_name(w);
     while i < end {
         let tok = doc.tokens[i];
         let text = doc.token_text(i);
@@ -281,12 +304,18 @@ pub fn chunk(
             i += 1;
             continue;
         }
-        if is_cap_word(doc, i) && !lex.is_not_name(text) && !is_compound_of_names(lex, text) {
-            let e = name_run_end(doc, lex, i, end);
-            let initial_word = e == i + 1 && is_sentence_initial(doc, range.start, i);
-            if initial_word && !mid_caps.contains(text) && !lex.is_given_name(text) {
-                // "Naturally, …", "Contacts were held": a common word, capitalised only
-                // because it opens the sentence.
+        if is_cap_word(doc, i)
+            && !lex.is_not_name(text)
+            && !is_compound_of_names(lex, text)
+            && known(text)
+        {
+            let e = name_run_end(doc, lex, i, end, &known);
+            let initial = is_sentence_initial(doc, range.start, i);
+            let common =
+                lex.is_common_word(&lw) && !mid_caps.contains(text) && !lex.is_given_name(text);
+            if initial && common {
+                // "Naturally, …", "Contacts were held", "Notice Trump …": a common word,
+                // capitalised only because it opens the sentence, is no (part of a) name.
                 out.push(Chunk {
                     kind: ChunkKind::Other,
                     tokens: i..i + 1,
@@ -314,7 +343,13 @@ pub fn chunk(
 /// lexicon name (unless an organisation word follows: "New York Times"), a word that
 /// never names an actor, and punctuation, but keeps initials ("John F. Kennedy") and
 /// particles ("bin", "al-").
-fn name_run_end(doc: &Doc, lex: &Lexicon, i: usize, end: usize) -> usize {
+fn name_run_end(
+    doc: &Doc,
+    lex: &Lexicon,
+    i: usize,
+    end: usize,
+    known: &dyn Fn(&str) -> bool,
+) -> usize {
     let mut j = i + 1;
     while j < end {
         let t = doc.token_text(j);
@@ -343,7 +378,7 @@ fn name_run_end(doc: &Doc, lex: &Lexicon, i: usize, end: usize) -> usize {
             j += 1;
             continue;
         }
-        if !is_cap_word(doc, j) || lex.is_not_name(t) {
+        if !is_cap_word(doc, j) || lex.is_not_name(t) || !known(t) {
             break;
         }
         if title_at(doc, lex, j, end).is_some() && !is_org_word(lex, doc, j) {

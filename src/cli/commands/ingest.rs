@@ -1,0 +1,267 @@
+//! `newsgraph ingest`: read, extract (in parallel), and replace each article's graph
+//! in the store, in input order; report bad inputs and print a summary line.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::{IsTerminal, Read};
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+
+use crate::cli::args::IngestArgs;
+use crate::corpus::{self, Article, CorpusError};
+use crate::extract::{self, ActorKind, Config, Record};
+use crate::store::{Store, StoreError};
+
+/// Articles extracted and stored together (one directory sync, one transaction).
+const BATCH: usize = 256;
+/// The progress bar appears only when a run takes longer than this.
+const SHOW_PROGRESS_AFTER: Duration = Duration::from_secs(1);
+
+/// What an ingest run did.
+#[derive(Debug, Default)]
+struct Summary {
+    articles: usize,
+    actors: BTreeSet<String>,
+    meetings: BTreeSet<String>,
+    statements: BTreeSet<String>,
+    triples: usize,
+    errors: usize,
+}
+
+/// Runs `ingest`; returns whether every input was stored without error.
+pub fn run(args: &IngestArgs) -> Result<bool> {
+    let opts = super::read_options(&args.input)?;
+    let store = open(args)?;
+    let progress = Progress::new();
+    let mut summary = Summary::default();
+    let (files, errors) = corpus::collect_inputs(&args.input.paths);
+    for e in errors {
+        progress.error(&e.to_string());
+        summary.errors += 1;
+    }
+    progress.set_files(files.len());
+    if args.records {
+        ingest_records(&store, &files, &mut summary, &progress);
+        return Ok(finish(&store, &summary, &progress));
+    }
+    let config = Config::default();
+    let mut seen: BTreeMap<String, String> = BTreeMap::new();
+    let mut batch: Vec<Article> = Vec::new();
+    for file in files {
+        let (articles, errors) = corpus::read_inputs(std::slice::from_ref(&file), &opts);
+        for e in errors {
+            progress.error(&e.to_string());
+            summary.errors += 1;
+        }
+        for a in articles {
+            if let Some(first) = seen.get(&a.id) {
+                let e = CorpusError::DuplicateId {
+                    path: file.clone(),
+                    line: a.line.unwrap_or(1),
+                    id: a.id.clone(),
+                    first: first.clone(),
+                };
+                progress.error(&e.to_string());
+                summary.errors += 1;
+                continue;
+            }
+            seen.insert(a.id.clone(), here(&a));
+            batch.push(a);
+            if batch.len() >= BATCH {
+                flush(&store, &config, &mut batch, &mut summary, &progress);
+            }
+        }
+        progress.file_done();
+    }
+    flush(&store, &config, &mut batch, &mut summary, &progress);
+    Ok(finish(&store, &summary, &progress))
+}
+
+/// Prints the summary line; returns whether the run was clean.
+fn finish(store: &Store, summary: &Summary, progress: &Progress) -> bool {
+    progress.finish();
+    println!(
+        "ingested {} articles into {}: {} actors, {} meetings, {} statements, {} triples, {} errors",
+        summary.articles,
+        store.dir().display(),
+        summary.actors.len(),
+        summary.meetings.len(),
+        summary.statements.len(),
+        summary.triples,
+        summary.errors
+    );
+    summary.errors == 0
+}
+
+/// Stores ready-made extraction records, one JSON object per line.
+fn ingest_records(store: &Store, files: &[PathBuf], s: &mut Summary, p: &Progress) {
+    for file in files {
+        let bytes = if file.as_os_str() == "-" {
+            let mut buf = Vec::new();
+            std::io::stdin().read_to_end(&mut buf).map(|_| buf)
+        } else {
+            std::fs::read(file)
+        };
+        let bytes = match bytes {
+            Ok(b) => b,
+            Err(e) => {
+                p.error(&format!("{}: cannot read: {e}", file.display()));
+                s.errors += 1;
+                continue;
+            }
+        };
+        let mut records = Vec::new();
+        let mut sources = Vec::new();
+        for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
+            if line.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            match serde_json::from_slice::<Record>(line) {
+                Ok(r) => {
+                    records.push(r);
+                    sources.push(format!("{}:{}", file.display(), i + 1));
+                }
+                Err(e) => {
+                    p.error(&format!(
+                        "{}:{}: not an extraction record: {e}",
+                        file.display(),
+                        i + 1
+                    ));
+                    s.errors += 1;
+                }
+            }
+        }
+        store_records(store, &records, sources, s, p);
+        p.file_done();
+    }
+}
+
+fn here(a: &Article) -> String {
+    match a.line {
+        Some(l) => format!("{}:{l}", a.source),
+        None => a.source.clone(),
+    }
+}
+
+/// Opens the store for writing, waiting (with a message) if another ingest holds it.
+fn open(args: &IngestArgs) -> Result<Store> {
+    let dir = &args.store.store;
+    match Store::open_writable(dir, false) {
+        Err(StoreError::Locked { path }) if !args.no_wait => {
+            eprintln!(
+                "newsgraph: {}: another ingest is writing this store; waiting for it to finish",
+                path.display()
+            );
+            Store::open_writable(dir, true)
+                .with_context(|| format!("opening store {}", dir.display()))
+        }
+        other => other.with_context(|| format!("opening store {}", dir.display())),
+    }
+}
+
+/// Extracts a batch in parallel and stores it in input order.
+fn flush(store: &Store, config: &Config, batch: &mut Vec<Article>, s: &mut Summary, p: &Progress) {
+    if batch.is_empty() {
+        return;
+    }
+    let sources: Vec<String> = batch.iter().map(here).collect();
+    let records: Vec<Record> = std::mem::take(batch)
+        .into_par_iter()
+        .map(|a| extract::extract_article(a, config))
+        .collect();
+    store_records(store, &records, sources, s, p);
+}
+
+/// Stores records and counts what was stored.
+fn store_records(
+    store: &Store,
+    records: &[Record],
+    sources: Vec<String>,
+    s: &mut Summary,
+    p: &Progress,
+) {
+    let results = store.replace_articles(records);
+    for ((record, result), source) in records.iter().zip(results).zip(sources) {
+        match result {
+            Ok(w) => {
+                s.articles += 1;
+                s.triples += w.quads;
+                s.actors.extend(
+                    record
+                        .actors
+                        .iter()
+                        .filter(|a| a.kind != ActorKind::Place)
+                        .map(|a| a.iri.clone()),
+                );
+                s.meetings
+                    .extend(record.meetings.iter().map(|m| m.iri.clone()));
+                s.statements
+                    .extend(record.statements.iter().map(|x| x.iri.clone()));
+            }
+            Err(e) => {
+                p.error(&format!("{source}: {e}"));
+                s.errors += 1;
+            }
+        }
+    }
+    p.articles(records.len());
+}
+
+/// A progress bar on standard error, drawn only on a terminal and only once the run
+/// has lasted a while; error lines are printed above it.
+struct Progress {
+    bar: ProgressBar,
+    start: Instant,
+    terminal: bool,
+    articles: std::cell::Cell<usize>,
+}
+
+impl Progress {
+    fn new() -> Self {
+        let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::hidden());
+        if let Ok(style) =
+            ProgressStyle::with_template("{elapsed_precise} [{wide_bar}] {pos}/{len} files, {msg}")
+        {
+            bar.set_style(style);
+        }
+        Progress {
+            bar,
+            start: Instant::now(),
+            terminal: std::io::stderr().is_terminal(),
+            articles: std::cell::Cell::new(0),
+        }
+    }
+
+    fn set_files(&self, n: usize) {
+        self.bar.set_length(n as u64);
+    }
+
+    fn tick(&self) {
+        if self.terminal && self.bar.is_hidden() && self.start.elapsed() > SHOW_PROGRESS_AFTER {
+            self.bar.set_draw_target(ProgressDrawTarget::stderr());
+        }
+    }
+
+    fn file_done(&self) {
+        self.bar.inc(1);
+        self.tick();
+    }
+
+    fn articles(&self, n: usize) {
+        self.articles.set(self.articles.get() + n);
+        self.bar
+            .set_message(format!("{} articles", self.articles.get()));
+        self.tick();
+    }
+
+    fn error(&self, message: &str) {
+        self.bar.suspend(|| eprintln!("newsgraph: {message}"));
+    }
+
+    fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
+}

@@ -1,0 +1,247 @@
+//! Meetings and statements of one record, each with its evidence annotation.
+//!
+//! A meeting is one `sem:Event`/`schema:Event` with every participant; a statement is
+//! a `schema:Quotation`. Each carries one `oa:Annotation` per article span that
+//! reports it: target = the article with a position selector (code points) and a
+//! quote selector (exact text), plus provenance and a confidence. A meeting with fewer
+//! than two known participants (places do not count) is not a meeting and is left
+//! out.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::NaiveDate;
+use oxigraph::model::vocab::xsd;
+use oxigraph::model::{Literal, NamedNode, NamedNodeRef};
+
+use super::iris;
+use super::mapping::{parse_day, Builder};
+use super::vocab::{ng, oa, prov, rdfs, schema, sem, time};
+use super::GraphError;
+use crate::extract::{ActorKind, DateRecord, MeetingMode, Record, StatementKind, TextSpan};
+
+/// The meeting-mode concept of a mode.
+pub fn mode_concept(mode: MeetingMode) -> NamedNodeRef<'static> {
+    match mode {
+        MeetingMode::InPerson => ng::IN_PERSON,
+        MeetingMode::Phone => ng::PHONE,
+        MeetingMode::Video => ng::VIDEO,
+        MeetingMode::Visit => ng::VISIT,
+        MeetingMode::Unknown => ng::UNKNOWN_MODE,
+    }
+}
+
+/// The speech-kind concept of a statement kind.
+pub fn kind_concept(kind: StatementKind) -> NamedNodeRef<'static> {
+    match kind {
+        StatementKind::Direct => ng::DIRECT_SPEECH,
+        StatementKind::Indirect => ng::INDIRECT_SPEECH,
+        StatementKind::Mixed => ng::MIXED_SPEECH,
+    }
+}
+
+pub(super) fn meetings(
+    b: &mut Builder<'_>,
+    r: &Record,
+    actors: &BTreeMap<String, NamedNode>,
+) -> Result<(), GraphError> {
+    // A place does not take part in a meeting (it is where one happens).
+    let places: BTreeSet<&str> = r
+        .actors
+        .iter()
+        .filter(|a| a.kind == ActorKind::Place)
+        .map(|a| a.id.as_str())
+        .collect();
+    for m in &r.meetings {
+        let mut people: Vec<&NamedNode> = m
+            .participants
+            .iter()
+            .filter(|p| !places.contains(p.as_str()))
+            .filter_map(|p| actors.get(p))
+            .collect();
+        people.sort_by(|x, y| x.as_str().cmp(y.as_str()));
+        people.dedup();
+        if people.len() < 2 {
+            continue;
+        }
+        let node = b.iri(&format!("meeting {}", m.id), &m.iri)?;
+        b.a(&node, sem::EVENT);
+        b.a(&node, schema::EVENT);
+        for p in people {
+            b.add(&node, schema::ATTENDEE, p.clone());
+            b.add(&node, sem::HAS_ACTOR, p.clone());
+        }
+        if let Some(place) = m.place.as_ref().and_then(|p| actors.get(p)) {
+            b.add(&node, sem::HAS_PLACE, place.clone());
+            b.add(&node, schema::LOCATION, place.clone());
+        }
+        b.add(&node, ng::MEETING_MODE, mode_concept(m.mode).into_owned());
+        match m.mode {
+            MeetingMode::InPerson | MeetingMode::Visit => b.add(
+                &node,
+                schema::EVENT_ATTENDANCE_MODE,
+                schema::OFFLINE_EVENT_ATTENDANCE_MODE.into_owned(),
+            ),
+            MeetingMode::Video => b.add(
+                &node,
+                schema::EVENT_ATTENDANCE_MODE,
+                schema::ONLINE_EVENT_ATTENDANCE_MODE.into_owned(),
+            ),
+            MeetingMode::Phone | MeetingMode::Unknown => {}
+        }
+        date(b, &node, &m.date, false);
+        evidence(b, &node, &m.evidence, m.confidence)?;
+    }
+    Ok(())
+}
+
+pub(super) fn statements(
+    b: &mut Builder<'_>,
+    r: &Record,
+    actors: &BTreeMap<String, NamedNode>,
+) -> Result<(), GraphError> {
+    for s in &r.statements {
+        let node = b.iri(&format!("statement {}", s.id), &s.iri)?;
+        b.a(&node, schema::QUOTATION);
+        if let Some(speaker) = s.speaker.as_ref().and_then(|p| actors.get(p)) {
+            b.add(&node, schema::SPOKEN_BY_CHARACTER, speaker.clone());
+        }
+        b.text(&node, schema::TEXT, &s.content.text);
+        b.add(&node, ng::SPEECH_KIND, kind_concept(s.kind).into_owned());
+        if let Some(cue) = s.cue.as_ref().filter(|c| !c.text.trim().is_empty()) {
+            b.text(&node, ng::CUE, &cue.text);
+        }
+        date(b, &node, &s.date, true);
+        evidence(b, &node, &s.evidence, s.confidence)?;
+    }
+    Ok(())
+}
+
+/// Date bounds, precision and text. `created` adds `schema:dateCreated` for a day.
+fn date(b: &mut Builder<'_>, node: &NamedNode, d: &DateRecord, created: bool) {
+    let start = d.start.as_deref().and_then(parse_day);
+    let end = d.end.as_deref().and_then(parse_day).or(start);
+    let start = start.or(end);
+    if let (Some(s), Some(e)) = (start, end) {
+        let (s, e) = if s <= e { (s, e) } else { (e, s) };
+        b.day(node, sem::HAS_EARLIEST_BEGIN_TIME_STAMP, s);
+        b.day(node, sem::HAS_LATEST_END_TIME_STAMP, e);
+        if let Some(unit) = precision(s, e) {
+            b.add(node, time::UNIT_TYPE, unit.into_owned());
+        }
+        if created && s == e {
+            b.day(node, schema::DATE_CREATED, s);
+        }
+    }
+    if let Some(text) = d.text.as_deref().filter(|t| !t.trim().is_empty()) {
+        b.text(node, ng::DATE_TEXT, text);
+    }
+}
+
+/// The OWL-Time unit that best describes a range's width: one day, up to a week, up
+/// to a month, up to a year; wider ranges get none.
+pub fn precision(start: NaiveDate, end: NaiveDate) -> Option<NamedNodeRef<'static>> {
+    match (end - start).num_days() {
+        0 => Some(time::UNIT_DAY),
+        1..=6 => Some(time::UNIT_WEEK),
+        7..=30 => Some(time::UNIT_MONTH),
+        31..=365 => Some(time::UNIT_YEAR),
+        _ => None,
+    }
+}
+
+/// A confidence as an `xsd:decimal` with two places, clamped to 0..=1.
+pub fn confidence_literal(c: f64) -> Literal {
+    let c = if c.is_nan() { 0.0 } else { c.clamp(0.0, 1.0) };
+    // The canonical form ("0.9", "1", "0"), which is what Oxigraph gives back, so the
+    // graph files and the store hold the very same literal.
+    let text = format!("{c:.2}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    let text = if text.is_empty() { "0" } else { text };
+    Literal::new_typed_literal(text, xsd::DECIMAL)
+}
+
+/// An offset as `xsd:integer` (Oxigraph stores derived integer types as `xsd:integer`,
+/// so `xsd:nonNegativeInteger` would not survive a round trip; shapes check >= 0).
+fn offset(n: usize) -> Literal {
+    Literal::new_typed_literal(n.to_string(), xsd::INTEGER)
+}
+
+fn evidence(
+    b: &mut Builder<'_>,
+    fact: &NamedNode,
+    span: &TextSpan,
+    confidence: f64,
+) -> Result<(), GraphError> {
+    let art = b.article.clone();
+    let a_iri = iris::annotation(b.base, art.as_str(), fact.as_str(), span.start, span.end);
+    let ann = b.iri("an annotation", &a_iri)?;
+    let target = b.iri("an annotation target", &iris::target(&a_iri))?;
+    let pos = b.iri("a position selector", &iris::position_selector(&a_iri))?;
+    let quote = b.iri("a quote selector", &iris::quote_selector(&a_iri))?;
+    let activity = b.iri("the activity", &iris::activity(b.base))?;
+    let agent = b.iri("the agent", &iris::agent(b.base))?;
+
+    b.a(&ann, oa::ANNOTATION);
+    b.add(&ann, oa::HAS_BODY, fact.clone());
+    b.add(&ann, oa::HAS_TARGET, target.clone());
+    b.add(&ann, prov::WAS_DERIVED_FROM, art.clone());
+    b.add(&ann, prov::WAS_GENERATED_BY, activity.clone());
+    b.add(&ann, ng::CONFIDENCE, confidence_literal(confidence));
+
+    b.a(&target, oa::SPECIFIC_RESOURCE);
+    b.add(&target, oa::HAS_SOURCE, art);
+    b.add(&target, oa::HAS_SELECTOR, pos.clone());
+    b.add(&target, oa::HAS_SELECTOR, quote.clone());
+
+    b.a(&pos, oa::TEXT_POSITION_SELECTOR);
+    b.add(&pos, oa::START, offset(span.start));
+    b.add(&pos, oa::END, offset(span.end.max(span.start)));
+
+    b.a(&quote, oa::TEXT_QUOTE_SELECTOR);
+    b.text(&quote, oa::EXACT, &span.text);
+
+    let version = env!("CARGO_PKG_VERSION");
+    b.a(&activity, prov::ACTIVITY);
+    b.text(
+        &activity,
+        rdfs::LABEL,
+        &format!("extraction by newsgraph {version}"),
+    );
+    b.add(&activity, prov::WAS_ASSOCIATED_WITH, agent.clone());
+    b.a(&agent, prov::SOFTWARE_AGENT);
+    b.text(&agent, rdfs::LABEL, &format!("newsgraph {version}"));
+    b.text(&agent, schema::SOFTWARE_VERSION, version);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn confidence_is_canonical_decimal() {
+        assert_eq!(confidence_literal(0.9).value(), "0.9");
+        assert_eq!(confidence_literal(1.0).value(), "1");
+        assert_eq!(confidence_literal(0.0).value(), "0");
+        assert_eq!(confidence_literal(0.857).value(), "0.86");
+    }
+
+    #[test]
+    fn confidence_out_of_range_is_clamped() {
+        assert_eq!(confidence_literal(7.0).value(), "1");
+        assert_eq!(confidence_literal(f64::NAN).value(), "0");
+    }
+
+    #[test]
+    fn precision_of_a_month_range() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        assert_eq!(
+            precision(d("2023-10-01"), d("2023-10-16")),
+            Some(time::UNIT_MONTH)
+        );
+        assert_eq!(
+            precision(d("2023-10-16"), d("2023-10-16")),
+            Some(time::UNIT_DAY)
+        );
+    }
+}

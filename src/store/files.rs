@@ -1,0 +1,217 @@
+//! The store directory on disk: layout, the ingest lock, listing graph files and
+//! writing one atomically.
+//!
+//! ```text
+//! DIR/newsgraph-store.json   marker: {"format": 1}; a directory without it is not a store
+//! DIR/lock                   the ingest lock (an advisory exclusive file lock)
+//! DIR/graphs/<id>.nq         one N-Quads file per article graph, lines sorted
+//! DIR/graphs/.<id>.nq.tmp    a file being written; never read, removed on next ingest
+//! ```
+//! `<id>` is the article id percent-encoded to `[A-Za-z0-9._~%-]`; an id that would
+//! give a hidden or over-long name is shortened and suffixed with a hash of the id.
+//! This module knows nothing of RDF; it moves bytes safely.
+
+use std::fs::{File, OpenOptions, TryLockError};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use super::StoreError;
+use crate::resolve::{iri_segment, short_hash};
+
+/// Name of the marker file that says a directory is a newsgraph store.
+pub const MARKER: &str = "newsgraph-store.json";
+/// Name of the lock file.
+pub const LOCK: &str = "lock";
+/// Name of the directory of graph files.
+pub const GRAPHS: &str = "graphs";
+/// Extension of graph files.
+pub const EXT: &str = "nq";
+
+const MARKER_CONTENT: &str = "{\"format\": 1}\n";
+
+/// The file name stem for an article id.
+pub fn file_stem(id: &str) -> String {
+    let seg = iri_segment(id);
+    if seg.is_empty() || seg.starts_with('.') || seg.len() > 120 {
+        let head: String = seg.trim_start_matches('.').chars().take(80).collect();
+        format!("{head}~{}", short_hash(&[id]))
+    } else {
+        seg
+    }
+}
+
+/// The path of an article's graph file.
+pub fn graph_path(dir: &Path, id: &str) -> PathBuf {
+    dir.join(GRAPHS).join(format!("{}.{EXT}", file_stem(id)))
+}
+
+fn tmp_path(final_path: &Path) -> PathBuf {
+    let name = final_path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    final_path.with_file_name(format!(".{name}.tmp"))
+}
+
+/// Checks that `dir` is a store (has the marker).
+pub fn check_store(dir: &Path) -> Result<(), StoreError> {
+    if !dir.is_dir() {
+        return Err(StoreError::NotFound {
+            path: dir.to_path_buf(),
+        });
+    }
+    if !dir.join(MARKER).is_file() {
+        return Err(StoreError::NotAStore {
+            path: dir.to_path_buf(),
+            marker: MARKER,
+        });
+    }
+    Ok(())
+}
+
+/// Creates the store layout in `dir` if it is missing or empty; refuses a non-empty
+/// directory that is not a store.
+pub fn create_store(dir: &Path) -> Result<(), StoreError> {
+    std::fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, "cannot create", e))?;
+    if !dir.join(MARKER).is_file() {
+        let mut entries =
+            std::fs::read_dir(dir).map_err(|e| StoreError::io(dir, "cannot list", e))?;
+        if entries.next().is_some() {
+            return Err(StoreError::NotAStore {
+                path: dir.to_path_buf(),
+                marker: MARKER,
+            });
+        }
+        write_atomic(&dir.join(MARKER), MARKER_CONTENT.as_bytes())?;
+        sync_dir(dir)?;
+    }
+    let graphs = dir.join(GRAPHS);
+    std::fs::create_dir_all(&graphs).map_err(|e| StoreError::io(&graphs, "cannot create", e))?;
+    Ok(())
+}
+
+/// Takes the ingest lock. With `wait`, blocks until the other holder is done;
+/// without, fails with [`StoreError::Locked`]. The lock lasts as long as the file.
+pub fn lock(dir: &Path, wait: bool) -> Result<File, StoreError> {
+    let path = dir.join(LOCK);
+    let file = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(|e| StoreError::io(&path, "cannot open lock file", e))?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(TryLockError::WouldBlock) if wait => {
+            file.lock()
+                .map_err(|e| StoreError::io(&path, "cannot lock", e))?;
+            Ok(file)
+        }
+        Err(TryLockError::WouldBlock) => Err(StoreError::Locked { path }),
+        Err(TryLockError::Error(e)) => Err(StoreError::io(&path, "cannot lock", e)),
+    }
+}
+
+/// Every graph file of the store, sorted by name. Hidden (temporary) files are skipped.
+pub fn graph_files(dir: &Path) -> Result<Vec<PathBuf>, StoreError> {
+    let graphs = dir.join(GRAPHS);
+    if !graphs.is_dir() {
+        return Ok(Vec::new());
+    }
+    let entries =
+        std::fs::read_dir(&graphs).map_err(|e| StoreError::io(&graphs, "cannot list", e))?;
+    let mut files = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|e| StoreError::io(&graphs, "cannot list", e))?;
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if !name.starts_with('.') && name.ends_with(&format!(".{EXT}")) {
+            files.push(entry.path());
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// Removes temporary files left by an interrupted ingest (call with the lock held).
+pub fn remove_stale_temps(dir: &Path) -> Result<(), StoreError> {
+    let graphs = dir.join(GRAPHS);
+    let Ok(entries) = std::fs::read_dir(&graphs) else {
+        return Ok(());
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with('.') && name.ends_with(".tmp") {
+            let p = entry.path();
+            std::fs::remove_file(&p).map_err(|e| StoreError::io(&p, "cannot remove", e))?;
+        }
+    }
+    Ok(())
+}
+
+/// Writes `bytes` to a temporary file next to `path`, syncs it and renames it over
+/// `path`, so readers see the old file or the new one, never half of one. The caller
+/// syncs the directory ([`sync_dir`]) once a batch is renamed.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    let tmp = tmp_path(path);
+    let mut f = File::create(&tmp).map_err(|e| StoreError::io(&tmp, "cannot create", e))?;
+    f.write_all(bytes)
+        .and_then(|()| f.sync_all())
+        .map_err(|e| StoreError::io(&tmp, "cannot write", e))?;
+    drop(f);
+    std::fs::rename(&tmp, path).map_err(|e| StoreError::io(path, "cannot rename into place", e))
+}
+
+/// Syncs a directory so that renames in it survive a crash.
+pub fn sync_dir(dir: &Path) -> Result<(), StoreError> {
+    File::open(dir)
+        .and_then(|d| d.sync_all())
+        .map_err(|e| StoreError::io(dir, "cannot sync directory", e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_stem_keeps_plain_ids() {
+        assert_eq!(file_stem("000_b7c33502702b2378"), "000_b7c33502702b2378");
+    }
+
+    #[test]
+    fn file_stem_escapes_slashes() {
+        assert_eq!(file_stem("a/b"), "a%2Fb");
+    }
+
+    #[test]
+    fn file_stem_avoids_hidden_names() {
+        assert!(!file_stem("..").starts_with('.'));
+        assert!(!file_stem("").is_empty());
+    }
+
+    #[test]
+    fn file_stem_shortens_long_ids() {
+        assert!(file_stem(&"x".repeat(500)).len() < 120);
+    }
+
+    #[test]
+    fn second_lock_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let _first = lock(dir.path(), false).unwrap();
+        assert!(matches!(
+            lock(dir.path(), false),
+            Err(StoreError::Locked { .. })
+        ));
+    }
+
+    #[test]
+    fn create_refuses_foreign_directory() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("x"), "y").unwrap();
+        assert!(matches!(
+            create_store(dir.path()),
+            Err(StoreError::NotAStore { .. })
+        ));
+    }
+}

@@ -1,0 +1,136 @@
+//! Unit tests of the store on hand-made records in temporary directories.
+
+use super::*;
+use crate::extract::*;
+use oxigraph::sparql::QueryResults;
+
+const B: &str = "https://w3id.org/newsgraph/id/";
+
+fn record(id: &str, actor_names: &[&str]) -> Record {
+    Record {
+        article: ArticleInfo {
+            id: id.into(),
+            iri: format!("{B}article/{id}"),
+            date: Some("2023-10-16".into()),
+            title: None,
+            source: format!("{id}.txt"),
+            url: None,
+            hash: "h".into(),
+            length: 10,
+        },
+        actors: actor_names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| ActorRecord {
+                id: format!("a{}", i + 1),
+                iri: format!("{B}actor/{}", crate::resolve::name_key(n)),
+                name: n.to_string(),
+                kind: ActorKind::Person,
+                aliases: vec![],
+                roles: vec![],
+                mentions: vec![],
+            })
+            .collect(),
+        meetings: vec![],
+        statements: vec![],
+    }
+}
+
+fn ask(store: &Store, q: &str) -> bool {
+    matches!(store.query(q).unwrap(), QueryResults::Boolean(true))
+}
+
+#[test]
+fn reopened_store_has_the_same_quads() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = Store::open_writable(dir.path(), false).unwrap();
+    s.replace_article(&record("x1", &["Wang Yi"])).unwrap();
+    let n = s.quad_count().unwrap();
+    drop(s);
+    let again = Store::open(dir.path()).unwrap();
+    assert_eq!(again.quad_count().unwrap(), n);
+    assert_eq!(again.article_count(), 1);
+}
+
+#[test]
+fn replacing_an_article_drops_its_old_triples() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = Store::open_writable(dir.path(), false).unwrap();
+    s.replace_article(&record("x1", &["Wang Yi"])).unwrap();
+    s.replace_article(&record("x1", &["Sergei Lavrov"]))
+        .unwrap();
+    assert!(!ask(&s, &format!("ASK {{ <{B}actor/wang-yi> ?p ?o }}")));
+    drop(s);
+    let again = Store::open(dir.path()).unwrap();
+    assert!(!ask(&again, &format!("ASK {{ <{B}actor/wang-yi> ?p ?o }}")));
+    assert!(ask(
+        &again,
+        &format!("ASK {{ <{B}actor/sergei-lavrov> ?p ?o }}")
+    ));
+}
+
+#[test]
+fn default_graph_is_the_union() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = Store::open_writable(dir.path(), false).unwrap();
+    s.replace_article(&record("x1", &["Wang Yi"])).unwrap();
+    assert!(ask(&s, &format!("ASK {{ <{B}actor/wang-yi> ?p ?o }}")));
+}
+
+#[test]
+fn read_only_store_refuses_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    drop(Store::open_writable(dir.path(), false).unwrap());
+    let s = Store::open(dir.path()).unwrap();
+    assert!(matches!(
+        s.replace_article(&record("x1", &["Wang Yi"])),
+        Err(StoreError::ReadOnly { .. })
+    ));
+}
+
+#[test]
+fn missing_store_is_not_found() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(matches!(
+        Store::open(dir.path().join("nope")),
+        Err(StoreError::NotFound { .. })
+    ));
+}
+
+#[test]
+fn turtle_export_is_the_same_for_either_order() {
+    let a = tempfile::tempdir().unwrap();
+    let b = tempfile::tempdir().unwrap();
+    let r1 = record("x1", &["Wang Yi", "Sergei Lavrov"]);
+    let r2 = record("x2", &["Wang Yi"]);
+    let sa = Store::open_writable(a.path(), false).unwrap();
+    sa.replace_articles(&[r1.clone(), r2.clone()]);
+    let sb = Store::open_writable(b.path(), false).unwrap();
+    sb.replace_articles(&[r2, r1]);
+    let ea = export::export(&sa, ExportFormat::Turtle, Vec::new()).unwrap();
+    let eb = export::export(&sb, ExportFormat::Turtle, Vec::new()).unwrap();
+    assert_eq!(ea, eb);
+    assert!(String::from_utf8(ea).unwrap().contains("@prefix schema:"));
+}
+
+#[test]
+fn union_export_lists_shared_triples_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = Store::open_writable(dir.path(), false).unwrap();
+    s.replace_articles(&[record("x1", &["Wang Yi"]), record("x2", &["Wang Yi"])]);
+    let nt =
+        String::from_utf8(export::export(&s, ExportFormat::Ntriples, Vec::new()).unwrap()).unwrap();
+    let name_lines = nt.lines().filter(|l| l.contains("schema.org/name")).count();
+    assert_eq!(name_lines, 1);
+}
+
+#[test]
+fn stale_temp_file_is_ignored_and_removed() {
+    let dir = tempfile::tempdir().unwrap();
+    drop(Store::open_writable(dir.path(), false).unwrap());
+    let tmp = dir.path().join("graphs/.x.nq.tmp");
+    std::fs::write(&tmp, "garbage").unwrap();
+    assert_eq!(Store::open(dir.path()).unwrap().article_count(), 0);
+    drop(Store::open_writable(dir.path(), false).unwrap());
+    assert!(!tmp.exists());
+}

@@ -1,0 +1,12 @@
+//! The integration tests: one target, one module per topic. Each test drives the
+//! built `newsgraph` binary in a temporary directory (see `util`).
+
+#[macro_use]
+mod util;
+
+mod errors;
+mod export;
+mod help;
+mod ingest;
+mod query;
+mod structure;
