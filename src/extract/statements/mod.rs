@@ -4,9 +4,10 @@
 //! and returns [`Statement`]s in text order. The work is split by job:
 //! - [`cues`]: the reporting-verb lexicon;
 //! - [`reported`]: cue-anchored patterns in one sentence ("X said (that) …",
-//!   "…, X said.", "…, said X", "according to X, …", "…, adding that …"); a content
-//!   that is a quotation makes a direct statement, one containing a quotation a mixed
-//!   one;
+//!   "…, X said.", "…, said X", "…, adding that …"), with [`usage`] (is this word a
+//!   verb of speech here?), [`according`] ("according to X, …") and [`clause`]
+//!   (where a content ends); a content that is a quotation makes a direct statement,
+//!   one containing a quotation a mixed one;
 //! - [`direct`]: quotations with no cue of their own that continue the previous
 //!   paragraph's quotation, and the widening of a content to the quotation it cuts;
 //! - [`speaker`]: the speaker phrase from the words around the cue, and its entity.
@@ -14,10 +15,13 @@
 //! This module finds no actors (that is `nlp::mentions`/`nlp::coref`) and does not
 //! write records (that is `extract::assemble`).
 
+pub mod according;
+pub mod clause;
 pub mod cues;
 pub mod direct;
 pub mod reported;
 pub mod speaker;
+pub mod usage;
 
 use super::{Statement, StatementKind};
 use crate::nlp::{DateRange, Doc, Span, TokenKind};
@@ -207,10 +211,12 @@ fn evidence(doc: &Doc, f: &Found) -> Span {
 /// reported no later than its article), with no text.
 fn date_of(doc: &Doc, evidence: Span, f: &Found) -> (DateRange, Option<Span>) {
     let anchor = f.cue.map(|c| c.start).unwrap_or(evidence.start);
-    let best = doc
-        .times_in(evidence)
-        .map(|i| &doc.times[i])
-        .filter(|t| !f.content.contains(t.span))
+    // Times are in text order: a binary search, not a scan of the document's times.
+    let from = doc.times.partition_point(|t| t.span.start < evidence.start);
+    let best = doc.times[from..]
+        .iter()
+        .take_while(|t| t.span.start < evidence.end)
+        .filter(|t| evidence.contains(t.span) && !f.content.contains(t.span))
         .min_by_key(|t| t.span.start.abs_diff(anchor));
     match best {
         Some(t) => (t.past, Some(t.span)),
