@@ -162,8 +162,7 @@ pub fn resolve_actors(records: &[Record], dict: Option<&Dictionary>) -> ActorRes
             .iter()
             .copied()
             .filter(|&c| {
-                fits_country(&clusters[c].1)
-                    && clusters[c].0.iter().any(|f| same_full_name(key, f))
+                fits_country(&clusters[c].1) && clusters[c].0.iter().any(|f| same_full_name(key, f))
             })
             .collect();
         let entries: Vec<usize> = sames

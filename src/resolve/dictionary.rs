@@ -178,7 +178,10 @@ impl Dictionary {
         if let Some(i) = self.find(name, person) {
             return Some(i);
         }
-        let hits: BTreeSet<usize> = aliases.iter().filter_map(|a| self.find(a, person)).collect();
+        let hits: BTreeSet<usize> = aliases
+            .iter()
+            .filter_map(|a| self.find(a, person))
+            .collect();
         (hits.len() == 1).then(|| hits.into_iter().next()).flatten()
     }
 
@@ -200,7 +203,10 @@ fn is_person(kind: ActorKind) -> bool {
 /// Checks the entries and builds the index: canonical names must be distinct (by key
 /// and by folded form); an alias claimed by two entries, or equal to another entry's
 /// canonical name, is dropped with a warning.
-fn build(path: &str, mut entries: Vec<Entry>) -> Result<(Dictionary, Vec<String>), DictionaryError> {
+fn build(
+    path: &str,
+    mut entries: Vec<Entry>,
+) -> Result<(Dictionary, Vec<String>), DictionaryError> {
     let mut warnings = Vec::new();
     let mut keys: BTreeMap<String, usize> = BTreeMap::new();
     let mut canon: BTreeMap<(bool, Vec<String>), usize> = BTreeMap::new();
@@ -438,9 +444,8 @@ pub(super) fn make_role(
         .ok_or("a role needs a title (title;organisation;start;end)")?;
     let day = |d: Option<&str>| -> Result<Option<NaiveDate>, String> {
         d.map(|d| {
-            NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").map_err(|_| {
-                format!("role {title:?}: {d:?} is not a day as YYYY-MM-DD")
-            })
+            NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d")
+                .map_err(|_| format!("role {title:?}: {d:?} is not a day as YYYY-MM-DD"))
         })
         .transpose()
     };

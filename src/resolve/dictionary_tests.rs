@@ -11,7 +11,8 @@ fn ttl(text: &str) -> Result<(Dictionary, Vec<String>), DictionaryError> {
 }
 
 fn error_of<T: std::fmt::Debug>(r: Result<T, DictionaryError>) -> String {
-    r.expect_err("the dictionary should be rejected").to_string()
+    r.expect_err("the dictionary should be rejected")
+        .to_string()
 }
 
 const PREFIXES: &str = "@prefix schema: <http://schema.org/> .\n\
@@ -99,11 +100,12 @@ fn same_canonical_name_twice_is_rejected() {
 
 #[test]
 fn ambiguous_alias_warns_with_both_lines_and_is_not_used() {
-    let (d, w) = tsv("Mohammad Bagheri\tperson\tBagheri\nAli Bagheri Kani\tperson\tBagheri\n")
-        .unwrap();
+    let (d, w) =
+        tsv("Mohammad Bagheri\tperson\tBagheri\nAli Bagheri Kani\tperson\tBagheri\n").unwrap();
     assert_eq!(w.len(), 1);
     assert!(
-        w[0].contains("\"Mohammad Bagheri\" (line 1)") && w[0].contains("\"Ali Bagheri Kani\" (line 2)"),
+        w[0].contains("\"Mohammad Bagheri\" (line 1)")
+            && w[0].contains("\"Ali Bagheri Kani\" (line 2)"),
         "{}",
         w[0]
     );
@@ -173,7 +175,10 @@ fn turtle_syntax_error_names_the_line() {
 fn turtle_actor_without_name_is_rejected() {
     let text = format!("{PREFIXES}\n<#iran> a schema:Country .\n");
     let e = error_of(ttl(&text));
-    assert!(e.starts_with("d.ttl:6: <#iran>: an actor needs a name"), "{e}");
+    assert!(
+        e.starts_with("d.ttl:6: <#iran>: an actor needs a name"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -183,5 +188,8 @@ fn turtle_bad_role_date_names_the_entry_line() {
          org:hasMembership [ org:role \"Minister\" ; schema:endDate \"soon\" ] .\n"
     );
     let e = error_of(ttl(&text));
-    assert!(e.starts_with("d.ttl:7: \"Ali X\": role \"Minister\""), "{e}");
+    assert!(
+        e.starts_with("d.ttl:7: \"Ali X\": role \"Minister\""),
+        "{e}"
+    );
 }

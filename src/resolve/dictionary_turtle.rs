@@ -34,8 +34,8 @@ use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::Term;
 
 use super::dictionary::{
-    check_aliases, check_name, make_entry, make_role, parse_identifier, DictRole,
-    DictionaryError, Entry,
+    check_aliases, check_name, make_entry, make_role, parse_identifier, DictRole, DictionaryError,
+    Entry,
 };
 use crate::extract::ActorKind;
 
@@ -109,8 +109,14 @@ pub fn parse_turtle(path: &str, text: &str) -> Result<Vec<Entry>, DictionaryErro
         if kinds.is_empty() {
             continue;
         }
-        let labels = literals(props, &[&format!("{SKOS}prefLabel"), &format!("{SCHEMA}name")]);
-        let line = labels.first().map(|l| line_of_literal(text, l)).unwrap_or(0);
+        let labels = literals(
+            props,
+            &[&format!("{SKOS}prefLabel"), &format!("{SCHEMA}name")],
+        );
+        let line = labels
+            .first()
+            .map(|l| line_of_literal(text, l))
+            .unwrap_or(0);
         let name = match labels.as_slice() {
             [one] => check_name(one).map_err(|m| bad(line, m))?,
             [] => {
@@ -149,7 +155,10 @@ pub fn parse_turtle(path: &str, text: &str) -> Result<Vec<Entry>, DictionaryErro
         };
         let aliases = literals(
             props,
-            &[&format!("{SKOS}altLabel"), &format!("{SCHEMA}alternateName")],
+            &[
+                &format!("{SKOS}altLabel"),
+                &format!("{SCHEMA}alternateName"),
+            ],
         );
         let aliases = check_aliases(&name, aliases).map_err(|m| bad(line, m))?;
         let mut same_as = Vec::new();
@@ -169,7 +178,8 @@ pub fn parse_turtle(path: &str, text: &str) -> Result<Vec<Entry>, DictionaryErro
             .into_iter()
             .flatten()
         {
-            let role = membership(&graph, &names, t).map_err(|m| bad(line, format!("{name:?}: {m}")))?;
+            let role =
+                membership(&graph, &names, t).map_err(|m| bad(line, format!("{name:?}: {m}")))?;
             roles.push(role);
         }
         entries.push(make_entry(line, name, kind, aliases, same_as, roles));
@@ -224,7 +234,11 @@ fn label_of(graph: &Graph, names: &BTreeMap<String, String>, t: &Term) -> Option
     let props = graph.get(&s)?;
     literals(
         props,
-        &[&format!("{SKOS}prefLabel"), RDFS_LABEL, &format!("{SCHEMA}name")],
+        &[
+            &format!("{SKOS}prefLabel"),
+            RDFS_LABEL,
+            &format!("{SCHEMA}name"),
+        ],
     )
     .into_iter()
     .next()

@@ -1,5 +1,10 @@
 //! `newsgraph ingest`: read, extract (in parallel), and replace each article's graph
 //! in the store, in input order; report bad inputs and print a summary line.
+//!
+//! The actor dictionary (`--actors FILE`) is checked before the store is opened, then
+//! copied into the store (`DIR/actors.tsv` or `DIR/actors.ttl`, replacing an earlier
+//! one); an ingest without `--actors` uses that copy, so every ingest of a store
+//! resolves all its records with the same dictionary until a new one is given.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{IsTerminal, Read};
@@ -13,6 +18,7 @@ use rayon::prelude::*;
 use crate::cli::args::IngestArgs;
 use crate::corpus::{self, Article, CorpusError};
 use crate::extract::{self, ActorKind, Config, Record};
+use crate::resolve::dictionary::{Dictionary, DictionaryFormat};
 use crate::store::{Store, StoreError};
 
 /// Articles extracted and stored together (one directory sync, one transaction).
@@ -36,7 +42,37 @@ struct Summary {
 /// Runs `ingest`; returns whether every input was stored without error.
 pub fn run(args: &IngestArgs) -> Result<bool> {
     let opts = super::read_options(&args.input)?;
+    // A bad dictionary rejects the whole run before anything is stored.
+    let given = match &args.actors {
+        Some(path) => match read_dictionary(path) {
+            Ok((d, format, bytes, warnings)) => {
+                for w in warnings {
+                    eprintln!("newsgraph: warning: {w}");
+                }
+                Some((d, format, bytes))
+            }
+            Err(e) => {
+                eprintln!("newsgraph: {e}");
+                return Ok(false);
+            }
+        },
+        None => None,
+    };
     let store = open(args)?;
+    let dict = match given {
+        Some((d, format, bytes)) => {
+            keep_dictionary(&store, format, &bytes)?;
+            Some(d)
+        }
+        None => match stored_dictionary(&store) {
+            Ok(d) => d,
+            Err(e) => {
+                eprintln!("newsgraph: {e}");
+                return Ok(false);
+            }
+        },
+    };
+    let dict = dict.as_ref();
     let progress = Progress::new();
     let mut summary = Summary::default();
     let (files, errors) = corpus::collect_inputs(&args.input.paths);
@@ -47,7 +83,14 @@ pub fn run(args: &IngestArgs) -> Result<bool> {
     progress.set_files(files.len());
     if args.records {
         let pending = read_records(&files, &mut summary, &progress);
-        commit(&store, &Config::default(), pending, &mut summary, &progress)?;
+        commit(
+            &store,
+            &Config::default(),
+            dict,
+            pending,
+            &mut summary,
+            &progress,
+        )?;
         return Ok(finish(&store, &summary, &progress));
     }
     let config = Config::default();
@@ -84,7 +127,7 @@ pub fn run(args: &IngestArgs) -> Result<bool> {
         progress.file_done();
     }
     extract_batch(&config, &mut batch, &mut pending, &progress);
-    commit(&store, &config, pending, &mut summary, &progress)?;
+    commit(&store, &config, dict, pending, &mut summary, &progress)?;
     Ok(finish(&store, &summary, &progress))
 }
 
@@ -95,6 +138,7 @@ pub fn run(args: &IngestArgs) -> Result<bool> {
 fn commit(
     store: &Store,
     config: &Config,
+    dict: Option<&Dictionary>,
     pending: Vec<(Record, String)>,
     s: &mut Summary,
     p: &Progress,
@@ -112,7 +156,7 @@ fn commit(
         sources.insert(r.article.id.clone(), src);
         all.push(r);
     }
-    let view = crate::resolve::resolve_corpus(&mut all, &config.base);
+    let view = crate::resolve::resolve_corpus_with(&mut all, &config.base, dict);
     let mut fresh = Vec::new();
     let mut relinked = Vec::new();
     for r in all {
@@ -142,6 +186,59 @@ fn commit(
         .replace_corpus_graph(&crate::graph::corpus::corpus_quads(&view, &config.base))
         .context("writing the corpus graph")?;
     Ok(())
+}
+
+/// The name of the dictionary copy in the store directory, by format.
+fn dictionary_copy(store: &Store, format: DictionaryFormat) -> PathBuf {
+    store.dir().join(format!("actors.{}", format.extension()))
+}
+
+/// A dictionary file: the dictionary, its format, its bytes and its warnings.
+type ReadDictionary = (Dictionary, DictionaryFormat, Vec<u8>, Vec<String>);
+
+/// Reads and checks a dictionary file given with `--actors`.
+fn read_dictionary(
+    path: &std::path::Path,
+) -> Result<ReadDictionary, crate::resolve::dictionary::DictionaryError> {
+    use crate::resolve::dictionary::DictionaryError;
+    let shown = path.display().to_string();
+    let format = DictionaryFormat::of_path(path).ok_or_else(|| DictionaryError::Format {
+        path: shown.clone(),
+    })?;
+    let bytes = std::fs::read(path).map_err(|e| DictionaryError::Read {
+        path: shown.clone(),
+        message: e.to_string(),
+    })?;
+    let (d, warnings) = Dictionary::parse(&shown, &bytes, format)?;
+    Ok((d, format, bytes, warnings))
+}
+
+/// Copies a dictionary file into the store (atomically), removing a copy of the other
+/// format.
+fn keep_dictionary(store: &Store, format: DictionaryFormat, bytes: &[u8]) -> Result<()> {
+    for other in [DictionaryFormat::Tsv, DictionaryFormat::Turtle] {
+        let copy = dictionary_copy(store, other);
+        if other != format && copy.exists() {
+            std::fs::remove_file(&copy).with_context(|| format!("removing {}", copy.display()))?;
+        }
+    }
+    let copy = dictionary_copy(store, format);
+    crate::store::files::write_atomic(&copy, bytes)
+        .with_context(|| format!("keeping a copy of the dictionary in {}", copy.display()))
+}
+
+/// The dictionary copy an earlier ingest kept in the store, if any (its warnings were
+/// shown then).
+fn stored_dictionary(
+    store: &Store,
+) -> Result<Option<Dictionary>, crate::resolve::dictionary::DictionaryError> {
+    for format in [DictionaryFormat::Tsv, DictionaryFormat::Turtle] {
+        let copy = dictionary_copy(store, format);
+        if copy.is_file() {
+            return Dictionary::read(&copy).map(|(d, _)| Some(d));
+        }
+    }
+    Ok(None)
 }
 
 /// Prints the summary line; returns whether the run was clean.
