@@ -80,7 +80,14 @@ ngtest!(listed_alias_merges_two_spellings, |ng| {
     let without = mentioned(&ng);
     assert!(without.contains("actor/abu-mazen"), "{without}");
     let dict = ng.write("d.tsv", "Mahmoud Abbas\tperson\tAbu Mazen\n");
-    ng.ok(&["ingest", "--store", "with", "--actors", s(&dict), s(&articles)]);
+    ng.ok(&[
+        "ingest",
+        "--store",
+        "with",
+        "--actors",
+        s(&dict),
+        s(&articles),
+    ]);
     let with = {
         let q = "SELECT DISTINCT ?a WHERE { ?art <http://schema.org/mentions> ?a . ?a a <http://schema.org/Person> } ORDER BY ?a";
         ng.ok(&["query", "--store", "with", "--format", "tsv", q])
@@ -134,7 +141,14 @@ ngtest!(same_dictionary_twice_gives_the_same_bytes, |ng| {
 
 ngtest!(tsv_and_turtle_examples_say_the_same, |ng| {
     ng.ok(&["ingest", "--actors", s(&example("tsv")), s(&corpus())]);
-    ng.ok(&["ingest", "--store", "ttl", "--actors", s(&example("ttl")), s(&corpus())]);
+    ng.ok(&[
+        "ingest",
+        "--store",
+        "ttl",
+        "--actors",
+        s(&example("ttl")),
+        s(&corpus()),
+    ]);
     let digest = |t: &str| -> String {
         t.lines()
             .filter(|l| !l.starts_with("<https://w3id.org/newsgraph/id/dictionary>"))
