@@ -12,6 +12,7 @@
 pub mod actors;
 pub mod corpus;
 pub mod dictionary;
+mod dictionary_tsv;
 mod dictionary_turtle;
 pub mod events;
 pub mod names;

@@ -15,10 +15,11 @@ use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
+use super::actors_file;
 use crate::cli::args::IngestArgs;
 use crate::corpus::{self, Article, CorpusError};
 use crate::extract::{self, ActorKind, Config, Record};
-use crate::resolve::dictionary::{Dictionary, DictionaryFormat};
+use crate::resolve::dictionary::Dictionary;
 use crate::store::{Store, StoreError};
 
 /// Articles extracted and stored together (one directory sync, one transaction).
@@ -44,7 +45,7 @@ pub fn run(args: &IngestArgs) -> Result<bool> {
     let opts = super::read_options(&args.input)?;
     // A bad dictionary rejects the whole run before anything is stored.
     let given = match &args.actors {
-        Some(path) => match read_dictionary(path) {
+        Some(path) => match actors_file::read_dictionary(path) {
             Ok((d, format, bytes, warnings)) => {
                 for w in warnings {
                     eprintln!("newsgraph: warning: {w}");
@@ -61,10 +62,10 @@ pub fn run(args: &IngestArgs) -> Result<bool> {
     let store = open(args)?;
     let dict = match given {
         Some((d, format, bytes)) => {
-            keep_dictionary(&store, format, &bytes)?;
+            actors_file::keep_dictionary(&store, format, &bytes)?;
             Some(d)
         }
-        None => match stored_dictionary(&store) {
+        None => match actors_file::stored_dictionary(&store) {
             Ok(d) => d,
             Err(e) => {
                 eprintln!("newsgraph: {e}");
@@ -186,59 +187,6 @@ fn commit(
         .replace_corpus_graph(&crate::graph::corpus::corpus_quads(&view, &config.base))
         .context("writing the corpus graph")?;
     Ok(())
-}
-
-/// The name of the dictionary copy in the store directory, by format.
-fn dictionary_copy(store: &Store, format: DictionaryFormat) -> PathBuf {
-    store.dir().join(format!("actors.{}", format.extension()))
-}
-
-/// A dictionary file: the dictionary, its format, its bytes and its warnings.
-type ReadDictionary = (Dictionary, DictionaryFormat, Vec<u8>, Vec<String>);
-
-/// Reads and checks a dictionary file given with `--actors`.
-fn read_dictionary(
-    path: &std::path::Path,
-) -> Result<ReadDictionary, crate::resolve::dictionary::DictionaryError> {
-    use crate::resolve::dictionary::DictionaryError;
-    let shown = path.display().to_string();
-    let format = DictionaryFormat::of_path(path).ok_or_else(|| DictionaryError::Format {
-        path: shown.clone(),
-    })?;
-    let bytes = std::fs::read(path).map_err(|e| DictionaryError::Read {
-        path: shown.clone(),
-        message: e.to_string(),
-    })?;
-    let (d, warnings) = Dictionary::parse(&shown, &bytes, format)?;
-    Ok((d, format, bytes, warnings))
-}
-
-/// Copies a dictionary file into the store (atomically), removing a copy of the other
-/// format.
-fn keep_dictionary(store: &Store, format: DictionaryFormat, bytes: &[u8]) -> Result<()> {
-    for other in [DictionaryFormat::Tsv, DictionaryFormat::Turtle] {
-        let copy = dictionary_copy(store, other);
-        if other != format && copy.exists() {
-            std::fs::remove_file(&copy).with_context(|| format!("removing {}", copy.display()))?;
-        }
-    }
-    let copy = dictionary_copy(store, format);
-    crate::store::files::write_atomic(&copy, bytes)
-        .with_context(|| format!("keeping a copy of the dictionary in {}", copy.display()))
-}
-
-/// The dictionary copy an earlier ingest kept in the store, if any (its warnings were
-/// shown then).
-fn stored_dictionary(
-    store: &Store,
-) -> Result<Option<Dictionary>, crate::resolve::dictionary::DictionaryError> {
-    for format in [DictionaryFormat::Tsv, DictionaryFormat::Turtle] {
-        let copy = dictionary_copy(store, format);
-        if copy.is_file() {
-            return Dictionary::read(&copy).map(|(d, _)| Some(d));
-        }
-    }
-    Ok(None)
 }
 
 /// Prints the summary line; returns whether the run was clean.
