@@ -33,6 +33,13 @@ ngtest!(dictionary_adds_wikidata_same_as, |ng| {
         values(&ng, &biden, "http://www.w3.org/2004/02/skos/core#prefLabel"),
         ["\"Joe Biden\""]
     );
+    // A dictionary role is held from/to its days; it is not a sighting.
+    let listed: serde_json::Value =
+        serde_json::from_str(&ng.ok(&["actors", "--format", "json", "--actor", "Biden"])).unwrap();
+    let role = &listed[0]["roles"][0];
+    assert_eq!(role["from"], "2021-01-20", "{listed}");
+    assert_eq!(role["to"], "2025-01-20", "{listed}");
+    assert!(role["first_seen"].is_null(), "{listed}");
     let q = format!("ASK {{ ?a <http://schema.org/mentions> <{ACTOR}biden> }}");
     assert!(ng.ok(&["query", &q]).contains("false"), "no separate Biden");
     // The canonical name is the dictionary's; the IRI is the same as without it.
