@@ -74,7 +74,7 @@ pub fn resolve_actors(records: &[Record], dict: Option<&Dictionary>) -> ActorRes
             if lexical {
                 // Non-person actors keep the key extraction gave them (lexicon canonical
                 // name, or the name itself) unless the dictionary names them.
-                let entry = dict.and_then(|d| Some((d, d.find_actor(&a.name, &a.aliases, false)?)));
+                let entry = dict.and_then(|d| Some((d, d.find(&a.name, false)?)));
                 let key = match entry {
                     Some((d, e)) => {
                         let key = d.key(e);
@@ -98,7 +98,9 @@ pub fn resolve_actors(records: &[Record], dict: Option<&Dictionary>) -> ActorRes
                 folded: fold_tokens(&a.name),
                 countries: countries_of(rec, a),
                 aliases: a.aliases.clone(),
-                entry: dict.and_then(|d| d.find_actor(&a.name, &a.aliases, true)),
+                // By its fullest name only: "Ivana Trump", also called "Trump" in her
+                // article, is not the entry whose alias is "Trump".
+                entry: dict.and_then(|d| d.find(&a.name, true)),
             });
         }
     }

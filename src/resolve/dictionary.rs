@@ -173,19 +173,6 @@ impl Dictionary {
         self.index.get(&(person, fold_tokens(name))).copied()
     }
 
-    /// The entry an actor resolves to: by its name, else by its aliases when they
-    /// all point to one entry.
-    pub fn find_actor(&self, name: &str, aliases: &[String], person: bool) -> Option<usize> {
-        if let Some(i) = self.find(name, person) {
-            return Some(i);
-        }
-        let hits: BTreeSet<usize> = aliases
-            .iter()
-            .filter_map(|a| self.find(a, person))
-            .collect();
-        (hits.len() == 1).then(|| hits.into_iter().next()).flatten()
-    }
-
     /// The folded forms (canonical name first, then aliases) of entry `i`.
     pub fn forms(&self, i: usize) -> Vec<Vec<String>> {
         let e = &self.entries[i];

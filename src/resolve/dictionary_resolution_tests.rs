@@ -120,3 +120,23 @@ fn role_organisations_get_keys() {
     let view = resolve_corpus_with(&mut recs, DEFAULT_BASE, Some(&d));
     assert_eq!(view.dictionary.unwrap().organizations["Iran"], "iran");
 }
+
+#[test]
+fn an_alias_of_the_article_does_not_pull_a_full_name_into_an_entry() {
+    let d = dict("Donald Trump\tperson\tTrump\n");
+    let mut ivana = actor("a1", "Ivana Trump", ActorKind::Person);
+    ivana.aliases.push("Trump".into());
+    let mut recs = vec![
+        record("a", None, vec![ivana]),
+        record("b", None, vec![actor("a1", "Trump", ActorKind::Person)]),
+    ];
+    resolve_corpus_with(&mut recs, DEFAULT_BASE, Some(&d));
+    assert_eq!(
+        recs[0].actors[0].iri,
+        actor_iri(DEFAULT_BASE, "ivana-trump")
+    );
+    assert_eq!(
+        recs[1].actors[0].iri,
+        actor_iri(DEFAULT_BASE, "donald-trump")
+    );
+}
