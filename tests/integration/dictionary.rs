@@ -166,3 +166,30 @@ ngtest!(tsv_and_turtle_examples_say_the_same, |ng| {
     let b = ng.ok(&["export", "--store", "ttl", "--format", "nquads"]);
     assert_eq!(digest(&a), digest(&b));
 });
+
+ngtest!(
+    one_file_per_run_with_the_kept_dictionary_gives_the_same_bytes,
+    |ng| {
+        ng.ok(&["ingest", "--actors", s(&example("ttl")), s(&corpus())]);
+        let all = ng.ok(&["export", "--format", "nquads"]);
+        let mut files = crate::util::corpus_files();
+        files.reverse();
+        let (first, rest) = files.split_first().expect("corpus files");
+        let store = ng.dir.path().join("split");
+        ng.ok(&[
+            "ingest",
+            "--store",
+            s(&store),
+            "--actors",
+            s(&example("ttl")),
+            s(first),
+        ]);
+        for f in rest {
+            ng.ok(&["ingest", "--store", s(&store), s(f)]);
+        }
+        assert_eq!(
+            all,
+            ng.ok(&["export", "--store", s(&store), "--format", "nquads"])
+        );
+    }
+);
