@@ -7,7 +7,7 @@
 //! fit. Clusters never merge people whose roles place them in different countries.
 //! The result depends only on the set of records, never on their order.
 //!
-//! With an actor dictionary ([`Dictionary`]), an actor whose folded name or alias is
+//! With an actor dictionary ([`Dictionary`]), an actor whose folded (fullest) name is
 //! an entry's name or alias takes that entry's key and canonical name; each person
 //! entry starts as a cluster of its own (its forms are its names), so spellings it
 //! lists join even when fuzzy matching would not, other spellings may join it as
@@ -31,7 +31,7 @@ struct PersonObs {
     folded: Vec<String>,
     countries: BTreeSet<String>,
     aliases: Vec<String>,
-    /// The dictionary entry its name or aliases give, if any.
+    /// The dictionary entry its name gives, if any.
     entry: Option<usize>,
 }
 
