@@ -114,9 +114,10 @@ fn connection(state: &ServerState, stream: TcpStream) -> io::Result<()> {
     loop {
         // The deadline covers the wait for the request and its whole head and body.
         reader.get_mut().deadline = Instant::now() + options.request_read_timeout;
-        let mut continue_writer = writer.try_clone()?;
+        let continue_to = &writer;
         let incoming = wire::read_request(&mut reader, &limits, || {
-            continue_writer.write_all(b"HTTP/1.1 100 Continue\r\n\r\n")
+            let mut out = continue_to;
+            out.write_all(b"HTTP/1.1 100 Continue\r\n\r\n")
         });
         match incoming {
             Ok(Incoming {

@@ -330,7 +330,7 @@ fn read_chunked<R: BufRead>(reader: &mut R, max: usize) -> Result<Vec<u8>, ReadE
             }
             return Err(reject(400, "too many trailer lines"));
         }
-        if body.len() as u64 + size > max as u64 {
+        if (body.len() as u64).saturating_add(size) > max as u64 {
             return Err(ReadError::Reject(super::limits::body_too_large(max)));
         }
         let chunk = read_exact_body(reader, size)?;
@@ -369,7 +369,7 @@ fn reason(status: u16) -> &'static str {
 }
 
 /// Writes a response with `Content-Length`, the `Server` header and `Connection:
-/// close` unless `keep_alive`. Header values with line breaks are dropped.
+/// keep-alive` or `close`. Header values with line breaks are dropped.
 pub fn write_response<W: Write>(
     writer: &mut W,
     response: &Response,
@@ -394,9 +394,12 @@ pub fn write_response<W: Write>(
         env!("CARGO_PKG_VERSION"),
         "\r\n"
     ));
-    if !keep_alive {
-        head.push_str("Connection: close\r\n");
-    }
+    // Said either way: HTTP/1.0 clients only keep a connection they are told to keep.
+    head.push_str(if keep_alive {
+        "Connection: keep-alive\r\n"
+    } else {
+        "Connection: close\r\n"
+    });
     head.push_str(&format!("Content-Length: {}\r\n\r\n", response.body.len()));
     writer.write_all(head.as_bytes())?;
     writer.write_all(&response.body)?;

@@ -80,6 +80,13 @@ fn huge_content_length_is_413() {
 }
 
 #[test]
+fn chunk_size_near_u64_max_is_413() {
+    let raw =
+        b"POST /q HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n1\r\nx\r\nffffffffffffffff\r\n";
+    assert_eq!(status(raw), 413);
+}
+
+#[test]
 fn both_length_and_chunked_is_400() {
     let raw = b"POST /q HTTP/1.1\r\nContent-Length: 1\r\nTransfer-Encoding: chunked\r\n\r\n";
     assert_eq!(status(raw), 400);
