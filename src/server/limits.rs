@@ -17,6 +17,9 @@ use oxigraph::sparql::CancellationToken;
 
 use super::Response;
 
+/// The deadlines of the running queries, by slot id.
+type Deadlines = Arc<Mutex<BTreeMap<u64, Instant>>>;
+
 /// Counts running queries; `try_enter` fails when the limit is reached. It also keeps
 /// the deadline of each query that has one, so that a watchdog can see a query that
 /// ignored its cancellation ([`QueryGate::overdue`]).
@@ -24,7 +27,7 @@ use super::Response;
 pub struct QueryGate {
     running: Arc<AtomicUsize>,
     max: usize,
-    deadlines: Arc<Mutex<BTreeMap<u64, Instant>>>,
+    deadlines: Deadlines,
     next_id: AtomicU64,
 }
 
@@ -32,7 +35,7 @@ pub struct QueryGate {
 #[derive(Debug)]
 pub struct GateGuard {
     running: Arc<AtomicUsize>,
-    deadline: Option<(Arc<Mutex<BTreeMap<u64, Instant>>>, u64)>,
+    deadline: Option<(Deadlines, u64)>,
 }
 
 impl QueryGate {
