@@ -31,6 +31,7 @@ mod service_description;
 mod sparql;
 mod update;
 mod wire;
+mod wire_body;
 
 use std::io::{self, Write};
 use std::net::SocketAddr;

@@ -8,6 +8,7 @@
 
 use std::io::{self, BufRead, Read, Write};
 
+use super::wire_body::{body_framing, read_chunked, read_exact_body, Framing};
 use super::{Request, Response};
 
 /// The size limits applied while reading a request.
@@ -47,7 +48,7 @@ impl From<io::Error> for ReadError {
     }
 }
 
-fn reject(status: u16, message: impl std::fmt::Display) -> ReadError {
+pub(super) fn reject(status: u16, message: impl std::fmt::Display) -> ReadError {
     ReadError::Reject(Response::text(status, message))
 }
 
@@ -243,103 +244,6 @@ fn origin_form(target: &str) -> Result<String, ReadError> {
 
 fn is_token_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b)
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Framing {
-    None,
-    Length(u64),
-    Chunked,
-}
-
-fn body_framing(lengths: &[&str], encodings: &[&str]) -> Result<Framing, ReadError> {
-    match (lengths, encodings) {
-        ([], []) => Ok(Framing::None),
-        ([_, ..], [_, ..]) => Err(reject(
-            400,
-            "Content-Length and Transfer-Encoding must not both be set",
-        )),
-        ([], [encoding]) if encoding.trim().eq_ignore_ascii_case("chunked") => Ok(Framing::Chunked),
-        ([], _) => Err(reject(
-            501,
-            "only the chunked Transfer-Encoding is supported",
-        )),
-        ([first, rest @ ..], []) => {
-            if rest.iter().any(|r| r != first) {
-                return Err(reject(400, "conflicting Content-Length headers"));
-            }
-            if first.is_empty() || !first.bytes().all(|b| b.is_ascii_digit()) {
-                return Err(reject(400, "malformed Content-Length"));
-            }
-            first
-                .parse::<u64>()
-                .map(Framing::Length)
-                .map_err(|_| reject(413, "Content-Length too large"))
-        }
-    }
-}
-
-fn read_exact_body<R: Read>(reader: &mut R, length: u64) -> Result<Vec<u8>, ReadError> {
-    let mut body = Vec::new();
-    reader.take(length).read_to_end(&mut body)?;
-    if (body.len() as u64) < length {
-        return Err(ReadError::Io(io::Error::new(
-            io::ErrorKind::UnexpectedEof,
-            "the request body ended early",
-        )));
-    }
-    Ok(body)
-}
-
-/// Longest chunk-size or trailer line accepted.
-const MAX_CHUNK_LINE: u64 = 1024;
-
-fn read_line<R: BufRead>(reader: &mut R) -> Result<Vec<u8>, ReadError> {
-    let mut line = Vec::new();
-    reader
-        .by_ref()
-        .take(MAX_CHUNK_LINE)
-        .read_until(b'\n', &mut line)?;
-    if !line.ends_with(b"\n") {
-        return Err(if line.len() as u64 >= MAX_CHUNK_LINE {
-            reject(400, "chunk line too long")
-        } else {
-            ReadError::Io(io::Error::new(
-                io::ErrorKind::UnexpectedEof,
-                "the chunked body ended early",
-            ))
-        });
-    }
-    Ok(line)
-}
-
-fn read_chunked<R: BufRead>(reader: &mut R, max: usize) -> Result<Vec<u8>, ReadError> {
-    let mut body = Vec::new();
-    loop {
-        let line = read_line(reader)?;
-        let text = std::str::from_utf8(&line).map_err(|_| reject(400, "bad chunk size"))?;
-        let size = text.split(';').next().unwrap_or("").trim();
-        let size = u64::from_str_radix(size, 16).map_err(|_| reject(400, "bad chunk size"))?;
-        if size == 0 {
-            // Trailers, up to the empty line; they are ignored.
-            for _ in 0..64 {
-                let trailer = read_line(reader)?;
-                if trailer == b"\r\n" || trailer == b"\n" {
-                    return Ok(body);
-                }
-            }
-            return Err(reject(400, "too many trailer lines"));
-        }
-        if (body.len() as u64).saturating_add(size) > max as u64 {
-            return Err(ReadError::Reject(super::limits::body_too_large(max)));
-        }
-        let chunk = read_exact_body(reader, size)?;
-        body.extend_from_slice(&chunk);
-        let end = read_line(reader)?;
-        if end != b"\r\n" && end != b"\n" {
-            return Err(reject(400, "a chunk does not end with CRLF"));
-        }
-    }
 }
 
 /// The reason phrase of a status code.
