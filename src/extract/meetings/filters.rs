@@ -76,6 +76,7 @@ const INTENT: &[&str] = &[
     "invite",
     "invites",
     "invitation",
+    "inviting",
     "ready",
     "willing",
     "like",
@@ -124,6 +125,10 @@ const NEGATION: &[&str] = &[
     "without",
     "failed",
     "snubbed",
+    "block",
+    "blocked",
+    "prevent",
+    "prevented",
     "rejected",
     "opposed",
     "opposes",
@@ -219,7 +224,7 @@ pub fn reject(
     if before.iter().any(|x| has(HABITUAL, x))
         || w.get(t1..hi.min(t1 + 8)).is_some_and(|a| {
             a.iter()
-                .any(|x| has(HABITUAL, x) || x == "every" || x == "each")
+                .any(|x| has(HABITUAL, x) || x == "every" || x == "each" || x == "times")
         })
     {
         return Some(Reason::Generic);
@@ -280,7 +285,7 @@ pub fn reject(
     }
     // "a visit ... originally scheduled for June", "talks that were cancelled".
     if frame == Frame::Noun
-        && w[t1..hi.min(t1 + 10)].iter().any(|x| {
+        && w[t1..hi.min(t1 + 14)].iter().any(|x| {
             matches!(
                 x.as_str(),
                 "scheduled"
@@ -322,8 +327,47 @@ pub fn reject(
     if frame == Frame::Noun && near.iter().any(|x| has(SPEECH, x)) {
         return Some(Reason::Speech);
     }
+    // "spoke to reporters", "talked to the crowd": an audience, not a counterpart.
+    if matches!(
+        trig,
+        "spoke" | "speaks" | "spoken" | "talked" | "speak" | "talk"
+    ) && w[t1..hi.min(t1 + 6)].iter().any(|x| has(AUDIENCE, x))
+    {
+        return Some(Reason::Speech);
+    }
+    // "the call for talks", "calls on".
+    if frame == Frame::Noun
+        && matches!(trig, "call" | "calls")
+        && w.get(t1)
+            .is_some_and(|x| matches!(x.as_str(), "for" | "on" | "upon"))
+    {
+        return Some(Reason::CallFor);
+    }
     None
 }
+
+/// Listeners that make "spoke to …" a speech.
+const AUDIENCE: &[&str] = &[
+    "assembly",
+    "audience",
+    "audiences",
+    "convention",
+    "crowd",
+    "crowds",
+    "delegates",
+    "gathering",
+    "graduates",
+    "journalists",
+    "media",
+    "nation",
+    "press",
+    "rally",
+    "reporters",
+    "students",
+    "supporters",
+    "troops",
+    "voters",
+];
 
 /// Verbs that a wish or plan governs ("wants to meet", "agreed to hold talks").
 const GOVERNED: &[&str] = &[

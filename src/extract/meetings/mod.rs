@@ -16,6 +16,7 @@
 
 pub mod details;
 pub mod filters;
+pub mod nominal;
 pub mod participants;
 pub mod triggers;
 
@@ -42,6 +43,37 @@ pub struct Ctx<'a> {
     /// President Raisi").
     pub modifier: Vec<bool>,
 }
+
+/// Words that open a subordinate clause whose own subject a trigger in it takes
+/// ("after Kerry and Lavrov spoke by telephone").
+const SUBORDINATORS: &[&str] = &[
+    "after", "as", "when", "while", "before", "because", "until", "once", "where",
+];
+
+/// Verbs that say a meeting told as a noun took place with the subject's group ("the
+/// leaders of A, B and C attended the summit", "Israel and Lebanon renewed
+/// negotiations").
+const HELD: &[&str] = &[
+    "held",
+    "had",
+    "hold",
+    "holds",
+    "holding",
+    "began",
+    "opened",
+    "concluded",
+    "attended",
+    "attends",
+    "attending",
+    "joined",
+    "renewed",
+    "resumed",
+    "conducted",
+    "completed",
+    "wrapped",
+    "ended",
+    "continued",
+];
 
 /// Reporting verbs that open a new clause for the subject search.
 const REPORTING: &[&str] = &[
@@ -103,10 +135,19 @@ impl<'a> Ctx<'a> {
                 && matches!(m.actor_kind, ActorKind::Country | ActorKind::Organization);
             if m.kind == MentionKind::Demonym || poss || qualifier {
                 let from = if poss { end + 1 } else { end };
-                for k in from..(from + 4).min(n) {
+                let mut k = from;
+                let mut bound = from + 4;
+                while k < bound.min(n) {
+                    // "Organization of American States (OAS) Secretary-General X".
+                    if words[k] == "(" && words.get(k + 2).is_some_and(|x| x == ")") {
+                        k += 3;
+                        bound += 3;
+                        continue;
+                    }
                     if let Some(other) = mention_start[k] {
-                        if doc.mentions[other].actor_kind == ActorKind::Person
-                            || doc.mentions[other].kind == MentionKind::Title
+                        let o = &doc.mentions[other];
+                        if (o.actor_kind == ActorKind::Person && o.kind != MentionKind::Pronoun)
+                            || o.kind == MentionKind::Title
                         {
                             modifier[mi] = true;
                         }
@@ -122,6 +163,7 @@ impl<'a> Ctx<'a> {
                     if doc.tokens[k].kind != crate::nlp::TokenKind::Word {
                         break;
                     }
+                    k += 1;
                 }
             }
         }
@@ -181,7 +223,7 @@ pub fn extract(doc: &Doc) -> Vec<Meeting> {
         }
         attendance(&ctx, si, range.clone(), &mut found);
         for trig in triggers::find(&ctx.words, range.clone()) {
-            if let Some(c) = candidate(&ctx, si, range.clone(), trig, &found) {
+            for c in candidate(&ctx, si, range.clone(), trig, &found) {
                 found.push(c);
             }
         }
@@ -195,7 +237,7 @@ fn clause(ctx: &Ctx, range: std::ops::Range<usize>, t0: usize, t1: usize) -> (us
     let w = &ctx.words;
     let mut lo = range.start;
     for k in (range.start..t0).rev() {
-        if w[k] == ";" {
+        if w[k] == ";" || caption_dash(ctx, range.start, k) {
             lo = k + 1;
             break;
         }
@@ -221,6 +263,25 @@ fn clause(ctx: &Ctx, range: std::ops::Range<usize>, t0: usize, t1: usize) -> (us
         }
     }
     (lo, hi.max(t1))
+}
+
+/// Whether token `k` is the dash after an upper-case dateline or caption tag
+/// ("WASHINGTON —", "FILE -"): the text after it starts afresh.
+fn caption_dash(ctx: &Ctx, start: usize, k: usize) -> bool {
+    let dash = |j: usize| matches!(ctx.words[j].as_str(), "-" | "—" | "–" | "--");
+    if !dash(k) {
+        return false;
+    }
+    let mut j = k;
+    while j > start && dash(j - 1) {
+        j -= 1;
+    }
+    if j == start {
+        return false;
+    }
+    let prev = ctx.doc.token_text(j - 1);
+    prev.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && prev.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
 }
 
 fn skip_adverbs(ctx: &Ctx, mut k: usize, hi: usize) -> usize {
@@ -275,6 +336,17 @@ fn frame_participants(
     let w = &ctx.words;
     let (t0, t1) = (t.start, t.end);
     let mut subj = participants::subject(ctx, lo, t0);
+    // "Moscow and Tehran are facilitating talks … after Kerry and Lavrov spoke by
+    // telephone": the subject of the subordinate clause the trigger is in.
+    if let Some(s) = (lo..t0)
+        .rev()
+        .find(|&k| SUBORDINATORS.contains(&w[k].as_str()))
+    {
+        let inner = participants::subject(ctx, s + 1, t0);
+        if !inner.is_empty() {
+            subj = inner;
+        }
+    }
     let range_start = ctx.doc.sentences[si].tokens.start;
     if subj.is_empty() && lo > range_start {
         // "X said after meeting with Y": the reporting verb's subject.
@@ -395,7 +467,30 @@ fn frame_participants(
         }
         Frame::Noun => {
             let noun = w[t0].as_str();
-            if noun == "visit" {
+            // "Trump's call with Tsai", "his meeting with X", "after their talks".
+            let mut named = false;
+            if let Some((e, pronoun)) = nominal::possessor(ctx, lo, t0) {
+                // A pronoun's antecedent is less sure than the clause's own subject.
+                if !pronoun || subj.is_empty() {
+                    subj = vec![e];
+                    parts = subj.clone();
+                }
+            } else if let Some(v) = nominal::their(ctx, range_start, lo, t0) {
+                subj = v;
+                parts = subj.clone();
+                named = true;
+            }
+            let call = matches!(noun, "call" | "calls")
+                || w[t0..t1].iter().any(|x| x == "calls" || x == "call");
+            let with_targets: &[&str] = if call {
+                &["with", "between", "to"]
+            } else {
+                &["with", "between"]
+            };
+            if w[t1 - 1] == "with" {
+                // The trigger ends with its preposition ("call with", "audience with").
+                push_all(&mut parts, &participants::noun_phrase(ctx, t1, hi).0);
+            } else if noun == "visit" || noun == "trip" {
                 let k = participants::find_word(ctx, t1, hi, &["to"], 2)?;
                 let (obj, _) = participants::noun_phrase(ctx, k, hi);
                 dest = obj.iter().copied().find(|&e| is_place(ctx, e));
@@ -410,26 +505,24 @@ fn frame_participants(
             {
                 // "after meeting Chinese officials": a gerund with its object.
                 push_all(&mut parts, &participants::noun_phrase(ctx, after, hi).0);
-            } else if let Some(k) = participants::find_word(ctx, t1, hi, &["with", "between"], 10) {
+            } else if let Some(k) = participants::find_word(ctx, t1, hi, with_targets, 10) {
                 if w[k - 1] == "between" {
                     parts = participants::noun_phrase(ctx, k, hi).0;
                 } else {
                     push_all(&mut parts, &participants::noun_phrase(ctx, k, hi).0);
                 }
-            } else {
-                let held = w[lo..t0].iter().rev().take(4).any(|x| {
-                    matches!(
-                        x.as_str(),
-                        "held"
-                            | "had"
-                            | "hold"
-                            | "holds"
-                            | "holding"
-                            | "began"
-                            | "opened"
-                            | "concluded"
-                    )
-                });
+            } else if nominal::leading_phrase(ctx, lo, t0) {
+                // "In a phone call on Saturday, Kerry told Cavusoglu …": the main
+                // clause runs past the reporting verb that ends `hi`.
+                let end = ctx.doc.sentences[si].tokens.end;
+                let c = (t1..end).find(|&k| w[k] == ",")?;
+                parts = nominal::addressed(ctx, c + 1, end);
+            } else if !named {
+                let held = w[lo..t0]
+                    .iter()
+                    .rev()
+                    .take(5)
+                    .any(|x| HELD.contains(&x.as_str()));
                 if !held {
                     return None;
                 }
@@ -511,16 +604,42 @@ fn candidate(
     range: std::ops::Range<usize>,
     t: Trigger,
     found: &[Cand],
-) -> Option<Cand> {
+) -> Vec<Cand> {
     let entry = &triggers::entries()[t.entry];
     let (lo, hi) = clause(ctx, range.clone(), t.start, t.end);
     if filters::reject(ctx, entry.frame, lo, t.start, t.end, hi).is_some() {
-        return None;
+        return Vec::new();
     }
-    let (parts, dest) = frame_participants(ctx, entry.frame, lo, t, hi, found, si)?;
+    let Some((parts, dest)) = frame_participants(ctx, entry.frame, lo, t, hi, found, si) else {
+        return Vec::new();
+    };
     if parts.len() < 2 {
-        return None;
+        return Vec::new();
     }
+    // "separate calls to the leaders of Japan, China and Germany": one occasion each.
+    let groups: Vec<Vec<usize>> =
+        if parts.len() > 2 && nominal::separate(ctx, lo, t.start, t.end, hi) {
+            parts[1..].iter().map(|&p| vec![parts[0], p]).collect()
+        } else {
+            vec![parts]
+        };
+    groups
+        .into_iter()
+        .filter_map(|g| build(ctx, si, range.clone(), t, (lo, hi), g, dest))
+        .collect()
+}
+
+/// A candidate with its mode, place and date.
+fn build(
+    ctx: &Ctx,
+    si: usize,
+    range: std::ops::Range<usize>,
+    t: Trigger,
+    (lo, hi): (usize, usize),
+    parts: Vec<usize>,
+    dest: Option<usize>,
+) -> Option<Cand> {
+    let entry = &triggers::entries()[t.entry];
     let mode = details::mode(ctx, entry.mode, t.start, hi);
     let place = dest.or_else(|| {
         details::place(ctx, lo, t.start, hi, &[])
@@ -666,11 +785,14 @@ fn merge(doc: &Doc, cands: Vec<Cand>) -> Vec<Meeting> {
                 .filter(|p| c.meeting.participants.contains(p))
                 .count();
             let shared_sides = sides(doc, &m.participants).intersection(&cs).count();
+            // "In a much anticipated call, Trump also spoke with Putin": two triggers of
+            // one sentence for the same actors tell one event.
+            let same_sentence = e.sentence == c.sentence && shared >= 2;
             !c.earlier
                 && (shared >= 2 || shared_sides >= 2)
                 && overlaps(&m.date, &c.meeting.date)
                 && (m.place.is_none() || c.meeting.place.is_none() || m.place == c.meeting.place)
-                && mode_compatible(m.mode, c.meeting.mode)
+                && (mode_compatible(m.mode, c.meeting.mode) || same_sentence)
         });
         match target {
             Some(e) => {
@@ -683,7 +805,8 @@ fn merge(doc: &Doc, cands: Vec<Cand>) -> Vec<Meeting> {
                 if m.place.is_none() {
                     m.place = c.meeting.place;
                 }
-                if matches!(m.mode, MeetingMode::Unknown | MeetingMode::Visit)
+                let remote = matches!(c.meeting.mode, MeetingMode::Phone | MeetingMode::Video);
+                if (matches!(m.mode, MeetingMode::Unknown | MeetingMode::Visit) || remote)
                     && c.meeting.mode != MeetingMode::Unknown
                 {
                     m.mode = c.meeting.mode;

@@ -426,3 +426,145 @@ fn earlier_occasion_does_not_inherit_the_previous_date() {
         .expect("the call");
     assert_eq!(call.date.start, None);
 }
+
+#[test]
+fn possessor_of_a_visit_is_the_visitor() {
+    let (d, m) = one(
+        "President [Rodrigo Duterte]'s visit to [Japan|country] swings his country back.",
+        None,
+    );
+    assert_eq!(names(&d, &m), ["Japan", "Rodrigo Duterte"]);
+    assert_eq!(m.mode, MeetingMode::Visit);
+}
+
+#[test]
+fn possessor_of_a_phone_call_with() {
+    let (d, m) = one(
+        "The row over [Trump]'s recent phone call with President [Tsai] grew.",
+        None,
+    );
+    assert_eq!(names(&d, &m), ["Trump", "Tsai"]);
+    assert_eq!(m.mode, MeetingMode::Phone);
+}
+
+#[test]
+fn their_talks_are_between_the_actors_named_before() {
+    let (d, m) = one(
+        "[Zarif] speaks during a press conference with [Jensen] after their talks in [Tehran|place].",
+        None,
+    );
+    assert_eq!(names(&d, &m), ["Jensen", "Zarif"]);
+}
+
+#[test]
+fn leading_phone_call_takes_subject_and_addressee() {
+    let (d, m) = one(
+        "In a phone call on Saturday, [Kerry] told [Cavusoglu] the claims were false, according to a report.",
+        Some("2016-07-19"),
+    );
+    assert_eq!(names(&d, &m), ["Cavusoglu", "Kerry"]);
+    assert_eq!(m.mode, MeetingMode::Phone);
+    assert_eq!(m.date.start, day("2016-07-16"));
+}
+
+#[test]
+fn separate_calls_are_one_meeting_each() {
+    let (d, m) = run(
+        "[Trump] made separate telephone calls to the leaders of [Japan|country], [China|country] and [Germany|country].",
+        None,
+    );
+    assert_eq!(m.len(), 3);
+    assert_eq!(names(&d, &m[0]), ["Japan", "Trump"]);
+}
+
+#[test]
+fn subordinate_clause_has_its_own_subject() {
+    let (d, m) = one(
+        "[Moscow|place] and [Tehran|place] are helping the peace effort after [Kerry] and [Lavrov] spoke by telephone.",
+        None,
+    );
+    assert_eq!(names(&d, &m), ["Kerry", "Lavrov"]);
+}
+
+#[test]
+fn caption_tag_is_no_part_of_the_subject_clause() {
+    let (d, m) = one(
+        "[Obama] said so in reference to protesters involved with '[Black Lives Matter|org]' - FILE - President [Barack Obama] answers questions after meeting with [Mariano Rajoy] in [Madrid|place].",
+        None,
+    );
+    assert_eq!(names(&d, &m), ["Barack Obama", "Mariano Rajoy"]);
+}
+
+#[test]
+fn call_and_spoke_with_in_one_sentence_are_one_phone_call() {
+    let (_, m) = one(
+        "In a much anticipated call, [Trump] also spoke with [Putin], agreeing to cooperate.",
+        None,
+    );
+    assert_eq!(m.mode, MeetingMode::Phone);
+}
+
+#[test]
+fn spoke_to_a_counterpart_is_a_meeting() {
+    let (d, m) = one(
+        "[Reid] said he had spoken to [Jeh Johnson] on Monday.",
+        None,
+    );
+    assert_eq!(names(&d, &m), ["Jeh Johnson", "Reid"]);
+}
+
+#[test]
+fn spoke_to_reporters_is_no_meeting() {
+    none("[Obama] spoke to reporters and [Merkel] in [Berlin|place].");
+}
+
+#[test]
+fn spoken_by_telephone() {
+    let (_, m) = one("[Obama] and [Rouhani] have spoken by telephone.", None);
+    assert_eq!(m.mode, MeetingMode::Phone);
+}
+
+#[test]
+fn leaders_of_countries_attended_the_summit() {
+    let (d, m) = one(
+        "The leaders of [Austria|country], [Greece|country] and [Serbia|country] attended the Brussels summit.",
+        None,
+    );
+    assert_eq!(names(&d, &m), ["Austria", "Greece", "Serbia"]);
+}
+
+#[test]
+fn renewed_negotiations() {
+    let (d, m) = one(
+        "[Israel|country] and [Lebanon|country] renewed negotiations today.",
+        None,
+    );
+    assert_eq!(names(&d, &m), ["Israel", "Lebanon"]);
+}
+
+#[test]
+fn a_meeting_without_verb_or_counterpart_is_none() {
+    none("[Israel|country] and [Palestine|country] reached a consensus, the meeting's co-chairman said.");
+}
+
+#[test]
+fn visiting_a_grave_is_no_meeting() {
+    none("[Obama] visited the grave of [Theodor Herzl] in [Jerusalem|place].");
+}
+
+#[test]
+fn spoken_a_few_times_is_habitual() {
+    none("[Ailes] has spoken to [Trump] a few times over the past three months.");
+}
+
+#[test]
+fn a_visit_to_be_blocked_is_no_meeting() {
+    none(
+        "Lawmakers asked the government on Wednesday to block [Trump]'s visit to [Israel|country].",
+    );
+}
+
+#[test]
+fn call_for_talks_noun_is_no_meeting() {
+    none("[Erdogan]'s call for talks with [Iran|country] went unanswered.");
+}
