@@ -56,7 +56,7 @@ pub fn place(ctx: &Ctx, lo: usize, t0: usize, hi: usize, exclude: &[usize]) -> O
     let is_place = |k: usize| -> Option<usize> {
         let m = ctx.mention_start[k]?;
         let men = &ctx.doc.mentions[m];
-        if !matches!(men.actor_kind, ActorKind::Place | ActorKind::Country) {
+        if !matches!(men.actor_kind, ActorKind::Place | ActorKind::Country) && !is_venue(ctx, m) {
             return None;
         }
         let e = men.entity?;
@@ -116,6 +116,45 @@ pub fn place(ctx: &Ctx, lo: usize, t0: usize, hi: usize, exclude: &[usize]) -> O
         .find_map(|k| is_place(k).filter(|_| prep_before(k)))
 }
 
+/// Last words of buildings that organisations are named after ("White House",
+/// "Trump Tower", "Élysée Palace"): after "in"/"at" they name the venue.
+const VENUE_WORDS: &[&str] = &[
+    "airport",
+    "building",
+    "capitol",
+    "center",
+    "centre",
+    "club",
+    "hall",
+    "headquarters",
+    "hill",
+    "hotel",
+    "house",
+    "kremlin",
+    "mansion",
+    "office",
+    "palace",
+    "residence",
+    "tower",
+];
+
+/// Whether mention `m` names an organisation by its building ("at the White House").
+fn is_venue(ctx: &Ctx, m: usize) -> bool {
+    let men = &ctx.doc.mentions[m];
+    men.kind == crate::nlp::MentionKind::Name
+        && men.actor_kind == ActorKind::Organization
+        && ctx
+            .doc
+            .text(men.span)
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| VENUE_WORDS.contains(&w.to_lowercase().as_str()))
+}
+
+/// Words that open a clause of its own after the trigger: a time after them dates
+/// that clause ("… was raised when the two men talked last month").
+const LATER_CLAUSE: &[&str] = &["when", "while", "as", "because", "although", "where"];
+
 /// The date: the clause's time expression nearest the trigger, past reading.
 pub fn date(ctx: &Ctx, lo: usize, t0: usize, hi: usize) -> Option<(DateRange, Span)> {
     let doc = ctx.doc;
@@ -148,6 +187,13 @@ pub fn date(ctx: &Ctx, lo: usize, t0: usize, hi: usize) -> Option<(DateRange, Sp
             j -= 1;
         }
         if j > lo && REPORTING.contains(&ctx.words[j - 1].as_str()) {
+            continue;
+        }
+        if k > t0
+            && ctx.words[t0..k]
+                .iter()
+                .any(|x| LATER_CLAUSE.contains(&x.as_str()))
+        {
             continue;
         }
         let dist = t.span.start.abs_diff(tb);

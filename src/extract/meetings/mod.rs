@@ -386,6 +386,12 @@ fn frame_participants(
                 }
             }
             push_all(&mut parts, &obj);
+            // "They met again, in July 2008": the pair of the meeting told before.
+            if parts.len() < 2 && w[lo] == "they" && t0 - lo <= 3 {
+                if let Some(prev) = found.last().filter(|c| si - c.sentence <= 6) {
+                    parts.clone_from(&prev.meeting.participants);
+                }
+            }
         }
         Frame::Host | Frame::Guest | Frame::Visit => {
             let passive = frame == Frame::Host

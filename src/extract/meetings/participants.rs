@@ -320,6 +320,18 @@ pub fn noun_phrase(ctx: &Ctx, start: usize, hi: usize) -> (Vec<usize>, usize) {
             continue;
         }
         let w = ctx.words[k].as_str();
+        // "Mr. Obama and Mr. Netanyahu": the period of an abbreviation inside the phrase.
+        if w == "."
+            && k > start
+            && k + 1 < hi
+            && ctx.doc.tokens[k].span.start == ctx.doc.tokens[k - 1].span.end
+            && ctx.words[k - 1].chars().count() <= 4
+            && ctx.mention_at[k - 1].is_none()
+            && ctx.mention_at[k + 1].is_some()
+        {
+            k += 1;
+            continue;
+        }
         match w {
             "and" | "," | "&" => {
                 // "Donald Trump, right, and Shinzo Abe": a caption's position word.

@@ -568,3 +568,44 @@ fn a_visit_to_be_blocked_is_no_meeting() {
 fn call_for_talks_noun_is_no_meeting() {
     none("[Erdogan]'s call for talks with [Iran|country] went unanswered.");
 }
+
+#[test]
+fn honorific_periods_keep_coordination() {
+    let (d, m) = one(
+        "Mr. [Obama] and Mr. [Netanyahu] first met in 2007.",
+        Some("2015-11-10"),
+    );
+    assert_eq!(names(&d, &m), ["Netanyahu", "Obama"]);
+}
+
+#[test]
+fn they_met_again_is_the_pair_told_before() {
+    let (d, m) = run(
+        "[Obama] met [Netanyahu] in 2007. They met again, in July 2008.",
+        Some("2015-11-10"),
+    );
+    assert_eq!(m.len(), 2);
+    assert_eq!(names(&d, &m[1]), ["Netanyahu", "Obama"]);
+    assert_eq!(m[1].date.start, day("2008-07-01"));
+}
+
+#[test]
+fn building_named_organisation_is_the_place() {
+    let (d, m) = one(
+        "[Obama] met [Sanders] at the [White House|org] on Wednesday.",
+        None,
+    );
+    assert_eq!(
+        m.place.map(|p| d.entities[p].name.clone()),
+        Some("White House".into())
+    );
+}
+
+#[test]
+fn time_of_a_later_when_clause_does_not_date_the_meeting() {
+    let (_, m) = one(
+        "[Obama] met [Sanders], an idea raised when the two men talked last month.",
+        Some("2016-01-27"),
+    );
+    assert_eq!(m.date.start, None);
+}

@@ -140,3 +140,16 @@ fn curly_possessive_matches_lexicon_forms() {
         Some("Russian Foreign Ministry")
     );
 }
+
+#[test]
+fn sentence_initial_surname_before_a_verb_is_a_name() {
+    let m =
+        mentions("Trump suggested he changed his mind after meeting with General James Mattis.");
+    assert!(m.iter().any(|x| x.0 == "Trump"), "{m:?}");
+}
+
+#[test]
+fn sentence_initial_common_word_used_in_lower_case_is_no_name() {
+    let m = mentions("Rain delayed the vote. The rain stopped later.");
+    assert!(!m.iter().any(|x| x.0 == "Rain"), "{m:?}");
+}
