@@ -238,6 +238,7 @@ pub fn reject(
         t.span.start >= b0
             && t.span.end <= b1
             && matches!(t.kind, TimeKind::Since | TimeKind::Recurring)
+            && governs(ctx, lo, t0, t1, ctx.doc.token_at(t.span.start))
     }) {
         return Some(Reason::Generic);
     }
@@ -344,6 +345,19 @@ pub fn reject(
         return Some(Reason::CallFor);
     }
     None
+}
+
+/// Whether a time at token `k` can qualify the trigger `t0..t1`: before it, unless
+/// inside an aside between commas ("Duterte, in office since June 30, made the visit
+/// … after meeting"), or a few words after it ("has met them since 2006").
+fn governs(ctx: &Ctx, lo: usize, t0: usize, t1: usize, k: usize) -> bool {
+    if k >= t1 {
+        return k < t1 + 8;
+    }
+    let w = &ctx.words;
+    let comma_before = (lo + 1..k).any(|j| w[j] == ",");
+    let comma_after = (k..t0).any(|j| w[j] == ",");
+    !(comma_before && comma_after)
 }
 
 /// Listeners that make "spoke to …" a speech.

@@ -523,6 +523,9 @@ fn frame_participants(
                 let end = ctx.doc.sentences[si].tokens.end;
                 let c = (t1..end).find(|&k| w[k] == ",")?;
                 parts = nominal::addressed(ctx, c + 1, end);
+            } else if let Some(v) = nominal::in_trailing_phrase(ctx, lo, t0) {
+                // "Kerry asked Sharif, during a meeting this week, …".
+                parts = v;
             } else if !named {
                 let held = w[lo..t0]
                     .iter()

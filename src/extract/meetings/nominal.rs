@@ -226,6 +226,21 @@ pub fn addressed(ctx: &Ctx, c: usize, hi: usize) -> Vec<usize> {
     out
 }
 
+/// "Kerry asked Sharif, during a meeting this week": a meeting noun in a phrase after
+/// the main verb; the clause's subject and the person its verb of addressing names.
+pub fn in_trailing_phrase(ctx: &Ctx, lo: usize, t0: usize) -> Option<Vec<usize>> {
+    let j = phrase_start(ctx, lo, t0);
+    let mut k = j;
+    while k > lo && matches!(ctx.words[k - 1].as_str(), "a" | "an" | "the" | "their") {
+        k -= 1;
+    }
+    if k == lo || !matches!(ctx.words[k - 1].as_str(), "during" | "at" | "in") {
+        return None;
+    }
+    let v = addressed(ctx, lo, k - 1);
+    (v.len() >= 2).then_some(v)
+}
+
 /// Whether the clause tells separate occasions ("separate calls", "met separately").
 pub fn separate(ctx: &Ctx, lo: usize, t0: usize, t1: usize, hi: usize) -> bool {
     let w = &ctx.words;

@@ -332,6 +332,11 @@ pub fn noun_phrase(ctx: &Ctx, start: usize, hi: usize) -> (Vec<usize>, usize) {
             k += 1;
             continue;
         }
+        // "four other world leaders, including Putin and Pena Nieto".
+        if w == "," && ctx.words.get(k + 1).is_some_and(|x| x == "including") {
+            k += 2;
+            continue;
+        }
         match w {
             "and" | "," | "&" => {
                 // "Donald Trump, right, and Shinzo Abe": a caption's position word.

@@ -609,3 +609,39 @@ fn time_of_a_later_when_clause_does_not_date_the_meeting() {
     );
     assert_eq!(m.date.start, None);
 }
+
+#[test]
+fn including_continues_the_counterparts() {
+    let (d, m) = one(
+        "[Trump] had spoken to four other world leaders Saturday, including President [Putin] and President [Pena Nieto].",
+        None,
+    );
+    assert_eq!(names(&d, &m), ["Pena Nieto", "Putin", "Trump"]);
+}
+
+#[test]
+fn during_a_meeting_after_the_verb_of_addressing() {
+    let (d, m) = one(
+        "[John Kerry] asked [Sharif], during a meeting this week, to act.",
+        None,
+    );
+    assert_eq!(names(&d, &m), ["John Kerry", "Sharif"]);
+}
+
+#[test]
+fn since_in_an_aside_is_not_habitual() {
+    let (d, m) = one(
+        "[Duterte], in office since June 30, made the visit a week after meeting [Xi].",
+        Some("2016-10-31"),
+    );
+    assert_eq!(names(&d, &m), ["Duterte", "Xi"]);
+}
+
+#[test]
+fn joint_news_conference_of_two_leaders() {
+    let (d, m) = one(
+        "[Trump] and [Abdullah] hold a joint news conference in the Rose Garden.",
+        None,
+    );
+    assert_eq!(names(&d, &m), ["Abdullah", "Trump"]);
+}
