@@ -153,7 +153,7 @@ fn is_venue(ctx: &Ctx, m: usize) -> bool {
 
 /// Words that open a clause of its own after the trigger: a time after them dates
 /// that clause ("… was raised when the two men talked last month").
-const LATER_CLAUSE: &[&str] = &["when", "while", "as", "because", "although", "where"];
+const LATER_CLAUSE: &[&str] = &["when", "while", "because", "although", "where"];
 
 /// The date: the clause's time expression nearest the trigger, past reading.
 pub fn date(ctx: &Ctx, lo: usize, t0: usize, hi: usize) -> Option<(DateRange, Span)> {
@@ -220,7 +220,19 @@ pub fn inherited(ctx: &Ctx, si: usize) -> Option<(DateRange, Span)> {
         return None;
     }
     let b1 = doc.sentences[si].span.start;
-    let b0 = doc.sentences[si.saturating_sub(2)].span.start;
+    // "Obama has met previously with Clinton": a present perfect tells no occasion of
+    // the account before it.
+    let toks = doc.sentences[si].tokens.clone();
+    if toks.clone().any(|k| {
+        matches!(ctx.words[k].as_str(), "has" | "have")
+            && ctx.words.get(k + 1).is_some_and(|x| {
+                matches!(x.as_str(), "met" | "spoken" | "talked" | "visited" | "held")
+            })
+    }) {
+        return None;
+    }
+    // Up to three sentences back (tweets and captions between count as sentences).
+    let b0 = doc.sentences[si.saturating_sub(3)].span.start;
     ctx.times_between(b0, b1).iter().rev().find_map(|t| {
         if matches!(t.kind, TimeKind::Since | TimeKind::Recurring) || t.past.start.is_none() {
             return None;

@@ -249,6 +249,17 @@ pub fn reject(
     {
         return Some(Reason::CallFor);
     }
+    // "Kelly requested a meeting with Trump, which took place this morning".
+    let took_place = frame == Frame::Noun
+        && w[t1..hi.min(t1 + 12)].windows(2).any(|p| {
+            matches!(
+                (p[0].as_str(), p[1].as_str()),
+                ("took", "place") | ("was", "held") | ("were", "held")
+            )
+        });
+    if took_place {
+        return None;
+    }
     if intent(w, t0.saturating_sub(7).max(lo), t0) {
         return Some(Reason::Intent);
     }
@@ -270,6 +281,12 @@ pub fn reject(
                         | "went"
                         | "headed"
                         | "landed"
+                        | "detour"
+                        | "stopped"
+                        | "returned"
+                        | "drove"
+                        | "hurried"
+                        | "rushed"
                 )
             });
         if !travelled {

@@ -207,6 +207,9 @@ struct Cand {
     sentence: usize,
     /// "an earlier meeting", "previous talks": another occasion than the one in focus.
     earlier: bool,
+    /// "the meeting with Eggleston": a meeting noun with a definite article, which
+    /// refers back to a meeting already told.
+    anaphoric: bool,
 }
 
 /// Finds the meetings the document reports as having happened.
@@ -342,8 +345,11 @@ fn frame_participants(
         .rev()
         .find(|&k| SUBORDINATORS.contains(&w[k].as_str()))
     {
+        // The subordinate clause's subject opens it ("after Kerry and Lavrov spoke"),
+        // not a name deep in a gerund's phrase ("after meeting … at Reid's invitation").
+        let opens = (s + 1..(s + 4).min(t0)).any(|k| ctx.mention_start[k].is_some());
         let inner = participants::subject(ctx, s + 1, t0);
-        if !inner.is_empty() {
+        if opens && !inner.is_empty() {
             subj = inner;
         }
     }
@@ -353,9 +359,11 @@ fn frame_participants(
         subj = participants::subject(ctx, range_start, lo);
     }
     if subj.is_empty() {
-        // "After speaking by phone on Friday, A and B agreed": the main clause's subject.
-        if let Some(c) = (t1..hi).find(|&k| ctx.words[k] == ",") {
-            subj = participants::subject(ctx, c + 1, hi);
+        // "After speaking by phone on Friday, A and B agreed", "Emerging from a meeting
+        // with Obama, Sanders said …": the main clause's subject.
+        let send = ctx.doc.sentences[si].tokens.end;
+        if let Some(c) = (t1..send).find(|&k| ctx.words[k] == ",") {
+            subj = participants::subject(ctx, c + 1, send);
         }
     }
     if let Some(n) = participants::group_reference(ctx, lo, t0) {
@@ -669,6 +677,25 @@ fn build(
             )
         })
         || matches!(w[range.start].as_str(), "earlier" | "previously");
+    let anaphoric = entry.frame == Frame::Noun
+        && t.start > range.start
+        && matches!(w[t.start - 1].as_str(), "the" | "that" | "this");
+    // "His meeting with Clinton on Tuesday night is an important step" in Tuesday's
+    // paper: that night is still to come.
+    if entry.frame == Frame::Noun {
+        let own = details::date(ctx, lo, t.start, hi);
+        let tonight = own.is_some_and(|(r, s)| {
+            let text = ctx.doc.text(s).to_ascii_lowercase();
+            r.start.is_some()
+                && r.start == ctx.doc.article.date
+                && ["night", "evening", "later"]
+                    .iter()
+                    .any(|x| text.contains(x))
+        });
+        if tonight {
+            return None;
+        }
+    }
     let confidence = match entry.frame {
         Frame::Sym | Frame::Host | Frame::Guest => 0.85,
         Frame::Visit => 0.8,
@@ -694,6 +721,7 @@ fn build(
         },
         sentence: si,
         earlier,
+        anaphoric,
     })
 }
 
@@ -797,8 +825,10 @@ fn merge(doc: &Doc, cands: Vec<Cand>) -> Vec<Meeting> {
             // "In a much anticipated call, Trump also spoke with Putin": two triggers of
             // one sentence for the same actors tell one event.
             let same_sentence = e.sentence == c.sentence && shared >= 2;
+            // "The meeting with Eggleston managed to delay …": the meeting just told.
+            let refers_back = c.anaphoric && shared >= 1 && c.sentence - e.sentence <= 5;
             !c.earlier
-                && (shared >= 2 || shared_sides >= 2)
+                && (shared >= 2 || shared_sides >= 2 || refers_back)
                 && overlaps(&m.date, &c.meeting.date)
                 && (m.place.is_none() || c.meeting.place.is_none() || m.place == c.meeting.place)
                 && (mode_compatible(m.mode, c.meeting.mode) || same_sentence)

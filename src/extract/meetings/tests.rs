@@ -645,3 +645,55 @@ fn joint_news_conference_of_two_leaders() {
     );
     assert_eq!(names(&d, &m), ["Abdullah", "Trump"]);
 }
+
+#[test]
+fn requested_meeting_which_took_place() {
+    let (d, m) = one(
+        "[Kelly] requested a meeting with [Trump], which took place this morning.",
+        Some("2016-04-13"),
+    );
+    assert_eq!(names(&d, &m), ["Kelly", "Trump"]);
+    assert_eq!(m.date.start, day("2016-04-13"));
+}
+
+#[test]
+fn emerging_from_a_meeting_the_speaker_is_the_subject() {
+    let (d, m) = one(
+        "Emerging from a 45-minute meeting with President [Obama], [Sanders] said the session went well.",
+        None,
+    );
+    assert_eq!(names(&d, &m), ["Obama", "Sanders"]);
+}
+
+#[test]
+fn present_perfect_does_not_inherit_a_date() {
+    let (_, m) = run(
+        "[Obama] won in 2008. [Obama] has met previously with [Clinton].",
+        Some("2016-01-28"),
+    );
+    assert_eq!(m.len(), 1);
+    assert_eq!(m[0].date.start, None);
+}
+
+#[test]
+fn detour_to_meet_happened() {
+    let (d, m) = one(
+        "[Sanders] took a brief detour Wednesday to meet with [Obama].",
+        Some("2016-01-28"),
+    );
+    assert_eq!(names(&d, &m), ["Obama", "Sanders"]);
+}
+
+#[test]
+fn the_meeting_with_one_of_them_is_the_meeting_just_told() {
+    let (_, m) = run(
+        "They sent [Eggleston] to the Hill for a meeting with [Pelosi] and [Reid] on Tuesday. The meeting with [Eggleston] delayed the news conference.",
+        Some("2016-01-13"),
+    );
+    assert_eq!(m.len(), 1);
+}
+
+#[test]
+fn meeting_tonight_in_todays_paper_is_planned() {
+    none("His one-on-one meeting with [Clinton] on Tuesday night is an important step for [Sanders].");
+}
