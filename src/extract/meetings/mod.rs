@@ -662,11 +662,19 @@ fn build(
         details::place(ctx, lo, t.start, hi, &[])
             .filter(|p| !parts.contains(p) || entry.frame == Frame::Visit)
     });
-    let (date, date_span) =
-        match details::date(ctx, lo, t.start, hi).or_else(|| details::inherited(ctx, si)) {
-            Some((r, s)) => (r, Some(s)),
-            None => (DateRange::default(), None),
-        };
+    let anaphoric = entry.frame == Frame::Noun
+        && t.start > range.start
+        && matches!(
+            ctx.words[t.start - 1].as_str(),
+            "the" | "that" | "this" | "'s"
+        );
+    // A meeting referred back to keeps the date it was told with.
+    let (date, date_span) = match details::date(ctx, lo, t.start, hi)
+        .or_else(|| (!anaphoric).then(|| details::inherited(ctx, si)).flatten())
+    {
+        Some((r, s)) => (r, Some(s)),
+        None => (DateRange::default(), None),
+    };
     let w = &ctx.words;
     let earlier = w[t.start.saturating_sub(3).max(lo)..t.start]
         .iter()
@@ -677,9 +685,7 @@ fn build(
             )
         })
         || matches!(w[range.start].as_str(), "earlier" | "previously");
-    let anaphoric = entry.frame == Frame::Noun
-        && t.start > range.start
-        && matches!(w[t.start - 1].as_str(), "the" | "that" | "this");
+
     // "His meeting with Clinton on Tuesday night is an important step" in Tuesday's
     // paper: that night is still to come.
     if entry.frame == Frame::Noun {
