@@ -248,6 +248,10 @@ fn participant(ctx: &Ctx, m: usize) -> Option<usize> {
         return None;
     }
     let men = &ctx.doc.mentions[m];
+    // "S." left of a broken "U.S.": a single letter names no actor.
+    if men.kind == MentionKind::Name && ctx.doc.text(men.span).chars().count() < 2 {
+        return None;
+    }
     if men.entity.is_none() && men.kind == MentionKind::Title {
         let end = ctx.mention_end[m];
         let named_next = ctx.words.get(end).is_some_and(|w| w == ",")

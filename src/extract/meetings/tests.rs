@@ -697,3 +697,12 @@ fn the_meeting_with_one_of_them_is_the_meeting_just_told() {
 fn meeting_tonight_in_todays_paper_is_planned() {
     none("His one-on-one meeting with [Clinton] on Tuesday night is an important step for [Sanders].");
 }
+
+#[test]
+fn single_letter_is_no_subject() {
+    let (d, m) = one(
+        "[S]. President [Obama], [Park] and [Abe] met at the summit.",
+        None,
+    );
+    assert_eq!(names(&d, &m), ["Abe", "Obama", "Park"]);
+}

@@ -400,9 +400,12 @@ fn name_before_verb(doc: &Doc, i: usize, e: usize, end: usize) -> bool {
         return false;
     }
     let next = doc.token_text(e);
-    let verb = doc.tokens[e].kind == TokenKind::Word
-        && next.chars().next().is_some_and(char::is_lowercase)
-        && (VERBS_AFTER_NAME.contains(&next) || (next.ends_with("ed") && next.len() > 4));
+    // "Trump and his aides": a person and the people of his.
+    let and_his = next == "and" && e + 1 < end && matches!(doc.token_text(e + 1), "his" | "her");
+    let verb = and_his
+        || doc.tokens[e].kind == TokenKind::Word
+            && next.chars().next().is_some_and(char::is_lowercase)
+            && (VERBS_AFTER_NAME.contains(&next) || (next.ends_with("ed") && next.len() > 4));
     verb && !(0..doc.tokens.len()).any(|k| k != i && doc.token_text(k) == lw)
 }
 

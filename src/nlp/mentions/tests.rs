@@ -153,3 +153,9 @@ fn sentence_initial_common_word_used_in_lower_case_is_no_name() {
     let m = mentions("Rain delayed the vote. The rain stopped later.");
     assert!(!m.iter().any(|x| x.0 == "Rain"), "{m:?}");
 }
+
+#[test]
+fn sentence_initial_surname_and_his_is_a_name() {
+    let m = mentions("Trump and his aides have been meeting with party officials this week.");
+    assert!(m.iter().any(|x| x.0 == "Trump"), "{m:?}");
+}
