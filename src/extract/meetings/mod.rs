@@ -137,33 +137,45 @@ impl<'a> Ctx<'a> {
                 let from = if poss { end + 1 } else { end };
                 let mut k = from;
                 let mut bound = from + 4;
+                let mut gloss = None;
+                let mut qualifies = false;
                 while k < bound.min(n) {
-                    // "Organization of American States (OAS) Secretary-General X".
+                    // "Organization of American States (OAS) Secretary-General X": the
+                    // bracketed short form qualifies the person as well.
                     if words[k] == "(" && words.get(k + 2).is_some_and(|x| x == ")") {
+                        gloss = mention_start[k + 1];
                         k += 3;
                         bound += 3;
                         continue;
                     }
                     if let Some(other) = mention_start[k] {
                         let o = &doc.mentions[other];
-                        if (o.actor_kind == ActorKind::Person && o.kind != MentionKind::Pronoun)
-                            || o.kind == MentionKind::Title
-                        {
-                            modifier[mi] = true;
-                        }
+                        qualifies = (o.actor_kind == ActorKind::Person
+                            && o.kind != MentionKind::Pronoun)
+                            || o.kind == MentionKind::Title;
                         break;
                     }
                     if lex
                         .title_kind(&words[k])
                         .is_some_and(|kind| kind == "person")
                     {
-                        modifier[mi] = true;
+                        qualifies = true;
                         break;
                     }
-                    if doc.tokens[k].kind != crate::nlp::TokenKind::Word {
+                    // "Secretary-General": a hyphen inside a title.
+                    let hyphen = words[k] == "-"
+                        && k > 0
+                        && doc.tokens[k].span.start == doc.tokens[k - 1].span.end;
+                    if doc.tokens[k].kind != crate::nlp::TokenKind::Word && !hyphen {
                         break;
                     }
                     k += 1;
+                }
+                if qualifies {
+                    modifier[mi] = true;
+                    if let Some(g) = gloss {
+                        modifier[g] = true;
+                    }
                 }
             }
         }

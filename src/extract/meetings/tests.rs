@@ -706,3 +706,12 @@ fn single_letter_is_no_subject() {
     );
     assert_eq!(names(&d, &m), ["Abe", "Obama", "Park"]);
 }
+
+#[test]
+fn organisation_and_its_short_form_qualify_the_person() {
+    let (d, m) = one(
+        "[Organization of American States|org] ([OAS|org]) Secretary-General [Luis Almagro] addresses the audience during an official visit to [Honduras|country].",
+        None,
+    );
+    assert_eq!(names(&d, &m), ["Honduras", "Luis Almagro"]);
+}
