@@ -229,6 +229,23 @@ pub fn reject(
     {
         return Some(Reason::Generic);
     }
+    // "those who met Clinton", "anyone who talks to him": no one occasion.
+    if (lo..t0).any(|k| {
+        matches!(
+            w[k].as_str(),
+            "those" | "anyone" | "anybody" | "everyone" | "people"
+        ) && w.get(k + 1).is_some_and(|x| x == "who")
+    }) {
+        return Some(Reason::Generic);
+    }
+    // "he is meeting with Clinton in private": a meeting under way or still to come.
+    if trig == "meeting"
+        && t0 > lo
+        && matches!(w[t0 - 1].as_str(), "is" | "are" | "'s" | "'re")
+        && w.get(t1).is_some_and(|x| x == "with")
+    {
+        return Some(Reason::Future);
+    }
     // Times in the clause that name no single occasion ("since 2006", "every week").
     let (b0, b1) = (
         ctx.doc.tokens[lo].span.start,

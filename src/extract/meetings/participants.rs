@@ -477,7 +477,9 @@ pub fn subject(ctx: &Ctx, lo: usize, t0: usize) -> Vec<usize> {
     }
     for k in lo..t0 {
         if let Some(m) = ctx.mention_start[k] {
-            if participant(ctx, m).is_none() || in_pp(ctx, lo, k) {
+            // "his meeting": a possessive pronoun is never the subject.
+            let possessive = matches!(ctx.words[k].as_str(), "his" | "her" | "its" | "their");
+            if possessive || participant(ctx, m).is_none() || in_pp(ctx, lo, k) {
                 continue;
             }
             // "ROME - Bernie Sanders met ...": a dateline is no subject.

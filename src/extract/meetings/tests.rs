@@ -715,3 +715,13 @@ fn organisation_and_its_short_form_qualify_the_person() {
     );
     assert_eq!(names(&d, &m), ["Honduras", "Luis Almagro"]);
 }
+
+#[test]
+fn those_who_met_is_generic() {
+    none("More than half those who met [Clinton] gave money to the [Clinton Foundation|org].");
+}
+
+#[test]
+fn is_meeting_with_is_not_yet_a_meeting() {
+    none("At the same time, [Sanders] is meeting with [Clinton] in private.");
+}
