@@ -702,6 +702,19 @@ fn build(
     // paper: that night is still to come.
     if entry.frame == Frame::Noun {
         let own = details::date(ctx, lo, t.start, hi);
+        // "hours before his meeting with Clinton": the meeting comes after the event
+        // told; it is past only when its own date is before the paper's.
+        let before = w[t.start.saturating_sub(3).max(lo)..t.start]
+            .iter()
+            .any(|x| x == "before");
+        let past = own.is_some_and(|(r, _)| {
+            r.end
+                .zip(ctx.doc.article.date)
+                .is_some_and(|(end, today)| end < today)
+        });
+        if before && !past {
+            return None;
+        }
         let tonight = own.is_some_and(|(r, s)| {
             let text = ctx.doc.text(s).to_ascii_lowercase();
             r.start.is_some()
@@ -823,6 +836,10 @@ fn mode_compatible(a: MeetingMode, b: MeetingMode) -> bool {
     a == Unknown || b == Unknown || remote(a) == remote(b)
 }
 
+/// How many sentences back "the meeting", "X's meeting" may refer (the nearest meeting
+/// sharing a participant is taken).
+const REFER_BACK: usize = 25;
+
 /// How many earlier meetings a candidate is compared with for merging.
 const MERGE_WINDOW: usize = 24;
 
@@ -844,7 +861,7 @@ fn merge(doc: &Doc, cands: Vec<Cand>) -> Vec<Meeting> {
             // one sentence for the same actors tell one event.
             let same_sentence = e.sentence == c.sentence && shared >= 2;
             // "The meeting with Eggleston managed to delay …": the meeting just told.
-            let refers_back = c.anaphoric && shared >= 1 && c.sentence - e.sentence <= 5;
+            let refers_back = c.anaphoric && shared >= 1 && c.sentence - e.sentence <= REFER_BACK;
             !c.earlier
                 && (shared >= 2 || shared_sides >= 2 || refers_back)
                 && overlaps(&m.date, &c.meeting.date)
@@ -853,6 +870,8 @@ fn merge(doc: &Doc, cands: Vec<Cand>) -> Vec<Meeting> {
         });
         match target {
             Some(e) => {
+                // Recency for later references counts from the latest retelling.
+                e.sentence = e.sentence.max(c.sentence);
                 let m = &mut e.meeting;
                 push_all(&mut m.participants, &c.meeting.participants);
                 if m.date.start.is_none() && m.date.end.is_none() {

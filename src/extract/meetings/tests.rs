@@ -725,3 +725,21 @@ fn those_who_met_is_generic() {
 fn is_meeting_with_is_not_yet_a_meeting() {
     none("At the same time, [Sanders] is meeting with [Clinton] in private.");
 }
+
+#[test]
+fn reference_back_counts_from_the_latest_retelling() {
+    let (_, m) = run(
+        "[Eggleston] met [Pelosi] on Tuesday. A. B. C. D. E. F. [Eggleston]'s meeting with [Pelosi] was tense. G. The meeting with [Eggleston] delayed the event.",
+        Some("2016-01-13"),
+    );
+    assert_eq!(m.len(), 1, "{m:?}");
+}
+
+#[test]
+fn hours_before_his_meeting_is_not_yet_past() {
+    let (_, m) = run(
+        "[Sanders] held a news conference Tuesday just hours before his meeting with [Clinton].",
+        Some("2016-06-14"),
+    );
+    assert!(m.is_empty(), "{m:?}");
+}
