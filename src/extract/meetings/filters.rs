@@ -285,7 +285,8 @@ pub fn reject(
         .checked_sub(1)
         .filter(|&p| p >= lo)
         .map(|p| w[p].as_str());
-    if prev == Some("to") && frame != Frame::Travel {
+    // ("sit down to dinner with X": a noun after "to" is no infinitive.)
+    if prev == Some("to") && !matches!(frame, Frame::Travel | Frame::Noun) {
         let travelled = t0 >= 3
             && w[t0.saturating_sub(6).max(lo)..t0 - 1].iter().any(|x| {
                 matches!(

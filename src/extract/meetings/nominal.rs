@@ -134,15 +134,20 @@ pub fn possessor(ctx: &Ctx, lo: usize, t0: usize) -> Option<(usize, bool)> {
     None
 }
 
-/// "their meeting", "their talks": the actors (not places) named before the phrase in
-/// the sentence, when there are at least two.
+/// "their meeting", "their talks", "a bilateral meeting": the actors (not places) named
+/// before the phrase in the sentence, when there are at least two.
 pub fn their(ctx: &Ctx, s0: usize, lo: usize, t0: usize) -> Option<Vec<usize>> {
     let j = phrase_start(ctx, lo, t0);
-    if j == 0 || j <= s0 || ctx.words[j - 1] != "their" {
+    // "after a bilateral meeting": the word names the two sides as well.
+    let joint = ctx.words[j..t0]
+        .iter()
+        .any(|x| matches!(x.as_str(), "bilateral" | "trilateral" | "joint"));
+    if j == 0 || j <= s0 || !(ctx.words[j - 1] == "their" || joint) {
         return None;
     }
     let mut out: Vec<usize> = Vec::new();
-    for k in s0..j - 1 {
+    let before = if joint { j } else { j - 1 };
+    for k in s0..before {
         let Some(m) = ctx.mention_start[k] else {
             continue;
         };

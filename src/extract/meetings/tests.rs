@@ -743,3 +743,18 @@ fn hours_before_his_meeting_is_not_yet_past() {
     );
     assert!(m.is_empty(), "{m:?}");
 }
+
+#[test]
+fn bilateral_meeting_is_between_the_actors_named_before() {
+    let (d, m) = one(
+        "[Donald Trump] and [Xi Jinping] chat as they walk after a bilateral meeting in [Palm Beach|place].",
+        None,
+    );
+    assert_eq!(names(&d, &m), ["Donald Trump", "Xi Jinping"]);
+}
+
+#[test]
+fn sit_down_to_dinner_with() {
+    let (d, m) = one("[Trump] and his wife sit down to dinner with [Abe].", None);
+    assert_eq!(names(&d, &m), ["Abe", "Trump"]);
+}
