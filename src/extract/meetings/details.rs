@@ -116,6 +116,42 @@ pub fn place(ctx: &Ctx, lo: usize, t0: usize, hi: usize, exclude: &[usize]) -> O
         .find_map(|k| is_place(k).filter(|_| prep_before(k)))
 }
 
+/// A place from the sentence or two before, when that sentence names a participant:
+/// "Sanders took a detour … to meet one on one at the White House. Emerging from a
+/// 45-minute meeting with Obama, Sanders said …" (used for meetings told without one).
+pub fn inherited_place(ctx: &Ctx, si: usize, parts: &[usize]) -> Option<usize> {
+    for back in 1..=2 {
+        let sj = si.checked_sub(back)?;
+        let r = ctx.doc.sentences[sj].tokens.clone();
+        let entity_at = |k: usize| ctx.mention_start[k].and_then(|m| ctx.doc.mentions[m].entity);
+        if !r
+            .clone()
+            .any(|k| entity_at(k).is_some_and(|e| parts.contains(&e)))
+        {
+            continue;
+        }
+        for k in r.clone().skip(1) {
+            let Some(m) = ctx.mention_start[k] else {
+                continue;
+            };
+            let men = &ctx.doc.mentions[m];
+            let placeish =
+                matches!(men.actor_kind, ActorKind::Place | ActorKind::Country) || is_venue(ctx, m);
+            let prep = if ctx.words[k - 1] == "the" && k >= r.start + 2 {
+                k - 2
+            } else {
+                k - 1
+            };
+            if placeish && matches!(ctx.words[prep].as_str(), "in" | "at") {
+                if let Some(e) = men.entity.filter(|e| !parts.contains(e)) {
+                    return Some(e);
+                }
+            }
+        }
+    }
+    None
+}
+
 /// Last words of buildings that organisations are named after ("White House",
 /// "Trump Tower", "Élysée Palace"): after "in"/"at" they name the venue.
 const VENUE_WORDS: &[&str] = &[

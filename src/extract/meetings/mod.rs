@@ -243,7 +243,15 @@ pub fn extract(doc: &Doc) -> Vec<Meeting> {
             }
         }
     }
-    merge(doc, found)
+    let mut out = merge(doc, found);
+    for m in &mut out {
+        if m.place.is_none() {
+            if let Some(si) = doc.sentence_at(m.evidence.start) {
+                m.place = details::inherited_place(&ctx, si, &m.participants);
+            }
+        }
+    }
+    out
 }
 
 /// Clause bounds around a trigger: after a reporting verb ("X said (that) …") or a

@@ -758,3 +758,15 @@ fn sit_down_to_dinner_with() {
     let (d, m) = one("[Trump] and his wife sit down to dinner with [Abe].", None);
     assert_eq!(names(&d, &m), ["Abe", "Trump"]);
 }
+
+#[test]
+fn place_told_just_before_with_a_participant() {
+    let (d, m) = one(
+        "[Sanders] took a detour Wednesday to stop at the [White House|org]. Emerging from a meeting with [Obama], [Sanders] said it went well.",
+        Some("2016-01-28"),
+    );
+    assert_eq!(
+        m.place.map(|p| d.entities[p].name.clone()),
+        Some("White House".into())
+    );
+}
