@@ -79,6 +79,7 @@ const INTENT: &[&str] = &[
     "inviting",
     "ready",
     "willing",
+    "willingness",
     "like",
     "offered",
     "offer",
@@ -300,6 +301,7 @@ pub fn reject(
                         | "headed"
                         | "landed"
                         | "detour"
+                        | "visited"
                         | "stopped"
                         | "returned"
                         | "drove"
@@ -371,6 +373,17 @@ pub fn reject(
     {
         return Some(Reason::Speech);
     }
+    // "being greeted with warm applause by his colleagues": an audience's reception.
+    if matches!(trig, "greeted" | "greets" | "greet")
+        && w[t1..hi.min(t1 + 6)].iter().any(|x| {
+            matches!(
+                x.as_str(),
+                "applause" | "cheers" | "boos" | "chants" | "ovation" | "protesters" | "protests"
+            )
+        })
+    {
+        return Some(Reason::Speech);
+    }
     // "the call for talks", "calls on".
     if frame == Frame::Noun
         && matches!(trig, "call" | "calls")
@@ -421,7 +434,7 @@ const AUDIENCE: &[&str] = &[
 /// Verbs that a wish or plan governs ("wants to meet", "agreed to hold talks").
 const GOVERNED: &[&str] = &[
     "meet", "hold", "have", "visit", "travel", "host", "receive", "see", "talk", "speak", "resume",
-    "start", "open", "sit", "discuss", "call", "go", "come", "fly",
+    "start", "open", "sit", "discuss", "call", "go", "come", "fly", "take",
 ];
 
 /// A wish, plan or invitation that governs the trigger at `t0`: the intent word close

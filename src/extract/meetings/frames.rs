@@ -100,11 +100,15 @@ pub(super) fn frame_participants(
         }
     }
     let range_start = ctx.doc.sentences[si].tokens.start;
-    if subj.is_empty() && lo > range_start {
+    // Inside a quotation the one who reports it is no participant ("'his meeting with
+    // the Mexican president shows …,' she wrote").
+    let tb = ctx.doc.tokens[t0].span;
+    let quoted = ctx.doc.quotes.iter().any(|q| q.inner.contains(tb));
+    if subj.is_empty() && lo > range_start && !quoted {
         // "X said after meeting with Y": the reporting verb's subject.
         subj = participants::subject(ctx, range_start, lo);
     }
-    if subj.is_empty() {
+    if subj.is_empty() && !quoted {
         // "After speaking by phone on Friday, A and B agreed", "Emerging from a meeting
         // with Obama, Sanders said …": the main clause's subject.
         let send = ctx.doc.sentences[si].tokens.end;

@@ -85,12 +85,19 @@ pub(super) fn merge(doc: &Doc, cands: Vec<Cand>) -> Vec<Meeting> {
             // "In a much anticipated call, Trump also spoke with Putin": two triggers of
             // one sentence for the same actors tell one event.
             let same_sentence = e.sentence == c.sentence && shared >= 2;
+            // "X visited the Capitol to meet with Y": the visit is the meeting's setting.
+            let visit_for = e.sentence == c.sentence
+                && shared >= 1
+                && (m.mode == MeetingMode::Visit) != (c.meeting.mode == MeetingMode::Visit);
             // "The meeting with Eggleston managed to delay …": the meeting just told.
             let refers_back = c.anaphoric && shared >= 1 && c.sentence - e.sentence <= REFER_BACK;
             !c.earlier
-                && (shared >= 2 || shared_sides >= 2 || refers_back)
+                && (shared >= 2 || shared_sides >= 2 || refers_back || visit_for)
                 && overlaps(&m.date, &c.meeting.date)
-                && (m.place.is_none() || c.meeting.place.is_none() || m.place == c.meeting.place)
+                && (m.place.is_none()
+                    || c.meeting.place.is_none()
+                    || m.place == c.meeting.place
+                    || visit_for)
                 && (mode_compatible(m.mode, c.meeting.mode) || same_sentence)
         });
         match target {

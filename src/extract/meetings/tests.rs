@@ -50,6 +50,7 @@ fn doc(marked: &str, date: Option<&str>) -> Doc {
     let mut d = Doc::new(article);
     crate::nlp::tokens::tokenize(&mut d);
     crate::nlp::sentences::split(&mut d);
+    crate::nlp::quotes::find(&mut d);
     crate::nlp::times::find(&mut d);
     for (span, kind, ent) in marks {
         let (mk, ak) = match kind.as_str() {
@@ -769,4 +770,33 @@ fn place_told_just_before_with_a_participant() {
         m.place.map(|p| d.entities[p].name.clone()),
         Some("White House".into())
     );
+}
+
+#[test]
+fn greeted_with_applause_is_no_meeting() {
+    none("[Sanders] was greeted with warm applause by his colleagues in the [Senate|org].");
+}
+
+#[test]
+fn visited_to_meet_is_one_meeting() {
+    let (d, m) = one(
+        "Judge [Garland] visited the [Capitol|place] on Thursday to meet with [Harry Reid] and [Pat Leahy].",
+        Some("2016-03-18"),
+    );
+    assert!(names(&d, &m).contains(&"Harry Reid".to_string()));
+    assert!(names(&d, &m).contains(&"Garland".to_string()));
+}
+
+#[test]
+fn reporter_of_a_quote_is_no_participant() {
+    let (_, m) = run(
+        "\"Trump's strong stance in the meeting with [Pena Nieto] shows his worth,\" [Schlafly] wrote.",
+        None,
+    );
+    assert!(m.is_empty(), "{m:?}");
+}
+
+#[test]
+fn willingness_to_take_a_meeting_is_intent() {
+    none("Only a few [Senate|org] Republicans expressed a willingness to take a courtesy meeting with [Garland].");
 }
