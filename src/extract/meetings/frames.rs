@@ -99,6 +99,28 @@ pub(super) fn frame_participants(
             subj = inner;
         }
     }
+    // "Romney traveled to Jerusalem and Netanyahu met him": the subject of a second
+    // coordinated clause stands right before its verb.
+    let mut j = t0;
+    while j > lo
+        && (matches!(
+            w[j - 1].as_str(),
+            "also" | "later" | "then" | "had" | "has" | "have" | "first"
+        ) || (w[j - 1].ends_with("ly") && ctx.mention_at[j - 1].is_none()))
+    {
+        j -= 1;
+    }
+    if let Some(m) = j.checked_sub(1).and_then(|k| ctx.mention_at[k]) {
+        let start = ctx.doc.tokens_in(ctx.doc.mentions[m].span).start;
+        let after_and = start > lo && w[start - 1] == "and";
+        let e = ctx.doc.mentions[m].entity;
+        if after_and && ctx.mention_end[m] == j && e.is_some_and(|e| !subj.contains(&e)) {
+            let (v, _) = participants::noun_phrase(ctx, start, t0);
+            if !v.is_empty() && !subj.is_empty() {
+                subj = v;
+            }
+        }
+    }
     let range_start = ctx.doc.sentences[si].tokens.start;
     // Inside a quotation the one who reports it is no participant ("'his meeting with
     // the Mexican president shows …,' she wrote").

@@ -800,3 +800,12 @@ fn reporter_of_a_quote_is_no_participant() {
 fn willingness_to_take_a_meeting_is_intent() {
     none("Only a few [Senate|org] Republicans expressed a willingness to take a courtesy meeting with [Garland].");
 }
+
+#[test]
+fn second_coordinated_clause_has_its_own_subject() {
+    let (d, m) = one(
+        "[Romney] traveled to [Jerusalem|place] and [Netanyahu] met [Barak] there.",
+        None,
+    );
+    assert_eq!(names(&d, &m), ["Barak", "Netanyahu"]);
+}
