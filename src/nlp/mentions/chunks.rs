@@ -325,7 +325,7 @@ pub fn chunk(
             let initial = is_sentence_initial(doc, range.start, i);
             let common =
                 lex.is_common_word(&lw) && !mid_caps.contains(text) && !lex.is_given_name(text);
-            if initial && common {
+            if initial && common && !name_before_verb(doc, i, e, end) {
                 // "Naturally, …", "Contacts were held", "Notice Trump …": a common word,
                 // capitalised only because it opens the sentence, is no (part of a) name.
                 out.push(Chunk {
@@ -349,6 +349,76 @@ pub fn chunk(
         i += 1;
     }
     out
+}
+
+/// Closed-class words that open sentences and are never names ("That said, …").
+const NEVER_NAMES: &[&str] = &[
+    "all",
+    "another",
+    "any",
+    "both",
+    "each",
+    "either",
+    "every",
+    "everybody",
+    "everyone",
+    "everything",
+    "few",
+    "here",
+    "many",
+    "most",
+    "much",
+    "neither",
+    "nobody",
+    "none",
+    "nothing",
+    "one",
+    "other",
+    "several",
+    "some",
+    "somebody",
+    "someone",
+    "something",
+    "such",
+    "that",
+    "there",
+    "these",
+    "this",
+    "those",
+    "what",
+    "which",
+    "who",
+];
+
+/// Verb forms that follow a person's name opening a sentence ("Trump said", "Rice
+/// met"); regular past tenses ("suggested") count as well.
+const VERBS_AFTER_NAME: &[&str] = &[
+    "came", "gave", "lost", "made", "meets", "met", "said", "says", "sent", "speaks", "spent",
+    "spoke", "took", "tells", "told", "went", "won", "wrote",
+];
+
+/// "Trump suggested he changed his mind": a single capitalised common word opening the
+/// sentence is a surname when a verb follows it, its shape is no plural, adverb or
+/// participle, and the document never writes it in lower case.
+fn name_before_verb(doc: &Doc, i: usize, e: usize, end: usize) -> bool {
+    if e != i + 1 || e >= end {
+        return false;
+    }
+    let lw = lower(doc, i);
+    if lw.chars().count() < 3
+        || NEVER_NAMES.contains(&lw.as_str())
+        || ["s", "ly", "ing", "ed"].iter().any(|x| lw.ends_with(x))
+    {
+        return false;
+    }
+    let next = doc.token_text(e);
+    // "Trump and his aides": a person and the people of his.
+    let and_his = next == "and" && e + 1 < end && matches!(doc.token_text(e + 1), "his" | "her");
+    let verb = and_his
+        || doc.tokens[e].kind == TokenKind::Word
+            && next.chars().next().is_some_and(char::is_lowercase)
+            && (VERBS_AFTER_NAME.contains(&next) || (next.ends_with("ed") && next.len() > 4));
+    verb && !(0..doc.tokens.len()).any(|k| k != i && doc.token_text(k) == lw)
 }
 
 /// The end of a run of capitalised words starting at `i`: it stops before a title, a
