@@ -201,6 +201,10 @@ pub(super) fn frame_participants(
             {
                 return None;
             }
+            // "welcomed the U.S. attack": a thing, not a guest.
+            if frame == Frame::Host && !passive && participants::qualifies_a_thing(ctx, start, hi) {
+                return None;
+            }
             let (obj, _) = participants::noun_phrase(ctx, start, hi);
             if frame == Frame::Visit {
                 dest = obj.iter().copied().find(|&e| is_place(ctx, e));

@@ -286,6 +286,37 @@ fn np_start(ctx: &Ctx, k: usize) -> bool {
     t.chars().next().is_some_and(char::is_uppercase) && ctx.doc.tokens[k].kind == TokenKind::Word
 }
 
+/// "welcomed the U.S. attack", "hosted the Iranian nuclear talks": the object that
+/// starts at token `start` is a thing that a country or organisation only qualifies.
+/// True when, after an article, the first word is such a name followed at once by a
+/// lower-case word that is neither a collective ("delegation", "officials") nor a
+/// person's title nor a connector.
+pub fn qualifies_a_thing(ctx: &Ctx, start: usize, hi: usize) -> bool {
+    let mut k = start;
+    while k < hi && matches!(ctx.words[k].as_str(), "the" | "a" | "an") {
+        k += 1;
+    }
+    let Some(m) = ctx.mention_start.get(k).copied().flatten() else {
+        return false;
+    };
+    let men = &ctx.doc.mentions[m];
+    let qualifier = men.kind == MentionKind::Demonym
+        || (men.kind == MentionKind::Name
+            && matches!(men.actor_kind, ActorKind::Country | ActorKind::Organization));
+    let end = ctx.mention_end[m];
+    if !qualifier || ctx.modifier[m] || end >= hi || ctx.mention_at[end].is_some() {
+        return false;
+    }
+    let next = ctx.doc.token_text(end);
+    let w = ctx.words[end].as_str();
+    ctx.doc.tokens[end].kind == TokenKind::Word
+        && next.chars().next().is_some_and(char::is_lowercase)
+        && !has(COLLECTIVES, w)
+        && !has(STOP, w)
+        && !matches!(w, "and" | "or" | "nor" | "'s")
+        && lexicon().title_kind(w).is_none()
+}
+
 /// Collects the participants of the noun phrase (with coordination) that starts at
 /// token `k`, up to `hi`. Returns entities in order and the token where it stopped.
 pub fn noun_phrase(ctx: &Ctx, start: usize, hi: usize) -> (Vec<usize>, usize) {

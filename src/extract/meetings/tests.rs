@@ -231,6 +231,20 @@ fn hosted_is_a_visit() {
 }
 
 #[test]
+fn welcomed_a_thing_a_country_qualifies_is_no_visit() {
+    none("The [Syrian Coalition|org] welcomed the [U.S.=United States|country] attack on Friday.");
+}
+
+#[test]
+fn welcomed_a_country_delegation_is_a_visit() {
+    let (_, m) = one(
+        "[Putin] welcomed the [Chinese|demonym:China] delegation in [Moscow|place].",
+        None,
+    );
+    assert_eq!(m.mode, MeetingMode::Visit);
+}
+
+#[test]
 fn was_received_by() {
     let (d, m) = one("[Zarif] was received by [Rouhani] in [Tehran|place].", None);
     assert_eq!(names(&d, &m), ["Rouhani", "Zarif"]);
