@@ -307,7 +307,13 @@ pub(super) fn frame_participants(
                 let end = ctx.doc.sentences[si].tokens.end;
                 let c = (t1..end).find(|&k| w[k] == ",")?;
                 parts = nominal::addressed(ctx, c + 1, end);
-            } else if let Some(v) = nominal::in_trailing_phrase(ctx, lo, t0) {
+            } else if let Some(v) = nominal::in_trailing_phrase(ctx, lo, t0).or_else(|| {
+                // "Putin told Obama in a telephone call that …": the clause search
+                // stopped at the reporting verb; the addressing clause opens before it.
+                nominal::addresses_before(ctx, lo)
+                    .then(|| nominal::in_trailing_phrase(ctx, range_start, t0))
+                    .flatten()
+            }) {
                 // "Kerry asked Sharif, during a meeting this week, …".
                 parts = v;
             } else if !named {

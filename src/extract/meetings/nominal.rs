@@ -231,6 +231,13 @@ pub fn addressed(ctx: &Ctx, c: usize, hi: usize) -> Vec<usize> {
     out
 }
 
+/// Whether the word right before token `lo` is a verb of addressing ("told" in
+/// "Putin told Obama in a telephone call"), so a clause that starts at `lo` was cut
+/// from its subject.
+pub fn addresses_before(ctx: &Ctx, lo: usize) -> bool {
+    lo > 0 && ADDRESS.contains(&ctx.words[lo - 1].as_str())
+}
+
 /// "Kerry asked Sharif, during a meeting this week": a meeting noun in a phrase after
 /// the main verb; the clause's subject and the person its verb of addressing names.
 pub fn in_trailing_phrase(ctx: &Ctx, lo: usize, t0: usize) -> Option<Vec<usize>> {

@@ -245,6 +245,16 @@ fn welcomed_a_country_delegation_is_a_visit() {
 }
 
 #[test]
+fn told_someone_in_a_telephone_call() {
+    let (d, m) = one(
+        "[Putin] told [Obama] in a telephone call on Saturday that it was fine.",
+        Some("2014-03-02"),
+    );
+    assert_eq!(names(&d, &m), ["Obama", "Putin"]);
+    assert_eq!(m.mode, MeetingMode::Phone);
+}
+
+#[test]
 fn was_received_by() {
     let (d, m) = one("[Zarif] was received by [Rouhani] in [Tehran|place].", None);
     assert_eq!(names(&d, &m), ["Rouhani", "Zarif"]);
