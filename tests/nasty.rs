@@ -4,15 +4,18 @@
 //!
 //! For each case: one clear error or warning naming the file (and line), the rest of
 //! the corpus still processed, no panic, the documented exit code (0 all read, 2 some
-//! input rejected; see SECURITY.md), and every span of every record inside the body
-//! with `text == body[start..end]` counted in characters, checked by recomputing the
-//! body here. This file must not test extraction quality.
+//! input rejected, 64 usage error; see SECURITY.md), and every span of every record
+//! inside the body with `text == body[start..end]` counted in characters, checked by
+//! recomputing the body here. This file must not test extraction quality.
 
 #[path = "nasty/support.rs"]
 mod support;
 
 #[path = "nasty/ingest.rs"]
 mod ingest;
+
+#[path = "nasty/exit_codes.rs"]
+mod exit_codes;
 
 use std::time::{Duration, Instant};
 
