@@ -435,3 +435,55 @@ fn two_ingests_on_one_store_wait_or_refuse() {
         "export differs from a clean run's"
     );
 }
+
+/// Two ingests started at the same moment on a store that does not exist yet: both
+/// create it, one waits for the other, both succeed, and the store is a clean one.
+/// Repeated a few times, as the window is short.
+#[test]
+fn two_ingests_creating_one_store_at_once() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    make_corpus(&input, 3);
+    let clean = clean_run(&input, &tmp.path().join("clean"));
+    for round in 0..4 {
+        let store = tmp.path().join(format!("s{round}"));
+        let spawn = || {
+            ingest_cmd(&input, &store, &[])
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        };
+        let (a, b) = (spawn(), spawn());
+        for run in [a, b] {
+            let out = run.wait_with_output().unwrap();
+            assert!(
+                out.status.success(),
+                "round {round}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+        assert!(
+            data_files(&store) == clean.files,
+            "round {round}: files differ"
+        );
+    }
+}
+
+/// A crash while the store was being created leaves a directory holding only the
+/// marker's temporary file: the next ingest must take it as an empty store.
+#[test]
+fn a_crash_while_creating_the_store_does_not_block_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    make_corpus(&input, 1);
+    let store = tmp.path().join("s");
+    std::fs::create_dir(&store).unwrap();
+    std::fs::write(store.join(".newsgraph-store.json.tmp"), "{\"form").unwrap();
+    run_ok(
+        ingest_cmd(&input, &store, &[]),
+        "ingest into a half-created store",
+    );
+    assert_eq!(temp_files(&store), Vec::<String>::new());
+}
