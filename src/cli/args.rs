@@ -133,6 +133,12 @@ pub struct IngestArgs {
     /// another tool's in that format): store them as they are, without extracting.
     #[arg(long)]
     pub records: bool,
+    /// An actor dictionary (.tsv or .ttl): canonical names, aliases, kinds, outside
+    /// identifiers and dated roles of known actors (see README, "Actor dictionary").
+    /// A copy is kept in the store and used by later ingests that give none; a new
+    /// `--actors` replaces it.
+    #[arg(long, value_name = "FILE")]
+    pub actors: Option<PathBuf>,
 }
 
 /// Output formats of `newsgraph query`.

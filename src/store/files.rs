@@ -10,6 +10,7 @@
 //! DIR/records/<id>.json      the article's extraction record, as resolved, for the next
 //!                            corpus-level resolution (`resolve::resolve_corpus`)
 //! DIR/corpus.nq              the corpus graph (merged facts' sources, canonical names)
+//! DIR/actors.tsv|actors.ttl   the actor dictionary's copy (written by `ingest --actors`)
 //! ```
 //! `<id>` is the article id percent-encoded to `[A-Za-z0-9._~%-]`; an id that would
 //! give a hidden or over-long name is shortened and suffixed with a hash of the id.

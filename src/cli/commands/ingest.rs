@@ -1,5 +1,10 @@
 //! `newsgraph ingest`: read, extract (in parallel), and replace each article's graph
 //! in the store, in input order; report bad inputs and print a summary line.
+//!
+//! The actor dictionary (`--actors FILE`) is checked before the store is opened, then
+//! copied into the store (`DIR/actors.tsv` or `DIR/actors.ttl`, replacing an earlier
+//! one); an ingest without `--actors` uses that copy, so every ingest of a store
+//! resolves all its records with the same dictionary until a new one is given.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{IsTerminal, Read};
@@ -10,9 +15,11 @@ use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
+use super::actors_file;
 use crate::cli::args::IngestArgs;
 use crate::corpus::{self, Article, CorpusError};
 use crate::extract::{self, ActorKind, Config, Record};
+use crate::resolve::dictionary::Dictionary;
 use crate::store::{Store, StoreError};
 
 /// Articles extracted and stored together (one directory sync, one transaction).
@@ -36,7 +43,37 @@ struct Summary {
 /// Runs `ingest`; returns whether every input was stored without error.
 pub fn run(args: &IngestArgs) -> Result<bool> {
     let opts = super::read_options(&args.input)?;
+    // A bad dictionary rejects the whole run before anything is stored.
+    let given = match &args.actors {
+        Some(path) => match actors_file::read_dictionary(path) {
+            Ok((d, format, bytes, warnings)) => {
+                for w in warnings {
+                    eprintln!("newsgraph: warning: {w}");
+                }
+                Some((d, format, bytes))
+            }
+            Err(e) => {
+                eprintln!("newsgraph: {e}");
+                return Ok(false);
+            }
+        },
+        None => None,
+    };
     let store = open(args)?;
+    let dict = match given {
+        Some((d, format, bytes)) => {
+            actors_file::keep_dictionary(&store, format, &bytes)?;
+            Some(d)
+        }
+        None => match actors_file::stored_dictionary(&store) {
+            Ok(d) => d,
+            Err(e) => {
+                eprintln!("newsgraph: {e}");
+                return Ok(false);
+            }
+        },
+    };
+    let dict = dict.as_ref();
     let progress = Progress::new();
     let mut summary = Summary::default();
     let (files, errors) = corpus::collect_inputs(&args.input.paths);
@@ -47,7 +84,14 @@ pub fn run(args: &IngestArgs) -> Result<bool> {
     progress.set_files(files.len());
     if args.records {
         let pending = read_records(&files, &mut summary, &progress);
-        commit(&store, &Config::default(), pending, &mut summary, &progress)?;
+        commit(
+            &store,
+            &Config::default(),
+            dict,
+            pending,
+            &mut summary,
+            &progress,
+        )?;
         return Ok(finish(&store, &summary, &progress));
     }
     let config = Config::default();
@@ -84,7 +128,7 @@ pub fn run(args: &IngestArgs) -> Result<bool> {
         progress.file_done();
     }
     extract_batch(&config, &mut batch, &mut pending, &progress);
-    commit(&store, &config, pending, &mut summary, &progress)?;
+    commit(&store, &config, dict, pending, &mut summary, &progress)?;
     Ok(finish(&store, &summary, &progress))
 }
 
@@ -95,6 +139,7 @@ pub fn run(args: &IngestArgs) -> Result<bool> {
 fn commit(
     store: &Store,
     config: &Config,
+    dict: Option<&Dictionary>,
     pending: Vec<(Record, String)>,
     s: &mut Summary,
     p: &Progress,
@@ -112,7 +157,7 @@ fn commit(
         sources.insert(r.article.id.clone(), src);
         all.push(r);
     }
-    let view = crate::resolve::resolve_corpus(&mut all, &config.base);
+    let view = crate::resolve::resolve_corpus_with(&mut all, &config.base, dict);
     let mut fresh = Vec::new();
     let mut relinked = Vec::new();
     for r in all {

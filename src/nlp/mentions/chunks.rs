@@ -164,19 +164,31 @@ pub fn is_sentence_initial(doc: &Doc, start: usize, i: usize) -> bool {
 }
 
 /// Whether a sentence is a headline in Title Case ("Chris Christie Calls Hillary
-/// Clinton a Liar"): most of its words of three letters or more are capitalised.
+/// Clinton a Liar"): most of its words of three letters or more are capitalised, and
+/// the only lower-case ones are the short function words Title Case leaves small. A
+/// body sentence dense with names ("Barack Obama met David Cameron") still has its
+/// verb in lower case, so it is no headline.
 pub fn is_title_case(doc: &Doc, range: Range<usize>) -> bool {
     let words: Vec<&str> = range
         .filter(|&i| doc.tokens[i].kind == TokenKind::Word)
         .map(|i| doc.token_text(i))
         .filter(|w| w.chars().count() >= 3)
         .collect();
-    let caps = words
+    let is_cap = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let caps = words.iter().filter(|w| is_cap(w)).count();
+    let lower_content = words
         .iter()
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .count();
-    words.len() >= 4 && caps * 10 >= words.len() * 8
+        .filter(|w| !is_cap(w) && w.chars().next().is_some_and(char::is_lowercase))
+        .any(|w| TITLE_CASE_SMALL_WORDS.binary_search(w).is_err());
+    words.len() >= 4 && caps * 10 >= words.len() * 8 && !lower_content
 }
+
+/// Words of three letters or more that Title Case headlines leave in lower case
+/// (articles, conjunctions, prepositions), sorted for binary search.
+const TITLE_CASE_SMALL_WORDS: &[&str] = &[
+    "about", "after", "against", "amid", "and", "before", "but", "for", "from", "into", "near",
+    "nor", "off", "onto", "over", "per", "than", "the", "under", "upon", "via", "with", "yet",
+];
 
 /// Capitalised words the document uses inside sentences (headlines left out): a
 /// sentence-initial word, or any word of a Title Case headline, counts as a name only

@@ -140,3 +140,21 @@ fn curly_possessive_matches_lexicon_forms() {
         Some("Russian Foreign Ministry")
     );
 }
+
+#[test]
+fn sentence_dense_with_names_is_no_headline() {
+    let names: Vec<String> = mentions("Vladimir Putin met Xi Jinping on Monday.")
+        .into_iter()
+        .map(|(t, _, _)| t)
+        .collect();
+    assert_eq!(names, ["Vladimir Putin", "Xi Jinping"]);
+}
+
+#[test]
+fn title_case_headline_keeps_only_names_the_body_confirms() {
+    let names: Vec<String> = mentions("Chris Christie Calls Hillary Clinton a Liar")
+        .into_iter()
+        .map(|(t, _, _)| t)
+        .collect();
+    assert!(!names.iter().any(|n| n == "Chris Christie"), "{names:?}");
+}
