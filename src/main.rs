@@ -1,23 +1,38 @@
-//! The `newsgraph` binary: parses the command line and hands it to the library.
+//! The `newsgraph` binary: parses the command line, hands it to the library and turns
+//! the outcome into one of the documented exit codes ([`newsgraph::cli::exit`]).
 
 use clap::Parser;
+use newsgraph::cli::exit;
 
 fn main() {
-    let cli = newsgraph::cli::Cli::parse();
+    let cli = match newsgraph::cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // `--help` and `--version` go to standard output and succeed; anything
+            // else is a usage error with its own code, distinct from rejected input.
+            let code = if e.use_stderr() {
+                exit::USAGE
+            } else {
+                exit::OK
+            };
+            let _ = e.print();
+            std::process::exit(code);
+        }
+    };
     match newsgraph::cli::run(cli) {
         Ok(true) => {}
         // Some input was rejected; the rest was processed.
-        Ok(false) => std::process::exit(2),
+        Ok(false) => std::process::exit(exit::REJECTED),
         Err(e) => {
             // A closed pipe (`newsgraph extract … | head`) is not an error.
             if e.chain().any(|c| {
                 c.downcast_ref::<std::io::Error>()
                     .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
             }) {
-                std::process::exit(0);
+                std::process::exit(exit::OK);
             }
             eprintln!("newsgraph: {e:#}");
-            std::process::exit(1);
+            std::process::exit(exit::FAILED);
         }
     }
 }

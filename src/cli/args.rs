@@ -14,7 +14,7 @@ use crate::store::ExportFormat;
 /// as RDF (one named graph per article) in a store directory; `meetings`,
 /// `statements`, `actors`, `query` and `export` read it back.
 #[derive(Debug, Parser)]
-#[command(name = "newsgraph", version, about, long_about)]
+#[command(name = "newsgraph", version, about, long_about, after_help = super::exit::HELP)]
 pub struct Cli {
     /// The command to run.
     #[command(subcommand)]

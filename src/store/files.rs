@@ -3,6 +3,7 @@
 //!
 //! ```text
 //! DIR/newsgraph-store.json   marker: {"format": 1}; a directory without it is not a store
+//!                            (written through DIR/.newsgraph-store.json.<pid>.tmp)
 //! DIR/lock                   the ingest lock (an advisory exclusive file lock)
 //! DIR/graphs/<id>.nq         one N-Quads file per article graph, lines sorted
 //! DIR/graphs/.<id>.nq.tmp    a file being written; never read, removed on next ingest
@@ -104,26 +105,69 @@ pub fn check_store(dir: &Path) -> Result<(), StoreError> {
 }
 
 /// Creates the store layout in `dir` if it is missing or empty; refuses a non-empty
-/// directory that is not a store.
+/// directory that is not a store. Safe against a crash while creating (a directory
+/// holding only a marker's temporary file counts as empty) and against another ingest
+/// creating the same store at the same moment (no lock can be taken before the
+/// marker exists): whichever marker lands first is kept.
 pub fn create_store(dir: &Path) -> Result<(), StoreError> {
     std::fs::create_dir_all(dir).map_err(|e| StoreError::io(dir, "cannot create", e))?;
-    if !dir.join(MARKER).is_file() {
-        let mut entries =
-            std::fs::read_dir(dir).map_err(|e| StoreError::io(dir, "cannot list", e))?;
-        if entries.next().is_some() {
+    let marker = dir.join(MARKER);
+    if !marker.is_file() {
+        // Re-checked after listing: the other creator writes its marker before
+        // anything else, so entries without a marker are not ours.
+        if has_entries_besides_marker_temps(dir)? && !marker.is_file() {
             return Err(StoreError::NotAStore {
                 path: dir.to_path_buf(),
                 marker: MARKER,
             });
         }
-        write_atomic(&dir.join(MARKER), MARKER_CONTENT.as_bytes())?;
-        sync_dir(dir)?;
+        write_marker(dir)?;
     }
     for sub in [GRAPHS, RECORDS] {
         let d = dir.join(sub);
         std::fs::create_dir_all(&d).map_err(|e| StoreError::io(&d, "cannot create", e))?;
     }
     Ok(())
+}
+
+/// Whether `dir` holds anything but temporary files of the marker (left by a crash
+/// while creating the store, or being written by another ingest creating it).
+fn has_entries_besides_marker_temps(dir: &Path) -> Result<bool, StoreError> {
+    let entries = std::fs::read_dir(dir).map_err(|e| StoreError::io(dir, "cannot list", e))?;
+    for entry in entries {
+        let entry = entry.map_err(|e| StoreError::io(dir, "cannot list", e))?;
+        if !is_marker_temp(&entry.file_name().to_string_lossy()) {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+fn is_marker_temp(name: &str) -> bool {
+    name.starts_with(&format!(".{MARKER}.")) && name.ends_with(".tmp")
+}
+
+/// Writes the marker through a temporary file named after this process, so that two
+/// ingests creating the store at once do not write the same temporary file. If the
+/// rename fails because another ingest already put its marker there (and, holding
+/// the lock, removed this temporary file as stale), that marker is as good.
+fn write_marker(dir: &Path) -> Result<(), StoreError> {
+    let marker = dir.join(MARKER);
+    let tmp = dir.join(format!(".{MARKER}.{}.tmp", std::process::id()));
+    let written = File::create(&tmp)
+        .and_then(|mut f| {
+            f.write_all(MARKER_CONTENT.as_bytes())?;
+            f.sync_all()
+        })
+        .and_then(|()| std::fs::rename(&tmp, &marker));
+    match written {
+        Ok(()) => {}
+        Err(_) if marker.is_file() => {
+            let _ = std::fs::remove_file(&tmp);
+        }
+        Err(e) => return Err(StoreError::io(&marker, "cannot write", e)),
+    }
+    sync_dir(dir)
 }
 
 /// Takes the ingest lock. With `wait`, blocks until the other holder is done;
@@ -244,6 +288,24 @@ mod tests {
         assert!(matches!(
             lock(dir.path(), false),
             Err(StoreError::Locked { .. })
+        ));
+    }
+
+    #[test]
+    fn create_takes_a_directory_with_only_a_marker_temp_as_empty() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(".newsgraph-store.json.tmp"), "{").unwrap();
+        create_store(dir.path()).unwrap();
+        assert!(dir.path().join(MARKER).is_file());
+    }
+
+    #[test]
+    fn create_refuses_a_directory_with_another_hidden_temp() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join(".notes.tmp"), "mine").unwrap();
+        assert!(matches!(
+            create_store(dir.path()),
+            Err(StoreError::NotAStore { .. })
         ));
     }
 

@@ -179,16 +179,46 @@ fn walk(v: &Value, f: &mut dyn FnMut(&serde_json::Map<String, Value>)) {
 /// until `bytes` long (cut at a character boundary).
 pub fn news_text(bytes: usize) -> String {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-    let mut names: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .expect("corpus/")
-        .map(|e| e.expect("entry").path())
+    repeat_to(&text_files(&dir).expect("corpus/"), bytes)
+}
+
+/// Varied news text for huge articles: the 840 PolNeAR training articles
+/// (`shared/eval/polnear/train/text`, 5.5 MB, found as `newsgraph::eval` finds it),
+/// repeated until `bytes` long; the sample articles of `corpus/` when it is absent.
+pub fn big_text(bytes: usize) -> String {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    match newsgraph::eval::sources::find_eval_dir(root)
+        .and_then(|d| text_files(&d.join("polnear/train/text")))
+    {
+        Some(files) if !files.is_empty() => repeat_to(&files, bytes),
+        _ => news_text(bytes),
+    }
+}
+
+/// The bodies of the text files of `dir`, sorted by name (`None` if unreadable).
+fn text_files(dir: &Path) -> Option<Vec<String>> {
+    let mut names: Vec<PathBuf> = std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
         .collect();
     names.sort();
-    let unit: String = names
+    names
         .iter()
-        .map(|p| plain_body(&std::fs::read(p).expect("read corpus file")))
-        .collect::<Vec<_>>()
-        .join("\n\n");
+        .map(|p| {
+            let bytes = std::fs::read(p).ok()?;
+            Some(plain_body(
+                &String::from_utf8_lossy(&bytes).into_owned().into_bytes(),
+            ))
+        })
+        .collect()
+}
+
+/// The texts joined by blank lines and repeated until `bytes` long, cut at a
+/// character boundary.
+fn repeat_to(texts: &[String], bytes: usize) -> String {
+    let unit = texts.join("\n\n");
+    assert!(!unit.is_empty(), "no text to repeat");
     let mut s = String::with_capacity(bytes + unit.len());
     while s.len() < bytes {
         s.push_str(&unit);
