@@ -252,7 +252,7 @@ def check_clusters(path):
 
 
 def main():
-    for p in sorted(GOLD.glob("meetings-*.json")):
+    for p in sorted(GOLD.glob("meetings-*.json")) + sorted(GOLD.glob("heldout-meetings-*.json")):
         c = check_meetings(p)
         print(f"{p.name}: {c['docs']} docs, {c['meetings']} meetings ({c['optional']} optional), "
               f"non-meetings {dict(sorted(c['non_meetings'].items()))}")
