@@ -12,6 +12,7 @@
 pub mod actors;
 pub mod corpus;
 pub mod events;
+pub mod index;
 pub mod names;
 
 pub use corpus::{resolve_corpus, CorpusView};
