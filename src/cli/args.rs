@@ -133,6 +133,10 @@ pub struct IngestArgs {
     /// another tool's in that format): store them as they are, without extracting.
     #[arg(long)]
     pub records: bool,
+    /// Print how long each phase took (extract, index, resolve, store, re-link,
+    /// corpus graph) on standard error, for benchmarks.
+    #[arg(long)]
+    pub timings: bool,
 }
 
 /// Output formats of `newsgraph query`.

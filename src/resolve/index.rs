@@ -68,6 +68,15 @@ pub fn apply_iris(full: &mut Record, resolved: &Record) {
     }
 }
 
+/// Every IRI resolution may rewrite in a record (actors, meetings, statements, in
+/// order): two versions of one article differ after resolution iff these differ.
+pub fn iris(record: &Record) -> Vec<String> {
+    let actors = record.actors.iter().map(|a| a.iri.clone());
+    let meetings = record.meetings.iter().map(|m| m.iri.clone());
+    let statements = record.statements.iter().map(|s| s.iri.clone());
+    actors.chain(meetings).chain(statements).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

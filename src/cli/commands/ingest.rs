@@ -34,10 +34,36 @@ struct Summary {
     relinked: usize,
 }
 
+/// Phase timings, printed with `--timings`.
+struct Timings {
+    on: bool,
+    last: std::cell::Cell<Instant>,
+}
+
+impl Timings {
+    fn new(on: bool) -> Self {
+        Timings {
+            on,
+            last: std::cell::Cell::new(Instant::now()),
+        }
+    }
+
+    /// Prints the time since the previous phase ended.
+    fn done(&self, phase: &str) {
+        let now = Instant::now();
+        if self.on {
+            let secs = now.duration_since(self.last.get()).as_secs_f64();
+            eprintln!("newsgraph: timing: {phase}: {secs:.2} s");
+        }
+        self.last.set(now);
+    }
+}
+
 /// Runs `ingest`; returns whether every input was stored without error.
 pub fn run(args: &IngestArgs) -> Result<bool> {
     let opts = super::read_options(&args.input)?;
     let store = open(args)?;
+    let t = Timings::new(args.timings);
     let progress = Progress::new();
     let mut summary = Summary::default();
     let (files, errors) = corpus::collect_inputs(&args.input.paths);
@@ -48,7 +74,15 @@ pub fn run(args: &IngestArgs) -> Result<bool> {
     progress.set_files(files.len());
     if args.records {
         let pending = read_records(&files, &mut summary, &progress);
-        commit(&store, &Config::default(), pending, &mut summary, &progress)?;
+        t.done("read records");
+        commit(
+            &store,
+            &Config::default(),
+            pending,
+            &mut summary,
+            &progress,
+            &t,
+        )?;
         return Ok(finish(&store, &summary, &progress));
     }
     let config = Config::default();
@@ -85,7 +119,8 @@ pub fn run(args: &IngestArgs) -> Result<bool> {
         progress.file_done();
     }
     extract_batch(&config, &mut batch, &mut pending, &progress);
-    commit(&store, &config, pending, &mut summary, &progress)?;
+    t.done("read and extract");
+    commit(&store, &config, pending, &mut summary, &progress, &t)?;
     Ok(finish(&store, &summary, &progress))
 }
 
@@ -103,6 +138,7 @@ fn commit(
     pending: Vec<(Record, String)>,
     s: &mut Summary,
     p: &Progress,
+    t: &Timings,
 ) -> Result<()> {
     let mut sources: BTreeMap<String, String> = BTreeMap::new();
     let mut full_new: BTreeMap<String, Record> = BTreeMap::new();
@@ -113,21 +149,26 @@ fn commit(
     let stored = store
         .slim_records()
         .context("reading the resolution index")?;
-    let old: BTreeMap<String, Record> = stored
+    // Resolution only rewrites IRIs, so an old article changed iff its IRIs did.
+    let mut all: Vec<Record> = stored
         .into_iter()
         .filter(|r| !full_new.contains_key(&r.article.id))
-        .map(|r| (r.article.id.clone(), r))
         .collect();
-    let mut all: Vec<Record> = old.values().cloned().collect();
+    let old: BTreeMap<String, Vec<String>> = all
+        .iter()
+        .map(|r| (r.article.id.clone(), index::iris(r)))
+        .collect();
     all.extend(full_new.values().map(index::slim));
+    t.done("read index");
     let view = crate::resolve::resolve_corpus(&mut all, &config.base);
+    t.done("resolve");
     let mut fresh = Vec::new();
     let mut relinked: Vec<&Record> = Vec::new();
     for r in &all {
         if let Some(mut full) = full_new.remove(&r.article.id) {
             index::apply_iris(&mut full, r);
             fresh.push(full);
-        } else if old.get(&r.article.id) != Some(r) {
+        } else if old.get(&r.article.id) != Some(&index::iris(r)) {
             relinked.push(r);
         }
     }
@@ -144,6 +185,7 @@ fn commit(
             .collect();
         store_records(store, chunk, srcs, s, p);
     }
+    t.done("store new articles");
     let mut quiet = Summary::default();
     for chunk in relinked.chunks(BATCH) {
         let full: Vec<Record> = chunk
@@ -160,15 +202,18 @@ fn commit(
     }
     s.errors += quiet.errors;
     s.relinked += quiet.articles;
+    t.done("re-link earlier articles");
     store
         .replace_corpus_graph(&crate::graph::corpus::corpus_quads(&view, &config.base))
         .context("writing the corpus graph")?;
+    t.done("corpus graph");
     // A record that failed to store leaves the index stale: the next ingest rebuilds
     // it from the records actually on disk.
     if s.errors == errors_before {
         store
             .write_index(&all)
             .context("writing the resolution index")?;
+        t.done("write index");
     }
     Ok(())
 }
