@@ -78,7 +78,7 @@ pub fn write(dir: &Path, records: &[Record]) -> Result<(), StoreError> {
     order.sort_by(|a, b| a.article.id.cmp(&b.article.id));
     let lines: Vec<Vec<u8>> = order
         .par_iter()
-        .map(|r| serde_json::to_vec(r))
+        .map(serde_json::to_vec)
         .collect::<Result<_, _>>()
         .map_err(|e| StoreError::Write {
             what: "the resolution index".into(),
