@@ -6,8 +6,10 @@
 #
 # Targets: read_plaintext (plain-text reader on any bytes), read_jsonl (JSON Lines
 # reader on any bytes), extract_text (the whole extractor on any text; checks that
-# every span lies inside the body and equals body[start..end] by characters).
-# TODO(server): add a `sparql_request` target once the HTTP server lands.
+# every span lies inside the body and equals body[start..end] by characters),
+# sparql_request (any bytes as what a client sends on one connection: the server's
+# own HTTP/1.1 reader and request handler, no socket; answers must be well-formed and
+# never a 500).
 #
 # Toolchain: cargo fuzz's default AddressSanitizer needs nightly (`-Zsanitizer`). On a
 # stable toolchain (tested with 1.95) this script passes `--sanitizer none`: libFuzzer's
@@ -37,7 +39,7 @@ fi
 if rustc --version | grep -q nightly; then sanitizer=address; else sanitizer=none; fi
 
 targets=("$@")
-if [ ${#targets[@]} -eq 0 ]; then targets=(read_plaintext read_jsonl extract_text); fi
+if [ ${#targets[@]} -eq 0 ]; then targets=(read_plaintext read_jsonl extract_text sparql_request); fi
 
 seed() { # seed TARGET GLOB...
     local dir="corpus/$1"

@@ -30,9 +30,12 @@ fi
 # something to check even while extraction finds few facts.
 "$bin" ingest --store "$work/records" --records "$root/scripts/shacl-records.jsonl" >/dev/null
 "$bin" export --store "$work/records" --format turtle -o "$work/records.ttl"
+# The corpus again with the example actor dictionary (sameAs, dictionary roles).
+"$bin" ingest --store "$work/dictionary" --actors "$root/examples/actors.tsv" "$root/corpus" >/dev/null
+"$bin" export --store "$work/dictionary" --format turtle -o "$work/dictionary.ttl"
 
 status=0
-for data in "$work/graph.ttl" "$work/records.ttl"; do
+for data in "$work/graph.ttl" "$work/records.ttl" "$work/dictionary.ttl"; do
     echo "== $(basename "$data")"
     if ! "$python" -m pyshacl --shacl "$root/ontology/shapes.ttl" --format human "$data"; then
         status=1

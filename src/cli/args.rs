@@ -107,14 +107,29 @@ pub struct ServeArgs {
     /// Time limit for one query in seconds; a query past it gets an error status.
     #[arg(long, default_value_t = 30)]
     pub timeout: u64,
-    /// Accept SPARQL Update and Graph Store writes, authenticated with the bearer
-    /// token in NEWSGRAPH_TOKEN. Writes change the served dataset in memory only; the
-    /// store directory is written by `newsgraph ingest` alone.
+    /// Accept SPARQL Update and Graph Store writes, authenticated with a bearer token
+    /// (`Authorization: Bearer TOKEN`) read from --token-file or NEWSGRAPH_TOKEN; the
+    /// server refuses to start without one. Writes change the served dataset in memory
+    /// only; the store directory is written by `newsgraph ingest` alone.
     #[arg(long)]
     pub writable: bool,
+    /// With --writable: a file whose first line is the bearer token (instead of the
+    /// NEWSGRAPH_TOKEN environment variable).
+    #[arg(long, value_name = "FILE", requires = "writable")]
+    pub token_file: Option<std::path::PathBuf>,
     /// Queries evaluated at the same time (more get 503).
     #[arg(long, default_value_t = 4)]
     pub max_queries: usize,
+    /// Open connections served at the same time (more get 503).
+    #[arg(long, default_value_t = 128)]
+    pub max_connections: usize,
+    /// Seconds a client has to send a whole request, head and body (slow clients get
+    /// 408 and are disconnected); also how long an idle connection is kept open.
+    #[arg(long, default_value_t = 10)]
+    pub read_timeout: u64,
+    /// Largest request body in bytes (more get 413).
+    #[arg(long, default_value_t = 1 << 20)]
+    pub max_body: usize,
 }
 
 /// Arguments of `newsgraph ingest`.
@@ -137,6 +152,12 @@ pub struct IngestArgs {
     /// corpus graph) on standard error, for benchmarks.
     #[arg(long)]
     pub timings: bool,
+    /// An actor dictionary (.tsv or .ttl): canonical names, aliases, kinds, outside
+    /// identifiers and dated roles of known actors (see README, "Actor dictionary").
+    /// A copy is kept in the store and used by later ingests that give none; a new
+    /// `--actors` replaces it.
+    #[arg(long, value_name = "FILE")]
+    pub actors: Option<PathBuf>,
 }
 
 /// Output formats of `newsgraph query`.

@@ -33,6 +33,9 @@ pub struct EvalArgs {
     /// Print the wrongly split and wrongly merged pairs.
     #[arg(long)]
     pub errors: bool,
+    /// Resolve with this actor dictionary (.tsv or .ttl), as `ingest --actors` does.
+    #[arg(long, value_name = "FILE")]
+    pub actors: Option<PathBuf>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -118,6 +121,21 @@ fn score(gold: &Gold, records: &[Record], errors: bool) -> std::io::Result<Actor
 
 /// Runs `newsgraph eval actors`.
 pub fn run(args: &EvalArgs) -> anyhow::Result<bool> {
+    let dict = match &args.actors {
+        Some(path) => match crate::resolve::Dictionary::read(path) {
+            Ok((d, warnings)) => {
+                for w in warnings {
+                    eprintln!("newsgraph: warning: {w}");
+                }
+                Some(d)
+            }
+            Err(e) => {
+                eprintln!("newsgraph: {e}");
+                return Ok(false);
+            }
+        },
+        None => None,
+    };
     let text = std::fs::read_to_string(&args.gold)
         .with_context(|| format!("{}: cannot read", args.gold.display()))?;
     let gold: Gold = serde_json::from_str(&text)
@@ -134,7 +152,7 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<bool> {
     }
     let config = Config::default();
     let mut records = extract::extract_all(articles, &config);
-    crate::resolve::resolve_corpus(&mut records, &config.base);
+    crate::resolve::resolve_corpus_with(&mut records, &config.base, dict.as_ref());
     // Check the gold's offsets against the texts before scoring.
     for g in &gold.mentions {
         if let Some(r) = records.iter().find(|r| r.article.id == g.doc) {

@@ -40,6 +40,13 @@ pub fn local_ids(doc: &Doc, _actors: &[ActorRecord]) -> BTreeMap<usize, (String,
         .collect()
 }
 
+/// A name as it should be shown and compared: every run of whitespace (a line break
+/// inside a name, a no-break space) becomes one plain space. Mention spans keep the
+/// text exactly as written; only the name and alias fields are normalised.
+pub fn plain_name(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Builds the actor records.
 pub fn actor_records(doc: &Doc, ix: &CharIndex, base: &str) -> Vec<ActorRecord> {
     let order = actor_entities(doc);
@@ -52,33 +59,34 @@ pub fn actor_records(doc: &Doc, ix: &CharIndex, base: &str) -> Vec<ActorRecord> 
         .iter()
         .map(|&e| {
             let ent = &doc.entities[e];
+            let name = plain_name(&ent.name);
             let mut aliases: BTreeSet<String> = BTreeSet::new();
             for &m in &ent.mentions {
                 let mention = &doc.mentions[m];
                 if matches!(mention.kind, crate::nlp::MentionKind::Name) {
-                    let t = doc.text(mention.span).to_string();
-                    if t != ent.name {
+                    let t = plain_name(doc.text(mention.span));
+                    if t != name {
                         aliases.insert(t);
                     }
                 }
             }
-            if let Some(c) = &ent.canonical {
-                if c != &ent.name {
-                    aliases.insert(c.clone());
+            if let Some(c) = ent.canonical.as_deref().map(plain_name) {
+                if c != name {
+                    aliases.insert(c);
                 }
             }
             let roles: BTreeSet<RoleRecord> = ent
                 .roles
                 .iter()
                 .map(|r| RoleRecord {
-                    title: r.title.clone(),
+                    title: plain_name(&r.title),
                     of: r.of.and_then(|o| local.get(&o).cloned()),
                 })
                 .collect();
             ActorRecord {
                 id: local[&e].clone(),
                 iri: resolve::actor_iri(base, &entity_key(doc, e)),
-                name: ent.name.clone(),
+                name,
                 kind: ent.kind,
                 aliases: aliases.into_iter().collect(),
                 roles: roles.into_iter().collect(),
@@ -90,4 +98,19 @@ pub fn actor_records(doc: &Doc, ix: &CharIndex, base: &str) -> Vec<ActorRecord> 
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plain_name;
+
+    #[test]
+    fn no_break_space_in_a_name_becomes_a_plain_space() {
+        assert_eq!(plain_name("Gaza\u{a0}Strip"), "Gaza Strip");
+    }
+
+    #[test]
+    fn line_break_inside_a_name_becomes_one_space() {
+        assert_eq!(plain_name("Ali Bagheri\r\n  Kani"), "Ali Bagheri Kani");
+    }
 }

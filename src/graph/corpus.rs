@@ -3,8 +3,10 @@
 //!
 //! For every merged meeting and statement: how many articles report it
 //! (`ng:sourceCount`) and which (`prov:wasDerivedFrom`); for every actor: its canonical
-//! name (`skos:prefLabel`) and every spelling seen (`schema:alternateName`). It is a
-//! pure function of the [`CorpusView`]; the store replaces the graph after each ingest.
+//! name (`skos:prefLabel`) and every spelling seen (`schema:alternateName`); and, when
+//! an actor dictionary was used, what it says of its actors (see [`super::dictionary`]).
+//! It is a pure function of the [`CorpusView`]; the store replaces the graph after each
+//! ingest.
 
 use oxigraph::model::{GraphName, Literal, NamedNode, Quad};
 
@@ -64,6 +66,10 @@ pub fn corpus_quads(view: &CorpusView, base: &str) -> Vec<Quad> {
                 }
             }
         }
+    }
+    if let Some(facts) = &view.dictionary {
+        let named = |key: &str| view.actors.name.contains_key(key);
+        super::dictionary::dictionary_triples(facts, base, &named, &mut push);
     }
     out.sort_by_cached_key(|q| q.to_string());
     out.dedup();

@@ -9,6 +9,7 @@
 //! stage does not decide identity (that is `resolve`) or store anything (`store`).
 
 pub mod corpus;
+pub mod dictionary;
 mod error;
 mod facts;
 pub mod iris;

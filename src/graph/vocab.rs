@@ -62,6 +62,8 @@ vocabulary!(
     MIXED_SPEECH = "MixedSpeech",
     /// The cue (reporting verb or phrase) of a statement.
     CUE = "cue",
+    /// The actor dictionary an ingest used (a `prov:Entity`).
+    ACTOR_DICTIONARY = "ActorDictionary",
 });
 
 vocabulary!(
@@ -95,6 +97,8 @@ vocabulary!(
     NAME = "name",
     /// Actor alias.
     ALTERNATE_NAME = "alternateName",
+    /// An outside identifier of an actor (from the actor dictionary).
+    SAME_AS = "sameAs",
     /// Meeting participant.
     ATTENDEE = "attendee",
     /// Meeting place.

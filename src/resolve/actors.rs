@@ -6,9 +6,17 @@
 //! "Abu Marzook") joins the one full-name cluster it fits, and stays apart when several
 //! fit. Clusters never merge people whose roles place them in different countries.
 //! The result depends only on the set of records, never on their order.
+//!
+//! With an actor dictionary ([`Dictionary`]), an actor whose folded (fullest) name is
+//! an entry's name or alias takes that entry's key and canonical name; each person
+//! entry starts as a cluster of its own (its forms are its names), so spellings it
+//! lists join even when fuzzy matching would not, other spellings may join it as
+//! usual, and two entries never merge. A name that fuzzily fits several entries joins
+//! none of them.
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::dictionary::Dictionary;
 use super::names::{fold_tokens, is_suffix_of, same_full_name};
 use crate::extract::{ActorKind, Record};
 
@@ -23,6 +31,8 @@ struct PersonObs {
     folded: Vec<String>,
     countries: BTreeSet<String>,
     aliases: Vec<String>,
+    /// The dictionary entry its name gives, if any.
+    entry: Option<usize>,
 }
 
 /// The resolved IRI key for every actor record, and the names seen for each key.
@@ -34,6 +44,9 @@ pub struct ActorResolution {
     pub name: BTreeMap<String, String>,
     /// Identity key → every spelling seen.
     pub spellings: BTreeMap<String, BTreeSet<String>>,
+    /// Identity key → the dictionary entry (index) that names it, for the actors a
+    /// dictionary resolved.
+    pub dictionary: BTreeMap<String, usize>,
 }
 
 fn countries_of(rec: &Record, actor: &crate::extract::ActorRecord) -> BTreeSet<String> {
@@ -50,8 +63,8 @@ fn countries_of(rec: &Record, actor: &crate::extract::ActorRecord) -> BTreeSet<S
 /// A cluster of people being built: its folded forms, its countries, its members.
 type Cluster = (Vec<Vec<String>>, BTreeSet<String>, Vec<usize>);
 
-/// Clusters the actors of all records.
-pub fn resolve_actors(records: &[Record]) -> ActorResolution {
+/// Clusters the actors of all records, steered by an actor dictionary when given.
+pub fn resolve_actors(records: &[Record], dict: Option<&Dictionary>) -> ActorResolution {
     let mut res = ActorResolution::default();
     let mut people: Vec<PersonObs> = Vec::new();
     for rec in records {
@@ -60,8 +73,16 @@ pub fn resolve_actors(records: &[Record]) -> ActorResolution {
             let lexical = a.kind != ActorKind::Person;
             if lexical {
                 // Non-person actors keep the key extraction gave them (lexicon canonical
-                // name, or the name itself).
-                let key = a.iri.rsplit('/').next().unwrap_or_default().to_string();
+                // name, or the name itself) unless the dictionary names them.
+                let entry = dict.and_then(|d| Some((d, d.find(&a.name, false)?)));
+                let key = match entry {
+                    Some((d, e)) => {
+                        let key = d.key(e);
+                        res.dictionary.insert(key.clone(), e);
+                        key
+                    }
+                    None => a.iri.rsplit('/').next().unwrap_or_default().to_string(),
+                };
                 res.key.insert(at, key.clone());
                 res.name
                     .entry(key.clone())
@@ -77,6 +98,9 @@ pub fn resolve_actors(records: &[Record]) -> ActorResolution {
                 folded: fold_tokens(&a.name),
                 countries: countries_of(rec, a),
                 aliases: a.aliases.clone(),
+                // By its fullest name only: "Ivana Trump", also called "Trump" in her
+                // article, is not the entry whose alias is "Trump".
+                entry: dict.and_then(|d| d.find(&a.name, true)),
             });
         }
     }
@@ -85,15 +109,9 @@ pub fn resolve_actors(records: &[Record]) -> ActorResolution {
     // first: a group joins the cluster whose forms are the same full name (fuzzy), or
     // the one cluster whose names end with its words ("Abu Marzook" and "Marzook" fit
     // "Mousa Abu Marzook"); with no fit, or several, it starts its own cluster.
-    let mut groups: BTreeMap<Vec<String>, Vec<usize>> = BTreeMap::new();
-    for (i, p) in people.iter().enumerate() {
-        if !p.folded.is_empty() {
-            groups.entry(p.folded.clone()).or_default().push(i);
-        }
-    }
-    let mut order: Vec<&Vec<String>> = groups.keys().collect();
-    order.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
     let mut clusters: Vec<Cluster> = Vec::new();
+    // The dictionary entry of each cluster, if any.
+    let mut entry_of: Vec<Option<usize>> = Vec::new();
     // Clusters by the first three letters of the folded last word.
     let mut by_last: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     let block = |k: &[String]| -> String {
@@ -101,6 +119,37 @@ pub fn resolve_actors(records: &[Record]) -> ActorResolution {
             .map(|w| w.chars().take(3).collect())
             .unwrap_or_default()
     };
+    // One cluster per person entry of the dictionary, holding the people it names.
+    let mut entry_cluster: BTreeMap<usize, usize> = BTreeMap::new();
+    if let Some(d) = dict {
+        for (e, entry) in d.entries.iter().enumerate() {
+            if entry.kind != ActorKind::Person {
+                continue;
+            }
+            let c = clusters.len();
+            let mut forms = d.forms(e);
+            forms.retain(|f| !f.is_empty());
+            forms.dedup();
+            let blocks: BTreeSet<String> = forms.iter().map(|f| block(f)).collect();
+            for b in blocks {
+                by_last.entry(b).or_default().push(c);
+            }
+            clusters.push((forms, BTreeSet::new(), Vec::new()));
+            entry_of.push(Some(e));
+            entry_cluster.insert(e, c);
+        }
+    }
+    let mut groups: BTreeMap<Vec<String>, Vec<usize>> = BTreeMap::new();
+    for (i, p) in people.iter().enumerate() {
+        if let Some(&c) = p.entry.and_then(|e| entry_cluster.get(&e)) {
+            clusters[c].1.extend(p.countries.iter().cloned());
+            clusters[c].2.push(i);
+        } else if !p.folded.is_empty() {
+            groups.entry(p.folded.clone()).or_default().push(i);
+        }
+    }
+    let mut order: Vec<&Vec<String>> = groups.keys().collect();
+    order.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
     for key in order {
         let members = &groups[key];
         let countries: BTreeSet<String> = members
@@ -111,10 +160,25 @@ pub fn resolve_actors(records: &[Record]) -> ActorResolution {
             countries.is_empty() || c.is_empty() || !countries.is_disjoint(c)
         };
         let cands = by_last.get(&block(key)).cloned().unwrap_or_default();
-        let same: Option<usize> = cands.iter().copied().find(|&c| {
-            fits_country(&clusters[c].1) && clusters[c].0.iter().any(|f| same_full_name(key, f))
-        });
-        let home = same.or_else(|| {
+        let sames: Vec<usize> = cands
+            .iter()
+            .copied()
+            .filter(|&c| {
+                fits_country(&clusters[c].1) && clusters[c].0.iter().any(|f| same_full_name(key, f))
+            })
+            .collect();
+        let entries: Vec<usize> = sames
+            .iter()
+            .copied()
+            .filter(|&c| entry_of[c].is_some())
+            .collect();
+        // A spelling close to two dictionary entries belongs to neither.
+        let ambiguous = entries.len() > 1;
+        let same = entries.first().or(sames.first()).copied();
+        let home = same.filter(|_| !ambiguous).or_else(|| {
+            if ambiguous {
+                return None;
+            }
             let fits: Vec<usize> = cands
                 .iter()
                 .copied()
@@ -157,6 +221,7 @@ pub fn resolve_actors(records: &[Record]) -> ActorResolution {
             }
             None => {
                 clusters.push((vec![key.clone()], countries, members.clone()));
+                entry_of.push(None);
                 by_last
                     .entry(block(key))
                     .or_default()
@@ -164,9 +229,15 @@ pub fn resolve_actors(records: &[Record]) -> ActorResolution {
             }
         }
     }
-    let clusters: Vec<Vec<usize>> = clusters.into_iter().map(|c| c.2).collect();
-    // Canonical name per cluster: the most frequent of the longest spellings.
-    for members in &clusters {
+    let clusters: Vec<(Vec<usize>, Option<usize>)> = clusters
+        .into_iter()
+        .zip(entry_of)
+        .map(|(c, e)| (c.2, e))
+        .filter(|(members, _)| !members.is_empty())
+        .collect();
+    // Canonical name per cluster: the dictionary's, or the most frequent of the
+    // longest spellings.
+    for (members, entry) in &clusters {
         let mut counts: BTreeMap<(usize, String), usize> = BTreeMap::new();
         for &i in members {
             let p = &people[i];
@@ -181,7 +252,13 @@ pub fn resolve_actors(records: &[Record]) -> ActorResolution {
             })
             .map(|(k, _)| k.1.clone())
             .unwrap_or_default();
-        let key = super::name_key(&best);
+        let (key, best) = match (dict, entry) {
+            (Some(d), Some(e)) => {
+                res.dictionary.insert(d.key(*e), *e);
+                (d.key(*e), d.entries[*e].name.clone())
+            }
+            _ => (super::name_key(&best), best),
+        };
         res.name.insert(key.clone(), best);
         for &i in members {
             let p = &people[i];
@@ -189,6 +266,16 @@ pub fn resolve_actors(records: &[Record]) -> ActorResolution {
             let sp = res.spellings.entry(key.clone()).or_default();
             sp.insert(p.name.clone());
             sp.extend(p.aliases.iter().cloned());
+        }
+    }
+    // Dictionary actors: the entry's name is canonical, its aliases are spellings.
+    if let Some(d) = dict {
+        for (key, &e) in &res.dictionary {
+            let entry = &d.entries[e];
+            res.name.insert(key.clone(), entry.name.clone());
+            let sp = res.spellings.entry(key.clone()).or_default();
+            sp.insert(entry.name.clone());
+            sp.extend(entry.aliases.iter().cloned());
         }
     }
     res

@@ -5,11 +5,13 @@
 //! and returns a [`CorpusView`] with what only the whole corpus knows: every source of
 //! a merged fact, its most precise date, every spelling of an actor. It is a pure
 //! function of the *set* of records (they are sorted first), so ingest order never
-//! changes the graph.
+//! changes the graph. [`resolve_corpus_with`] does the same steered by an actor
+//! dictionary, and adds what the dictionary says of the actors it names.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::actors::{resolve_actors, ActorResolution};
+use super::dictionary::{Dictionary, Entry};
 use super::events::{cluster_meetings, cluster_statements, meeting_obs, statement_obs};
 use crate::extract::Record;
 use crate::nlp::lexicon::{lexicon, Form};
@@ -41,6 +43,20 @@ pub struct CorpusView {
     pub meetings: BTreeMap<String, MergedMeeting>,
     /// Statement IRI → merged statement.
     pub statements: BTreeMap<String, MergedStatement>,
+    /// What the actor dictionary says, when one was used.
+    pub dictionary: Option<DictionaryFacts>,
+}
+
+/// The dictionary's facts about the actors of the corpus.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DictionaryFacts {
+    /// SHA-256 of the dictionary file.
+    pub digest: String,
+    /// Identity key → entry, for every entry that names an actor of the corpus or an
+    /// organisation such an actor holds a role in.
+    pub actors: BTreeMap<String, Entry>,
+    /// Organisation name (as the dictionary's roles give it) → identity key.
+    pub organizations: BTreeMap<String, String>,
 }
 
 /// The country a lexicon name belongs to ("Moscow" → "Russia", "Russian Foreign
@@ -64,10 +80,55 @@ pub fn country_of_name(name: &str) -> Option<String> {
         .map(|&(e, _)| lex.entries[e].canonical.clone())
 }
 
+/// The identity key of a non-person name: the dictionary entry it names, else its
+/// lexicon canonical name, else the name itself.
+fn organization_key(name: &str, dict: Option<&Dictionary>) -> String {
+    if let Some((d, e)) = dict.and_then(|d| Some((d, d.find(name, false)?))) {
+        return d.key(e);
+    }
+    let lex = lexicon();
+    match lex.lookup(name).first() {
+        Some(&(e, _)) => super::name_key(&lex.entries[e].canonical),
+        None => super::name_key(name),
+    }
+}
+
+/// The dictionary's facts for the actors it resolved, and for the organisations of
+/// their roles.
+fn dictionary_facts(d: &Dictionary, actors: &ActorResolution) -> DictionaryFacts {
+    let mut facts = DictionaryFacts {
+        digest: d.digest.clone(),
+        ..Default::default()
+    };
+    for (key, &e) in &actors.dictionary {
+        let entry = &d.entries[e];
+        facts.actors.insert(key.clone(), entry.clone());
+        for org in entry.roles.iter().filter_map(|r| r.organization.as_ref()) {
+            let key = organization_key(org, Some(d));
+            if let Some(o) = d.find(org, false) {
+                facts.actors.insert(key.clone(), d.entries[o].clone());
+            }
+            facts.organizations.insert(org.clone(), key);
+        }
+    }
+    facts
+}
+
 /// Resolves identity over all records (in place) and returns the corpus view.
 pub fn resolve_corpus(records: &mut [Record], base: &str) -> CorpusView {
+    resolve_corpus_with(records, base, None)
+}
+
+/// Resolves identity over all records (in place), steered by an actor dictionary when
+/// given, and returns the corpus view.
+pub fn resolve_corpus_with(
+    records: &mut [Record],
+    base: &str,
+    dict: Option<&Dictionary>,
+) -> CorpusView {
     records.sort_by(|a, b| a.article.id.cmp(&b.article.id));
-    let actors = resolve_actors(records);
+    let actors = resolve_actors(records, dict);
+    let dictionary = dict.map(|d| dictionary_facts(d, &actors));
     // Actor IRIs.
     for rec in records.iter_mut() {
         let id = rec.article.id.clone();
@@ -82,7 +143,11 @@ pub fn resolve_corpus(records: &mut [Record], base: &str) -> CorpusView {
     for rec in records.iter() {
         for a in &rec.actors {
             if let Some(c) = country_of_name(&a.name) {
-                country.insert(a.iri.clone(), super::actor_iri(base, &super::name_key(&c)));
+                let key = match dict.and_then(|d| Some((d, d.find(&c, false)?))) {
+                    Some((d, e)) => d.key(e),
+                    None => super::name_key(&c),
+                };
+                country.insert(a.iri.clone(), super::actor_iri(base, &key));
             }
         }
     }
@@ -161,5 +226,6 @@ pub fn resolve_corpus(records: &mut [Record], base: &str) -> CorpusView {
         actors,
         meetings,
         statements,
+        dictionary,
     }
 }

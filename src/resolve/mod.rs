@@ -11,11 +11,15 @@
 
 pub mod actors;
 pub mod corpus;
+pub mod dictionary;
+mod dictionary_tsv;
+mod dictionary_turtle;
 pub mod events;
 pub mod index;
 pub mod names;
 
-pub use corpus::{resolve_corpus, CorpusView};
+pub use corpus::{resolve_corpus, resolve_corpus_with, CorpusView, DictionaryFacts};
+pub use dictionary::Dictionary;
 
 use sha2::{Digest, Sha256};
 

@@ -337,3 +337,6 @@ fn organisation_and_its_official_overlap() {
     resolve_corpus(&mut recs, DEFAULT_BASE);
     assert_eq!(recs[0].meetings[0].iri, recs[1].meetings[0].iri);
 }
+
+#[path = "dictionary_resolution_tests.rs"]
+mod dictionary_resolution;

@@ -5,10 +5,11 @@
 //! In: the options; out: guards, a cancellation watchdog, a bounded buffer and the
 //! error responses for each limit. It does not evaluate queries itself.
 
+use std::collections::BTreeMap;
 use std::io::{self, Write};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::mpsc;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -16,17 +17,25 @@ use oxigraph::sparql::CancellationToken;
 
 use super::Response;
 
-/// Counts running queries; `try_enter` fails when the limit is reached.
+/// The deadlines of the running queries, by slot id.
+type Deadlines = Arc<Mutex<BTreeMap<u64, Instant>>>;
+
+/// Counts running queries; `try_enter` fails when the limit is reached. It also keeps
+/// the deadline of each query that has one, so that a watchdog can see a query that
+/// ignored its cancellation ([`QueryGate::overdue`]).
 #[derive(Debug)]
 pub struct QueryGate {
     running: Arc<AtomicUsize>,
     max: usize,
+    deadlines: Deadlines,
+    next_id: AtomicU64,
 }
 
 /// Holds one slot of the [`QueryGate`] until dropped.
 #[derive(Debug)]
 pub struct GateGuard {
     running: Arc<AtomicUsize>,
+    deadline: Option<(Deadlines, u64)>,
 }
 
 impl QueryGate {
@@ -35,6 +44,8 @@ impl QueryGate {
         Self {
             running: Arc::new(AtomicUsize::new(0)),
             max: max.max(1),
+            deadlines: Arc::new(Mutex::new(BTreeMap::new())),
+            next_id: AtomicU64::new(0),
         }
     }
 
@@ -47,17 +58,47 @@ impl QueryGate {
             });
         taken.ok().map(|_| GateGuard {
             running: Arc::clone(&self.running),
+            deadline: None,
         })
+    }
+
+    /// Takes a slot for a query that must end by `deadline`.
+    pub fn try_enter_until(&self, deadline: Instant) -> Option<GateGuard> {
+        let mut guard = self.try_enter()?;
+        let id = self.next_id.fetch_add(1, Ordering::Relaxed);
+        self.deadlines
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(id, deadline);
+        guard.deadline = Some((Arc::clone(&self.deadlines), id));
+        Some(guard)
     }
 
     /// How many queries run now.
     pub fn running(&self) -> usize {
         self.running.load(Ordering::Acquire)
     }
+
+    /// How long the most overdue running query is past its deadline (zero if none).
+    pub fn overdue(&self, now: Instant) -> Duration {
+        self.deadlines
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .values()
+            .map(|deadline| now.saturating_duration_since(*deadline))
+            .max()
+            .unwrap_or(Duration::ZERO)
+    }
 }
 
 impl Drop for GateGuard {
     fn drop(&mut self) {
+        if let Some((deadlines, id)) = &self.deadline {
+            deadlines
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .remove(id);
+        }
         self.running.fetch_sub(1, Ordering::AcqRel);
     }
 }
@@ -197,6 +238,19 @@ mod tests {
         assert!(gate.try_enter().is_none());
         drop(first);
         assert!(gate.try_enter().is_some());
+    }
+
+    #[test]
+    fn gate_reports_overdue_query_until_it_ends() {
+        let gate = QueryGate::new(2);
+        let now = Instant::now();
+        let guard = gate.try_enter_until(now);
+        assert_eq!(
+            gate.overdue(now + Duration::from_secs(3)),
+            Duration::from_secs(3)
+        );
+        drop(guard);
+        assert_eq!(gate.overdue(now + Duration::from_secs(3)), Duration::ZERO);
     }
 
     #[test]

@@ -3,7 +3,9 @@
 //! In: an Oxigraph [`Store`] (one named graph per article) and [`ServerOptions`].
 //! Out: HTTP answers. [`handle`] is a pure function from a [`Request`] to a
 //! [`Response`], testable without a socket; [`serve`] puts it behind a bounded
-//! thread-per-connection HTTP/1.1 listener (oxhttp).
+//! thread-per-connection HTTP/1.1 listener of our own (`http.rs`, `wire.rs`), so that
+//! every limit (read deadline, head size, body size) is ours to set and test;
+//! [`serve_bytes`] runs the same reading and handling on a byte slice (fuzzing).
 //!
 //! Routes (see `routes.rs`): `/` and `/explorer/*` (the web explorer), `/sparql` and
 //! `/query` (SPARQL 1.1 Protocol; updates only when writable), `/update`, `/store`
@@ -28,6 +30,8 @@ mod routes;
 mod service_description;
 mod sparql;
 mod update;
+mod wire;
+mod wire_body;
 
 use std::io::{self, Write};
 use std::net::SocketAddr;
@@ -35,14 +39,19 @@ use std::time::Duration;
 
 use oxigraph::store::Store;
 
-pub use http::{serve, spawn};
+pub use http::{serve, spawn, Running};
 pub use limits::QueryGate;
+
+/// The exit code of a server process that stopped because a query ignored its
+/// cancellation (see [`ServerOptions::stuck_query_grace`]).
+pub const STUCK_EXIT_CODE: i32 = 75;
 
 /// Writes the whole graph as Turtle (the `/export.ttl` body).
 pub type ExportFn = Box<dyn Fn(&mut dyn Write) -> io::Result<()> + Send + Sync>;
 
 /// Limits and switches of the server. `Default` gives the safe defaults: read-only,
-/// 30 s per query, 4 concurrent queries, 1 MiB request bodies.
+/// 30 s per query, 4 concurrent queries, 1 MiB request bodies, 10 s to send a request,
+/// 16 KiB of request head (SECURITY.md lists them all).
 #[derive(Debug, Clone)]
 pub struct ServerOptions {
     /// Time limit for evaluating and serializing one query (`--timeout`).
@@ -57,6 +66,20 @@ pub struct ServerOptions {
     pub max_connections: usize,
     /// Largest number of URL or form parameters in one request (more: 400).
     pub max_params: usize,
+    /// Largest request line plus headers in bytes (more: 414 or 431).
+    pub max_head_bytes: usize,
+    /// Largest number of header fields (more: 431).
+    pub max_headers: usize,
+    /// Time a client has to send a whole request (head and body), counted from the
+    /// end of the previous answer on the connection; past it: 408 and close.
+    pub request_read_timeout: Duration,
+    /// Time one write of the answer may block on a client that does not read.
+    pub write_timeout: Duration,
+    /// `Some(grace)`: when a query is still running `grace` after its time limit
+    /// (Oxigraph cannot interrupt every operator), the server process exits with
+    /// [`STUCK_EXIT_CODE`] so that its supervisor (`newsgraph serve`) restarts it.
+    /// `None`: the query keeps its slot until it ends.
+    pub stuck_query_grace: Option<Duration>,
     /// `Some(token)` makes the endpoint writable (`--writable`): SPARQL Update is
     /// accepted with `Authorization: Bearer <token>`. `None`: read-only.
     pub write_token: Option<String>,
@@ -71,6 +94,11 @@ impl Default for ServerOptions {
             max_concurrent_queries: 4,
             max_connections: 128,
             max_params: 200,
+            max_head_bytes: 16 << 10,
+            max_headers: 100,
+            request_read_timeout: Duration::from_secs(10),
+            write_timeout: Duration::from_secs(30),
+            stuck_query_grace: None,
             write_token: None,
         }
     }
@@ -293,6 +321,41 @@ pub fn handle(state: &ServerState, request: Request) -> Response {
         response.body.clear();
     }
     response
+}
+
+/// Reads every request in `raw` (pipelined HTTP/1.1, as a client would send them on
+/// one connection), answers each with [`handle`] and returns the bytes that would be
+/// written back. The socket server does the same per connection; this entry point
+/// exists for the fuzz target and tests. Never panics on any input.
+pub fn serve_bytes(state: &ServerState, raw: &[u8]) -> Vec<u8> {
+    let limits = wire::WireLimits {
+        max_head_bytes: state.options.max_head_bytes,
+        max_headers: state.options.max_headers,
+        max_body_bytes: state.options.max_body_bytes,
+    };
+    let mut reader = raw;
+    let mut out = Vec::new();
+    loop {
+        let read = wire::read_request(&mut reader, &limits, || {
+            out.extend_from_slice(b"HTTP/1.1 100 Continue\r\n\r\n");
+            Ok(())
+        });
+        match read {
+            Ok(incoming) => {
+                let response = handle(state, incoming.request);
+                if wire::write_response(&mut out, &response, incoming.keep_alive).is_err()
+                    || !incoming.keep_alive
+                {
+                    return out;
+                }
+            }
+            Err(wire::ReadError::Reject(response)) => {
+                let _ = wire::write_response(&mut out, &response, false);
+                return out;
+            }
+            Err(wire::ReadError::Closed | wire::ReadError::Io(_)) => return out,
+        }
+    }
 }
 
 /// Where `serve` listens when no `--bind` is given: loopback only.

@@ -262,7 +262,10 @@ fn query_response(
         Ok(nodes) => nodes,
         Err(response) => return response,
     };
-    let Some(slot) = state.gate.try_enter() else {
+    let Some(slot) = state
+        .gate
+        .try_enter_until(std::time::Instant::now() + state.options.timeout)
+    else {
         return limits::busy_response(state.options.max_concurrent_queries);
     };
     let deadline = Deadline::start(state.options.timeout);
@@ -277,7 +280,9 @@ fn query_response(
     // Why a worker thread: some operators (ORDER BY, aggregates) do not check the
     // cancellation token while they run, so the client gets its 503 on time from here
     // while the worker finishes; it keeps its query slot until then, so runaway
-    // queries cannot pile up past `max_concurrent_queries`.
+    // queries cannot pile up past `max_concurrent_queries`. A worker that never
+    // notices (an aggregate over a cross join checks only between store reads) is
+    // caught by the stuck-query watchdog (`ServerOptions::stuck_query_grace`).
     let (sender, receiver) = mpsc::channel();
     let spawned = thread::Builder::new()
         .name("newsgraph query".to_owned())

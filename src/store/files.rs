@@ -12,6 +12,7 @@
 //! DIR/index/records.jsonl    the resolution index: every record, slimmed to what
 //!                            corpus-level resolution reads (see `store::index`)
 //! DIR/index/stale            marker: the index may not match the records; rebuild it
+//! DIR/actors.tsv|actors.ttl   the actor dictionary's copy (written by `ingest --actors`)
 //! ```
 //! `<id>` is the article id percent-encoded to `[A-Za-z0-9._~%-]`; an id that would
 //! give a hidden or over-long name is shortened and suffixed with a hash of the id.

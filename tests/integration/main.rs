@@ -5,6 +5,7 @@
 mod util;
 
 mod corpus;
+mod dictionary;
 mod errors;
 mod export;
 mod gold;

@@ -115,6 +115,12 @@ struct RoleOut {
     of: Option<ActorRef>,
     first_seen: Option<String>,
     last_seen: Option<String>,
+    /// From the actor dictionary: held from this day.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    from: Option<String>,
+    /// From the actor dictionary: held until this day.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    to: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -170,8 +176,10 @@ pub fn run(args: &ListArgs) -> Result<bool> {
     }
 
     let mut roles: BTreeMap<RoleKey, SeenDates> = BTreeMap::new();
+    // Roles seen in articles (dictionary roles are not sightings; see below).
     let q = "SELECT ?a ?title ?org ?day WHERE { ?m a org:Membership ; org:member ?a ; org:role ?r . \
              ?r rdfs:label ?title . OPTIONAL { ?m org:organization ?org } \
+             FILTER NOT EXISTS { ?m prov:wasDerivedFrom ?d . ?d a ng:ActorDictionary } \
              OPTIONAL { ?m org:memberDuring ?i . ?i time:hasBeginning ?b . ?b time:inXSDDate ?day } }";
     for r in select(&store, q)? {
         let (Some(a), Some(title)) = (value(&r, "a"), value(&r, "title")) else {
@@ -182,6 +190,21 @@ pub fn run(args: &ListArgs) -> Result<bool> {
             e.0 = Some(e.0.take().map_or(d.clone(), |x| x.min(d.clone())));
             e.1 = Some(e.1.take().map_or(d.clone(), |x| x.max(d)));
         }
+    }
+    // Roles the actor dictionary gives, with their start and end days.
+    let mut held: BTreeMap<RoleKey, SeenDates> = BTreeMap::new();
+    let q = "SELECT ?a ?title ?org ?start ?end WHERE { ?m a org:Membership ; org:member ?a ; \
+             org:role ?r ; prov:wasDerivedFrom ?d . ?d a ng:ActorDictionary . ?r rdfs:label ?title . \
+             OPTIONAL { ?m org:organization ?org } \
+             OPTIONAL { ?m org:memberDuring ?i . OPTIONAL { ?i time:hasBeginning/time:inXSDDate ?start } \
+                        OPTIONAL { ?i time:hasEnd/time:inXSDDate ?end } } }";
+    for r in select(&store, q)? {
+        let (Some(a), Some(title)) = (value(&r, "a"), value(&r, "title")) else {
+            continue;
+        };
+        let key = (a, title, value(&r, "org"));
+        roles.entry(key.clone()).or_default();
+        held.insert(key, (value(&r, "start"), value(&r, "end")));
     }
     let count = |q: &str| -> Result<BTreeMap<String, usize>> {
         let mut m = BTreeMap::new();
@@ -212,11 +235,17 @@ pub fn run(args: &ListArgs) -> Result<bool> {
         let my_roles = roles
             .iter()
             .filter(|((a, _, _), _)| a == iri)
-            .map(|((_, title, org), (first, last))| RoleOut {
-                title: title.clone(),
-                of: org.as_deref().map(|o| actor_ref(&idx, o)),
-                first_seen: first.clone(),
-                last_seen: last.clone(),
+            .map(|(key, (first, last))| {
+                let (_, title, org) = key;
+                let (from, to) = held.get(key).cloned().unwrap_or_default();
+                RoleOut {
+                    title: title.clone(),
+                    of: org.as_deref().map(|o| actor_ref(&idx, o)),
+                    first_seen: first.clone(),
+                    last_seen: last.clone(),
+                    from,
+                    to,
+                }
             })
             .collect();
         out.push(ActorOut {

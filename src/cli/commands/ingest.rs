@@ -1,5 +1,10 @@
 //! `newsgraph ingest`: read, extract (in parallel), and replace each article's graph
 //! in the store, in input order; report bad inputs and print a summary line.
+//!
+//! The actor dictionary (`--actors FILE`) is checked before the store is opened, then
+//! copied into the store (`DIR/actors.tsv` or `DIR/actors.ttl`, replacing an earlier
+//! one); an ingest without `--actors` uses that copy, so every ingest of a store
+//! resolves all its records with the same dictionary until a new one is given.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{IsTerminal, Read};
@@ -10,9 +15,11 @@ use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
+use super::actors_file;
 use crate::cli::args::IngestArgs;
 use crate::corpus::{self, Article, CorpusError};
 use crate::extract::{self, ActorKind, Config, Record};
+use crate::resolve::dictionary::Dictionary;
 use crate::resolve::index;
 use crate::store::{Store, StoreError};
 
@@ -62,8 +69,38 @@ impl Timings {
 /// Runs `ingest`; returns whether every input was stored without error.
 pub fn run(args: &IngestArgs) -> Result<bool> {
     let opts = super::read_options(&args.input)?;
+    // A bad dictionary rejects the whole run before anything is stored.
+    let given = match &args.actors {
+        Some(path) => match actors_file::read_dictionary(path) {
+            Ok((d, format, bytes, warnings)) => {
+                for w in warnings {
+                    eprintln!("newsgraph: warning: {w}");
+                }
+                Some((d, format, bytes))
+            }
+            Err(e) => {
+                eprintln!("newsgraph: {e}");
+                return Ok(false);
+            }
+        },
+        None => None,
+    };
     let store = open(args)?;
     let t = Timings::new(args.timings);
+    let dict = match given {
+        Some((d, format, bytes)) => {
+            actors_file::keep_dictionary(&store, format, &bytes)?;
+            Some(d)
+        }
+        None => match actors_file::stored_dictionary(&store) {
+            Ok(d) => d,
+            Err(e) => {
+                eprintln!("newsgraph: {e}");
+                return Ok(false);
+            }
+        },
+    };
+    let dict = dict.as_ref();
     let progress = Progress::new();
     let mut summary = Summary::default();
     let (files, errors) = corpus::collect_inputs(&args.input.paths);
@@ -78,6 +115,7 @@ pub fn run(args: &IngestArgs) -> Result<bool> {
         commit(
             &store,
             &Config::default(),
+            dict,
             pending,
             &mut summary,
             &progress,
@@ -120,7 +158,7 @@ pub fn run(args: &IngestArgs) -> Result<bool> {
     }
     extract_batch(&config, &mut batch, &mut pending, &progress);
     t.done("read and extract");
-    commit(&store, &config, pending, &mut summary, &progress, &t)?;
+    commit(&store, &config, dict, pending, &mut summary, &progress, &t)?;
     Ok(finish(&store, &summary, &progress))
 }
 
@@ -135,6 +173,7 @@ pub fn run(args: &IngestArgs) -> Result<bool> {
 fn commit(
     store: &Store,
     config: &Config,
+    dict: Option<&Dictionary>,
     pending: Vec<(Record, String)>,
     s: &mut Summary,
     p: &Progress,
@@ -160,7 +199,7 @@ fn commit(
         .collect();
     all.extend(full_new.values().map(index::slim));
     t.done("read index");
-    let view = crate::resolve::resolve_corpus(&mut all, &config.base);
+    let view = crate::resolve::resolve_corpus_with(&mut all, &config.base, dict);
     t.done("resolve");
     let mut fresh = Vec::new();
     let mut relinked: Vec<&Record> = Vec::new();

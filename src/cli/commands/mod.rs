@@ -2,6 +2,7 @@
 //! library and printing the answer. No extraction rules or RDF mapping live here.
 
 mod actors;
+mod actors_file;
 mod export;
 mod extract;
 mod ingest;

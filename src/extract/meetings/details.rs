@@ -56,7 +56,7 @@ pub fn place(ctx: &Ctx, lo: usize, t0: usize, hi: usize, exclude: &[usize]) -> O
     let is_place = |k: usize| -> Option<usize> {
         let m = ctx.mention_start[k]?;
         let men = &ctx.doc.mentions[m];
-        if !matches!(men.actor_kind, ActorKind::Place | ActorKind::Country) {
+        if !matches!(men.actor_kind, ActorKind::Place | ActorKind::Country) && !is_venue(ctx, m) {
             return None;
         }
         let e = men.entity?;
@@ -116,6 +116,81 @@ pub fn place(ctx: &Ctx, lo: usize, t0: usize, hi: usize, exclude: &[usize]) -> O
         .find_map(|k| is_place(k).filter(|_| prep_before(k)))
 }
 
+/// A place from the sentence or two before, when that sentence names a participant:
+/// "Sanders took a detour … to meet one on one at the White House. Emerging from a
+/// 45-minute meeting with Obama, Sanders said …" (used for meetings told without one).
+pub fn inherited_place(ctx: &Ctx, si: usize, parts: &[usize]) -> Option<usize> {
+    for back in 1..=2 {
+        let sj = si.checked_sub(back)?;
+        let r = ctx.doc.sentences[sj].tokens.clone();
+        let entity_at = |k: usize| ctx.mention_start[k].and_then(|m| ctx.doc.mentions[m].entity);
+        if !r
+            .clone()
+            .any(|k| entity_at(k).is_some_and(|e| parts.contains(&e)))
+        {
+            continue;
+        }
+        for k in r.clone().skip(1) {
+            let Some(m) = ctx.mention_start[k] else {
+                continue;
+            };
+            let men = &ctx.doc.mentions[m];
+            let placeish =
+                matches!(men.actor_kind, ActorKind::Place | ActorKind::Country) || is_venue(ctx, m);
+            let prep = if ctx.words[k - 1] == "the" && k >= r.start + 2 {
+                k - 2
+            } else {
+                k - 1
+            };
+            if placeish && matches!(ctx.words[prep].as_str(), "in" | "at") {
+                if let Some(e) = men.entity.filter(|e| !parts.contains(e)) {
+                    return Some(e);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Last words of buildings that organisations are named after ("White House",
+/// "Trump Tower", "Élysée Palace"): after "in"/"at" they name the venue.
+const VENUE_WORDS: &[&str] = &[
+    "airport",
+    "building",
+    "capitol",
+    "center",
+    "centre",
+    "club",
+    "hall",
+    "headquarters",
+    "hill",
+    "hotel",
+    "house",
+    "kremlin",
+    "mansion",
+    "office",
+    "palace",
+    "residence",
+    "tower",
+];
+
+/// Whether mention `m` names an organisation by its building ("at the White House").
+fn is_venue(ctx: &Ctx, m: usize) -> bool {
+    let men = &ctx.doc.mentions[m];
+    men.kind == crate::nlp::MentionKind::Name
+        && men.actor_kind == ActorKind::Organization
+        && ctx
+            .doc
+            .text(men.span)
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| VENUE_WORDS.contains(&w.to_lowercase().as_str()))
+}
+
+/// Words that open a clause of its own after the trigger: a time after them dates
+/// that clause ("… was raised when the two men talked last month").
+const LATER_CLAUSE: &[&str] = &["when", "while", "because", "although", "where"];
+
 /// The date: the clause's time expression nearest the trigger, past reading.
 pub fn date(ctx: &Ctx, lo: usize, t0: usize, hi: usize) -> Option<(DateRange, Span)> {
     let doc = ctx.doc;
@@ -150,6 +225,13 @@ pub fn date(ctx: &Ctx, lo: usize, t0: usize, hi: usize) -> Option<(DateRange, Sp
         if j > lo && REPORTING.contains(&ctx.words[j - 1].as_str()) {
             continue;
         }
+        if k > t0
+            && ctx.words[t0..k]
+                .iter()
+                .any(|x| LATER_CLAUSE.contains(&x.as_str()))
+        {
+            continue;
+        }
         let dist = t.span.start.abs_diff(tb);
         if best.as_ref().is_none_or(|b| dist < b.0) {
             best = Some((dist, t.past, t.span));
@@ -174,7 +256,19 @@ pub fn inherited(ctx: &Ctx, si: usize) -> Option<(DateRange, Span)> {
         return None;
     }
     let b1 = doc.sentences[si].span.start;
-    let b0 = doc.sentences[si.saturating_sub(2)].span.start;
+    // "Obama has met previously with Clinton": a present perfect tells no occasion of
+    // the account before it.
+    let toks = doc.sentences[si].tokens.clone();
+    if toks.clone().any(|k| {
+        matches!(ctx.words[k].as_str(), "has" | "have")
+            && ctx.words.get(k + 1).is_some_and(|x| {
+                matches!(x.as_str(), "met" | "spoken" | "talked" | "visited" | "held")
+            })
+    }) {
+        return None;
+    }
+    // Up to three sentences back (tweets and captions between count as sentences).
+    let b0 = doc.sentences[si.saturating_sub(3)].span.start;
     ctx.times_between(b0, b1).iter().rev().find_map(|t| {
         if matches!(t.kind, TimeKind::Since | TimeKind::Recurring) || t.past.start.is_none() {
             return None;

@@ -76,8 +76,10 @@ const INTENT: &[&str] = &[
     "invite",
     "invites",
     "invitation",
+    "inviting",
     "ready",
     "willing",
+    "willingness",
     "like",
     "offered",
     "offer",
@@ -124,6 +126,10 @@ const NEGATION: &[&str] = &[
     "without",
     "failed",
     "snubbed",
+    "block",
+    "blocked",
+    "prevent",
+    "prevented",
     "rejected",
     "opposed",
     "opposes",
@@ -219,10 +225,27 @@ pub fn reject(
     if before.iter().any(|x| has(HABITUAL, x))
         || w.get(t1..hi.min(t1 + 8)).is_some_and(|a| {
             a.iter()
-                .any(|x| has(HABITUAL, x) || x == "every" || x == "each")
+                .any(|x| has(HABITUAL, x) || x == "every" || x == "each" || x == "times")
         })
     {
         return Some(Reason::Generic);
+    }
+    // "those who met Clinton", "anyone who talks to him": no one occasion.
+    if (lo..t0).any(|k| {
+        matches!(
+            w[k].as_str(),
+            "those" | "anyone" | "anybody" | "everyone" | "people"
+        ) && w.get(k + 1).is_some_and(|x| x == "who")
+    }) {
+        return Some(Reason::Generic);
+    }
+    // "he is meeting with Clinton in private": a meeting under way or still to come.
+    if trig == "meeting"
+        && t0 > lo
+        && matches!(w[t0 - 1].as_str(), "is" | "are" | "'s" | "'re")
+        && w.get(t1).is_some_and(|x| x == "with")
+    {
+        return Some(Reason::Future);
     }
     // Times in the clause that name no single occasion ("since 2006", "every week").
     let (b0, b1) = (
@@ -233,6 +256,7 @@ pub fn reject(
         t.span.start >= b0
             && t.span.end <= b1
             && matches!(t.kind, TimeKind::Since | TimeKind::Recurring)
+            && governs(ctx, lo, t0, t1, ctx.doc.token_at(t.span.start))
     }) {
         return Some(Reason::Generic);
     }
@@ -243,6 +267,17 @@ pub fn reject(
     {
         return Some(Reason::CallFor);
     }
+    // "Kelly requested a meeting with Trump, which took place this morning".
+    let took_place = frame == Frame::Noun
+        && w[t1..hi.min(t1 + 12)].windows(2).any(|p| {
+            matches!(
+                (p[0].as_str(), p[1].as_str()),
+                ("took", "place") | ("was", "held") | ("were", "held")
+            )
+        });
+    if took_place {
+        return None;
+    }
     if intent(w, t0.saturating_sub(7).max(lo), t0) {
         return Some(Reason::Intent);
     }
@@ -251,7 +286,8 @@ pub fn reject(
         .checked_sub(1)
         .filter(|&p| p >= lo)
         .map(|p| w[p].as_str());
-    if prev == Some("to") && frame != Frame::Travel {
+    // ("sit down to dinner with X": a noun after "to" is no infinitive.)
+    if prev == Some("to") && !matches!(frame, Frame::Travel | Frame::Noun) {
         let travelled = t0 >= 3
             && w[t0.saturating_sub(6).max(lo)..t0 - 1].iter().any(|x| {
                 matches!(
@@ -264,6 +300,13 @@ pub fn reject(
                         | "went"
                         | "headed"
                         | "landed"
+                        | "detour"
+                        | "visited"
+                        | "stopped"
+                        | "returned"
+                        | "drove"
+                        | "hurried"
+                        | "rushed"
                 )
             });
         if !travelled {
@@ -280,7 +323,7 @@ pub fn reject(
     }
     // "a visit ... originally scheduled for June", "talks that were cancelled".
     if frame == Frame::Noun
-        && w[t1..hi.min(t1 + 10)].iter().any(|x| {
+        && w[t1..hi.min(t1 + 14)].iter().any(|x| {
             matches!(
                 x.as_str(),
                 "scheduled"
@@ -322,13 +365,76 @@ pub fn reject(
     if frame == Frame::Noun && near.iter().any(|x| has(SPEECH, x)) {
         return Some(Reason::Speech);
     }
+    // "spoke to reporters", "talked to the crowd": an audience, not a counterpart.
+    if matches!(
+        trig,
+        "spoke" | "speaks" | "spoken" | "talked" | "speak" | "talk"
+    ) && w[t1..hi.min(t1 + 6)].iter().any(|x| has(AUDIENCE, x))
+    {
+        return Some(Reason::Speech);
+    }
+    // "being greeted with warm applause by his colleagues": an audience's reception.
+    if matches!(trig, "greeted" | "greets" | "greet")
+        && w[t1..hi.min(t1 + 6)].iter().any(|x| {
+            matches!(
+                x.as_str(),
+                "applause" | "cheers" | "boos" | "chants" | "ovation" | "protesters" | "protests"
+            )
+        })
+    {
+        return Some(Reason::Speech);
+    }
+    // "the call for talks", "calls on".
+    if frame == Frame::Noun
+        && matches!(trig, "call" | "calls")
+        && w.get(t1)
+            .is_some_and(|x| matches!(x.as_str(), "for" | "on" | "upon"))
+    {
+        return Some(Reason::CallFor);
+    }
     None
 }
+
+/// Whether a time at token `k` can qualify the trigger `t0..t1`: before it, unless
+/// inside an aside between commas ("Duterte, in office since June 30, made the visit
+/// … after meeting"), or a few words after it ("has met them since 2006").
+fn governs(ctx: &Ctx, lo: usize, t0: usize, t1: usize, k: usize) -> bool {
+    if k >= t1 {
+        return k < t1 + 8;
+    }
+    let w = &ctx.words;
+    let comma_before = (lo + 1..k).any(|j| w[j] == ",");
+    let comma_after = (k..t0).any(|j| w[j] == ",");
+    !(comma_before && comma_after)
+}
+
+/// Listeners that make "spoke to …" a speech.
+const AUDIENCE: &[&str] = &[
+    "assembly",
+    "audience",
+    "audiences",
+    "convention",
+    "crowd",
+    "crowds",
+    "delegates",
+    "gathering",
+    "graduates",
+    "journalists",
+    "media",
+    "nation",
+    "press",
+    "rally",
+    "reporters",
+    "students",
+    "supporters",
+    "troops",
+    "voters",
+];
 
 /// Verbs that a wish or plan governs ("wants to meet", "agreed to hold talks").
 const GOVERNED: &[&str] = &[
     "meet", "hold", "have", "visit", "travel", "host", "receive", "see", "talk", "speak", "resume",
-    "start", "open", "sit", "discuss", "call", "go", "come", "fly",
+    "start", "open", "sit", "discuss", "call", "go", "come", "fly", "take",
 ];
 
 /// A wish, plan or invitation that governs the trigger at `t0`: the intent word close

@@ -240,12 +240,37 @@ fn has(list: &[&str], w: &str) -> bool {
     list.contains(&w)
 }
 
-/// The entity of mention `m` when it can be a participant.
+/// The entity of mention `m` when it can be a participant. A title without a name
+/// stands for the country or body it is of ("the leader of Australia" → Australia)
+/// unless a name follows it ("Iran's president, Hassan Rouhani").
 fn participant(ctx: &Ctx, m: usize) -> Option<usize> {
     if ctx.modifier[m] {
         return None;
     }
-    ctx.doc.mentions[m].entity
+    let men = &ctx.doc.mentions[m];
+    // "S." left of a broken "U.S.": a single letter names no actor.
+    if men.kind == MentionKind::Name && ctx.doc.text(men.span).chars().count() < 2 {
+        return None;
+    }
+    if men.entity.is_none() && men.kind == MentionKind::Title {
+        let end = ctx.mention_end[m];
+        let named_next = ctx.words.get(end).is_some_and(|w| w == ",")
+            || ctx
+                .mention_start
+                .get(end)
+                .copied()
+                .flatten()
+                .is_some_and(|n| {
+                    ctx.doc.mentions[n].actor_kind == ActorKind::Person
+                        && ctx.doc.mentions[n].kind == MentionKind::Name
+                });
+        if named_next {
+            return None;
+        }
+        let of = men.roles.iter().find_map(|r| r.of)?;
+        return ctx.doc.mentions.get(of).and_then(|o| o.entity);
+    }
+    men.entity
 }
 
 /// Whether token `k` can start a noun phrase (after "and").
@@ -267,6 +292,7 @@ pub fn noun_phrase(ctx: &Ctx, start: usize, hi: usize) -> (Vec<usize>, usize) {
     let mut out: Vec<usize> = Vec::new();
     let mut k = start;
     let mut gap = 0;
+    let mut thing = false;
     let mut skip_next = false;
     while k < hi {
         if let Some(m) = ctx.mention_start[k] {
@@ -298,6 +324,23 @@ pub fn noun_phrase(ctx: &Ctx, start: usize, hi: usize) -> (Vec<usize>, usize) {
             continue;
         }
         let w = ctx.words[k].as_str();
+        // "Mr. Obama and Mr. Netanyahu": the period of an abbreviation inside the phrase.
+        if w == "."
+            && k > start
+            && k + 1 < hi
+            && ctx.doc.tokens[k].span.start == ctx.doc.tokens[k - 1].span.end
+            && ctx.words[k - 1].chars().count() <= 4
+            && ctx.mention_at[k - 1].is_none()
+            && ctx.mention_at[k + 1].is_some()
+        {
+            k += 1;
+            continue;
+        }
+        // "four other world leaders, including Putin and Pena Nieto".
+        if w == "," && ctx.words.get(k + 1).is_some_and(|x| x == "including") {
+            k += 2;
+            continue;
+        }
         match w {
             "and" | "," | "&" => {
                 // "Donald Trump, right, and Shinzo Abe": a caption's position word.
@@ -344,6 +387,9 @@ pub fn noun_phrase(ctx: &Ctx, start: usize, hi: usize) -> (Vec<usize>, usize) {
             "of" | "from" => {
                 if !out.is_empty() {
                     skip_next = true;
+                } else if thing {
+                    // "the grave of Theodor Herzl": the actor only owns the thing.
+                    break;
                 }
             }
             _ if has(STOP, w) => break,
@@ -357,6 +403,7 @@ pub fn noun_phrase(ctx: &Ctx, start: usize, hi: usize) -> (Vec<usize>, usize) {
                     .next()
                     .is_some_and(char::is_uppercase);
                 if !capital {
+                    thing = !has(COLLECTIVES, w);
                     gap += 1;
                     if gap > 2 || !out.is_empty() {
                         break;
@@ -378,7 +425,9 @@ fn governor<'c>(ctx: &'c Ctx, lo: usize, k: usize) -> Option<(usize, &'c str)> {
             return None;
         }
         let w = ctx.words[j].as_str();
-        if matches!(w, "the" | "a" | "an" | "his" | "her" | "their" | "its") {
+        if matches!(w, "the" | "a" | "an" | "his" | "her" | "their" | "its")
+            || ctx.doc.tokens[j].kind == TokenKind::Quote
+        {
             continue;
         }
         return Some((j, w));
@@ -428,7 +477,9 @@ pub fn subject(ctx: &Ctx, lo: usize, t0: usize) -> Vec<usize> {
     }
     for k in lo..t0 {
         if let Some(m) = ctx.mention_start[k] {
-            if participant(ctx, m).is_none() || in_pp(ctx, lo, k) {
+            // "his meeting": a possessive pronoun is never the subject.
+            let possessive = matches!(ctx.words[k].as_str(), "his" | "her" | "its" | "their");
+            if possessive || participant(ctx, m).is_none() || in_pp(ctx, lo, k) {
                 continue;
             }
             // "ROME - Bernie Sanders met ...": a dateline is no subject.
@@ -459,10 +510,20 @@ pub fn subject(ctx: &Ctx, lo: usize, t0: usize) -> Vec<usize> {
 /// and time phrases; returns the token after it.
 pub fn find_word(ctx: &Ctx, from: usize, hi: usize, targets: &[&str], max: usize) -> Option<usize> {
     let mut k = from;
-    while k < hi && k < from + max {
+    let mut limit = from + max;
+    while k < hi && k < limit {
         let w = ctx.words[k].as_str();
         if targets.contains(&w) {
             return Some(k + 1);
+        }
+        // "A 30-minute call (Sunday evening U.S. time) between A and B": a bracketed
+        // aside does not count against the distance.
+        if w == "(" {
+            if let Some(close) = (k + 1..hi.min(k + 20)).find(|&j| ctx.words[j] == ")") {
+                limit += close + 1 - k;
+                k = close + 1;
+                continue;
+            }
         }
         if matches!(
             w,

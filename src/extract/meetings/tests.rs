@@ -50,6 +50,7 @@ fn doc(marked: &str, date: Option<&str>) -> Doc {
     let mut d = Doc::new(article);
     crate::nlp::tokens::tokenize(&mut d);
     crate::nlp::sentences::split(&mut d);
+    crate::nlp::quotes::find(&mut d);
     crate::nlp::times::find(&mut d);
     for (span, kind, ent) in marks {
         let (mk, ak) = match kind.as_str() {
@@ -425,4 +426,386 @@ fn earlier_occasion_does_not_inherit_the_previous_date() {
         .find(|m| m.mode == MeetingMode::Phone)
         .expect("the call");
     assert_eq!(call.date.start, None);
+}
+
+#[test]
+fn possessor_of_a_visit_is_the_visitor() {
+    let (d, m) = one(
+        "President [Rodrigo Duterte]'s visit to [Japan|country] swings his country back.",
+        None,
+    );
+    assert_eq!(names(&d, &m), ["Japan", "Rodrigo Duterte"]);
+    assert_eq!(m.mode, MeetingMode::Visit);
+}
+
+#[test]
+fn possessor_of_a_phone_call_with() {
+    let (d, m) = one(
+        "The row over [Trump]'s recent phone call with President [Tsai] grew.",
+        None,
+    );
+    assert_eq!(names(&d, &m), ["Trump", "Tsai"]);
+    assert_eq!(m.mode, MeetingMode::Phone);
+}
+
+#[test]
+fn their_talks_are_between_the_actors_named_before() {
+    let (d, m) = one(
+        "[Zarif] speaks during a press conference with [Jensen] after their talks in [Tehran|place].",
+        None,
+    );
+    assert_eq!(names(&d, &m), ["Jensen", "Zarif"]);
+}
+
+#[test]
+fn leading_phone_call_takes_subject_and_addressee() {
+    let (d, m) = one(
+        "In a phone call on Saturday, [Kerry] told [Cavusoglu] the claims were false, according to a report.",
+        Some("2016-07-19"),
+    );
+    assert_eq!(names(&d, &m), ["Cavusoglu", "Kerry"]);
+    assert_eq!(m.mode, MeetingMode::Phone);
+    assert_eq!(m.date.start, day("2016-07-16"));
+}
+
+#[test]
+fn separate_calls_are_one_meeting_each() {
+    let (d, m) = run(
+        "[Trump] made separate telephone calls to the leaders of [Japan|country], [China|country] and [Germany|country].",
+        None,
+    );
+    assert_eq!(m.len(), 3);
+    assert_eq!(names(&d, &m[0]), ["Japan", "Trump"]);
+}
+
+#[test]
+fn subordinate_clause_has_its_own_subject() {
+    let (d, m) = one(
+        "[Moscow|place] and [Tehran|place] are helping the peace effort after [Kerry] and [Lavrov] spoke by telephone.",
+        None,
+    );
+    assert_eq!(names(&d, &m), ["Kerry", "Lavrov"]);
+}
+
+#[test]
+fn caption_tag_is_no_part_of_the_subject_clause() {
+    let (d, m) = one(
+        "[Obama] said so in reference to protesters involved with '[Black Lives Matter|org]' - FILE - President [Barack Obama] answers questions after meeting with [Mariano Rajoy] in [Madrid|place].",
+        None,
+    );
+    assert_eq!(names(&d, &m), ["Barack Obama", "Mariano Rajoy"]);
+}
+
+#[test]
+fn call_and_spoke_with_in_one_sentence_are_one_phone_call() {
+    let (_, m) = one(
+        "In a much anticipated call, [Trump] also spoke with [Putin], agreeing to cooperate.",
+        None,
+    );
+    assert_eq!(m.mode, MeetingMode::Phone);
+}
+
+#[test]
+fn spoke_to_a_counterpart_is_a_meeting() {
+    let (d, m) = one(
+        "[Reid] said he had spoken to [Jeh Johnson] on Monday.",
+        None,
+    );
+    assert_eq!(names(&d, &m), ["Jeh Johnson", "Reid"]);
+}
+
+#[test]
+fn spoke_to_reporters_is_no_meeting() {
+    none("[Obama] spoke to reporters and [Merkel] in [Berlin|place].");
+}
+
+#[test]
+fn spoken_by_telephone() {
+    let (_, m) = one("[Obama] and [Rouhani] have spoken by telephone.", None);
+    assert_eq!(m.mode, MeetingMode::Phone);
+}
+
+#[test]
+fn leaders_of_countries_attended_the_summit() {
+    let (d, m) = one(
+        "The leaders of [Austria|country], [Greece|country] and [Serbia|country] attended the Brussels summit.",
+        None,
+    );
+    assert_eq!(names(&d, &m), ["Austria", "Greece", "Serbia"]);
+}
+
+#[test]
+fn renewed_negotiations() {
+    let (d, m) = one(
+        "[Israel|country] and [Lebanon|country] renewed negotiations today.",
+        None,
+    );
+    assert_eq!(names(&d, &m), ["Israel", "Lebanon"]);
+}
+
+#[test]
+fn a_meeting_without_verb_or_counterpart_is_none() {
+    none("[Israel|country] and [Palestine|country] reached a consensus, the meeting's co-chairman said.");
+}
+
+#[test]
+fn visiting_a_grave_is_no_meeting() {
+    none("[Obama] visited the grave of [Theodor Herzl] in [Jerusalem|place].");
+}
+
+#[test]
+fn spoken_a_few_times_is_habitual() {
+    none("[Ailes] has spoken to [Trump] a few times over the past three months.");
+}
+
+#[test]
+fn a_visit_to_be_blocked_is_no_meeting() {
+    none(
+        "Lawmakers asked the government on Wednesday to block [Trump]'s visit to [Israel|country].",
+    );
+}
+
+#[test]
+fn call_for_talks_noun_is_no_meeting() {
+    none("[Erdogan]'s call for talks with [Iran|country] went unanswered.");
+}
+
+#[test]
+fn honorific_periods_keep_coordination() {
+    let (d, m) = one(
+        "Mr. [Obama] and Mr. [Netanyahu] first met in 2007.",
+        Some("2015-11-10"),
+    );
+    assert_eq!(names(&d, &m), ["Netanyahu", "Obama"]);
+}
+
+#[test]
+fn they_met_again_is_the_pair_told_before() {
+    let (d, m) = run(
+        "[Obama] met [Netanyahu] in 2007. They met again, in July 2008.",
+        Some("2015-11-10"),
+    );
+    assert_eq!(m.len(), 2);
+    assert_eq!(names(&d, &m[1]), ["Netanyahu", "Obama"]);
+    assert_eq!(m[1].date.start, day("2008-07-01"));
+}
+
+#[test]
+fn building_named_organisation_is_the_place() {
+    let (d, m) = one(
+        "[Obama] met [Sanders] at the [White House|org] on Wednesday.",
+        None,
+    );
+    assert_eq!(
+        m.place.map(|p| d.entities[p].name.clone()),
+        Some("White House".into())
+    );
+}
+
+#[test]
+fn time_of_a_later_when_clause_does_not_date_the_meeting() {
+    let (_, m) = one(
+        "[Obama] met [Sanders], an idea raised when the two men talked last month.",
+        Some("2016-01-27"),
+    );
+    assert_eq!(m.date.start, None);
+}
+
+#[test]
+fn including_continues_the_counterparts() {
+    let (d, m) = one(
+        "[Trump] had spoken to four other world leaders Saturday, including President [Putin] and President [Pena Nieto].",
+        None,
+    );
+    assert_eq!(names(&d, &m), ["Pena Nieto", "Putin", "Trump"]);
+}
+
+#[test]
+fn during_a_meeting_after_the_verb_of_addressing() {
+    let (d, m) = one(
+        "[John Kerry] asked [Sharif], during a meeting this week, to act.",
+        None,
+    );
+    assert_eq!(names(&d, &m), ["John Kerry", "Sharif"]);
+}
+
+#[test]
+fn since_in_an_aside_is_not_habitual() {
+    let (d, m) = one(
+        "[Duterte], in office since June 30, made the visit a week after meeting [Xi].",
+        Some("2016-10-31"),
+    );
+    assert_eq!(names(&d, &m), ["Duterte", "Xi"]);
+}
+
+#[test]
+fn joint_news_conference_of_two_leaders() {
+    let (d, m) = one(
+        "[Trump] and [Abdullah] hold a joint news conference in the Rose Garden.",
+        None,
+    );
+    assert_eq!(names(&d, &m), ["Abdullah", "Trump"]);
+}
+
+#[test]
+fn requested_meeting_which_took_place() {
+    let (d, m) = one(
+        "[Kelly] requested a meeting with [Trump], which took place this morning.",
+        Some("2016-04-13"),
+    );
+    assert_eq!(names(&d, &m), ["Kelly", "Trump"]);
+    assert_eq!(m.date.start, day("2016-04-13"));
+}
+
+#[test]
+fn emerging_from_a_meeting_the_speaker_is_the_subject() {
+    let (d, m) = one(
+        "Emerging from a 45-minute meeting with President [Obama], [Sanders] said the session went well.",
+        None,
+    );
+    assert_eq!(names(&d, &m), ["Obama", "Sanders"]);
+}
+
+#[test]
+fn present_perfect_does_not_inherit_a_date() {
+    let (_, m) = run(
+        "[Obama] won in 2008. [Obama] has met previously with [Clinton].",
+        Some("2016-01-28"),
+    );
+    assert_eq!(m.len(), 1);
+    assert_eq!(m[0].date.start, None);
+}
+
+#[test]
+fn detour_to_meet_happened() {
+    let (d, m) = one(
+        "[Sanders] took a brief detour Wednesday to meet with [Obama].",
+        Some("2016-01-28"),
+    );
+    assert_eq!(names(&d, &m), ["Obama", "Sanders"]);
+}
+
+#[test]
+fn the_meeting_with_one_of_them_is_the_meeting_just_told() {
+    let (_, m) = run(
+        "They sent [Eggleston] to the Hill for a meeting with [Pelosi] and [Reid] on Tuesday. The meeting with [Eggleston] delayed the news conference.",
+        Some("2016-01-13"),
+    );
+    assert_eq!(m.len(), 1);
+}
+
+#[test]
+fn meeting_tonight_in_todays_paper_is_planned() {
+    none("His one-on-one meeting with [Clinton] on Tuesday night is an important step for [Sanders].");
+}
+
+#[test]
+fn single_letter_is_no_subject() {
+    let (d, m) = one(
+        "[S]. President [Obama], [Park] and [Abe] met at the summit.",
+        None,
+    );
+    assert_eq!(names(&d, &m), ["Abe", "Obama", "Park"]);
+}
+
+#[test]
+fn organisation_and_its_short_form_qualify_the_person() {
+    let (d, m) = one(
+        "[Organization of American States|org] ([OAS|org]) Secretary-General [Luis Almagro] addresses the audience during an official visit to [Honduras|country].",
+        None,
+    );
+    assert_eq!(names(&d, &m), ["Honduras", "Luis Almagro"]);
+}
+
+#[test]
+fn those_who_met_is_generic() {
+    none("More than half those who met [Clinton] gave money to the [Clinton Foundation|org].");
+}
+
+#[test]
+fn is_meeting_with_is_not_yet_a_meeting() {
+    none("At the same time, [Sanders] is meeting with [Clinton] in private.");
+}
+
+#[test]
+fn reference_back_counts_from_the_latest_retelling() {
+    let (_, m) = run(
+        "[Eggleston] met [Pelosi] on Tuesday. A. B. C. D. E. F. [Eggleston]'s meeting with [Pelosi] was tense. G. The meeting with [Eggleston] delayed the event.",
+        Some("2016-01-13"),
+    );
+    assert_eq!(m.len(), 1, "{m:?}");
+}
+
+#[test]
+fn hours_before_his_meeting_is_not_yet_past() {
+    let (_, m) = run(
+        "[Sanders] held a news conference Tuesday just hours before his meeting with [Clinton].",
+        Some("2016-06-14"),
+    );
+    assert!(m.is_empty(), "{m:?}");
+}
+
+#[test]
+fn bilateral_meeting_is_between_the_actors_named_before() {
+    let (d, m) = one(
+        "[Donald Trump] and [Xi Jinping] chat as they walk after a bilateral meeting in [Palm Beach|place].",
+        None,
+    );
+    assert_eq!(names(&d, &m), ["Donald Trump", "Xi Jinping"]);
+}
+
+#[test]
+fn sit_down_to_dinner_with() {
+    let (d, m) = one("[Trump] and his wife sit down to dinner with [Abe].", None);
+    assert_eq!(names(&d, &m), ["Abe", "Trump"]);
+}
+
+#[test]
+fn place_told_just_before_with_a_participant() {
+    let (d, m) = one(
+        "[Sanders] took a detour Wednesday to stop at the [White House|org]. Emerging from a meeting with [Obama], [Sanders] said it went well.",
+        Some("2016-01-28"),
+    );
+    assert_eq!(
+        m.place.map(|p| d.entities[p].name.clone()),
+        Some("White House".into())
+    );
+}
+
+#[test]
+fn greeted_with_applause_is_no_meeting() {
+    none("[Sanders] was greeted with warm applause by his colleagues in the [Senate|org].");
+}
+
+#[test]
+fn visited_to_meet_is_one_meeting() {
+    let (d, m) = one(
+        "Judge [Garland] visited the [Capitol|place] on Thursday to meet with [Harry Reid] and [Pat Leahy].",
+        Some("2016-03-18"),
+    );
+    assert!(names(&d, &m).contains(&"Harry Reid".to_string()));
+    assert!(names(&d, &m).contains(&"Garland".to_string()));
+}
+
+#[test]
+fn reporter_of_a_quote_is_no_participant() {
+    let (_, m) = run(
+        "\"Trump's strong stance in the meeting with [Pena Nieto] shows his worth,\" [Schlafly] wrote.",
+        None,
+    );
+    assert!(m.is_empty(), "{m:?}");
+}
+
+#[test]
+fn willingness_to_take_a_meeting_is_intent() {
+    none("Only a few [Senate|org] Republicans expressed a willingness to take a courtesy meeting with [Garland].");
+}
+
+#[test]
+fn second_coordinated_clause_has_its_own_subject() {
+    let (d, m) = one(
+        "[Romney] traveled to [Jerusalem|place] and [Netanyahu] met [Barak] there.",
+        None,
+    );
+    assert_eq!(names(&d, &m), ["Barak", "Netanyahu"]);
 }

@@ -164,19 +164,31 @@ pub fn is_sentence_initial(doc: &Doc, start: usize, i: usize) -> bool {
 }
 
 /// Whether a sentence is a headline in Title Case ("Chris Christie Calls Hillary
-/// Clinton a Liar"): most of its words of three letters or more are capitalised.
+/// Clinton a Liar"): most of its words of three letters or more are capitalised, and
+/// the only lower-case ones are the short function words Title Case leaves small. A
+/// body sentence dense with names ("Barack Obama met David Cameron") still has its
+/// verb in lower case, so it is no headline.
 pub fn is_title_case(doc: &Doc, range: Range<usize>) -> bool {
     let words: Vec<&str> = range
         .filter(|&i| doc.tokens[i].kind == TokenKind::Word)
         .map(|i| doc.token_text(i))
         .filter(|w| w.chars().count() >= 3)
         .collect();
-    let caps = words
+    let is_cap = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let caps = words.iter().filter(|w| is_cap(w)).count();
+    let lower_content = words
         .iter()
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .count();
-    words.len() >= 4 && caps * 10 >= words.len() * 8
+        .filter(|w| !is_cap(w) && w.chars().next().is_some_and(char::is_lowercase))
+        .any(|w| TITLE_CASE_SMALL_WORDS.binary_search(w).is_err());
+    words.len() >= 4 && caps * 10 >= words.len() * 8 && !lower_content
 }
+
+/// Words of three letters or more that Title Case headlines leave in lower case
+/// (articles, conjunctions, prepositions), sorted for binary search.
+const TITLE_CASE_SMALL_WORDS: &[&str] = &[
+    "about", "after", "against", "amid", "and", "before", "but", "for", "from", "into", "near",
+    "nor", "off", "onto", "over", "per", "than", "the", "under", "upon", "via", "with", "yet",
+];
 
 /// Capitalised words the document uses inside sentences (headlines left out): a
 /// sentence-initial word, or any word of a Title Case headline, counts as a name only
@@ -313,7 +325,7 @@ pub fn chunk(
             let initial = is_sentence_initial(doc, range.start, i);
             let common =
                 lex.is_common_word(&lw) && !mid_caps.contains(text) && !lex.is_given_name(text);
-            if initial && common {
+            if initial && common && !name_before_verb(doc, i, e, end) {
                 // "Naturally, …", "Contacts were held", "Notice Trump …": a common word,
                 // capitalised only because it opens the sentence, is no (part of a) name.
                 out.push(Chunk {
@@ -337,6 +349,76 @@ pub fn chunk(
         i += 1;
     }
     out
+}
+
+/// Closed-class words that open sentences and are never names ("That said, …").
+const NEVER_NAMES: &[&str] = &[
+    "all",
+    "another",
+    "any",
+    "both",
+    "each",
+    "either",
+    "every",
+    "everybody",
+    "everyone",
+    "everything",
+    "few",
+    "here",
+    "many",
+    "most",
+    "much",
+    "neither",
+    "nobody",
+    "none",
+    "nothing",
+    "one",
+    "other",
+    "several",
+    "some",
+    "somebody",
+    "someone",
+    "something",
+    "such",
+    "that",
+    "there",
+    "these",
+    "this",
+    "those",
+    "what",
+    "which",
+    "who",
+];
+
+/// Verb forms that follow a person's name opening a sentence ("Trump said", "Rice
+/// met"); regular past tenses ("suggested") count as well.
+const VERBS_AFTER_NAME: &[&str] = &[
+    "came", "gave", "lost", "made", "meets", "met", "said", "says", "sent", "speaks", "spent",
+    "spoke", "took", "tells", "told", "went", "won", "wrote",
+];
+
+/// "Trump suggested he changed his mind": a single capitalised common word opening the
+/// sentence is a surname when a verb follows it, its shape is no plural, adverb or
+/// participle, and the document never writes it in lower case.
+fn name_before_verb(doc: &Doc, i: usize, e: usize, end: usize) -> bool {
+    if e != i + 1 || e >= end {
+        return false;
+    }
+    let lw = lower(doc, i);
+    if lw.chars().count() < 3
+        || NEVER_NAMES.contains(&lw.as_str())
+        || ["s", "ly", "ing", "ed"].iter().any(|x| lw.ends_with(x))
+    {
+        return false;
+    }
+    let next = doc.token_text(e);
+    // "Trump and his aides": a person and the people of his.
+    let and_his = next == "and" && e + 1 < end && matches!(doc.token_text(e + 1), "his" | "her");
+    let verb = and_his
+        || doc.tokens[e].kind == TokenKind::Word
+            && next.chars().next().is_some_and(char::is_lowercase)
+            && (VERBS_AFTER_NAME.contains(&next) || (next.ends_with("ed") && next.len() > 4));
+    verb && !(0..doc.tokens.len()).any(|k| k != i && doc.token_text(k) == lw)
 }
 
 /// The end of a run of capitalised words starting at `i`: it stops before a title, a

@@ -140,3 +140,40 @@ fn curly_possessive_matches_lexicon_forms() {
         Some("Russian Foreign Ministry")
     );
 }
+
+#[test]
+fn sentence_initial_surname_before_a_verb_is_a_name() {
+    let m =
+        mentions("Trump suggested he changed his mind after meeting with General James Mattis.");
+    assert!(m.iter().any(|x| x.0 == "Trump"), "{m:?}");
+}
+
+#[test]
+fn sentence_initial_common_word_used_in_lower_case_is_no_name() {
+    let m = mentions("Rain delayed the vote. The rain stopped later.");
+    assert!(!m.iter().any(|x| x.0 == "Rain"), "{m:?}");
+}
+
+#[test]
+fn sentence_initial_surname_and_his_is_a_name() {
+    let m = mentions("Trump and his aides have been meeting with party officials this week.");
+    assert!(m.iter().any(|x| x.0 == "Trump"), "{m:?}");
+}
+
+#[test]
+fn sentence_dense_with_names_is_no_headline() {
+    let names: Vec<String> = mentions("Vladimir Putin met Xi Jinping on Monday.")
+        .into_iter()
+        .map(|(t, _, _)| t)
+        .collect();
+    assert_eq!(names, ["Vladimir Putin", "Xi Jinping"]);
+}
+
+#[test]
+fn title_case_headline_keeps_only_names_the_body_confirms() {
+    let names: Vec<String> = mentions("Chris Christie Calls Hillary Clinton a Liar")
+        .into_iter()
+        .map(|(t, _, _)| t)
+        .collect();
+    assert!(!names.iter().any(|n| n == "Chris Christie"), "{names:?}");
+}

@@ -1,12 +1,15 @@
 // The explorer's SPARQL queries, all in one place so they can follow the ontology
 // (ontology/newsgraph.ttl, ontology-notes.md) when it changes. Every other file of the
 // explorer only calls these functions and reads the variables named here.
+// Names are each actor's one skos:prefLabel (the corpus graph's preferred name), so
+// an actor seen under several spellings is one row, not one per spelling.
 
 export const PREFIXES = `PREFIX schema: <http://schema.org/>
 PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
 PREFIX oa: <http://www.w3.org/ns/oa#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 `;
 
 // Refuses anything that could break out of <…> in a query.
@@ -32,8 +35,8 @@ SELECT ?nameA ?nameB (COUNT(DISTINCT ?meeting) AS ?meetings)
 WHERE {
   ?meeting a schema:Event ;
            schema:attendee ?a, ?b .
-  ?a schema:name ?nameA .
-  ?b schema:name ?nameB .
+  ?a skos:prefLabel ?nameA .
+  ?b skos:prefLabel ?nameB .
   FILTER (STR(?a) < STR(?b))
 }
 GROUP BY ?nameA ?nameB
@@ -43,7 +46,7 @@ SELECT ?meeting ?date (GROUP_CONCAT(DISTINCT ?name; separator=", ") AS ?attendee
 WHERE {
   ?meeting a schema:Event ;
            sem:hasEarliestBeginTimeStamp ?date ;
-           schema:attendee/schema:name ?name .
+           schema:attendee/skos:prefLabel ?name .
   FILTER (?date >= "2023-10-01"^^xsd:date && ?date <= "2023-10-31"^^xsd:date)
 }
 GROUP BY ?meeting ?date
@@ -54,8 +57,8 @@ WHERE {
   ?statement a schema:Quotation ;
              schema:spokenByCharacter ?actor ;
              schema:text ?text .
-  ?actor schema:name ?speaker .
-  FILTER (CONTAINS(LCASE(?speaker), "amirabdollahian"))
+  ?actor skos:prefLabel ?speaker ; schema:name ?anyName .
+  FILTER (CONTAINS(LCASE(?anyName), "amirabdollahian"))
   OPTIONAL { ?statement schema:dateCreated ?date }
   OPTIONAL { ?statement prov:wasDerivedFrom ?article }
   OPTIONAL {
@@ -70,7 +73,7 @@ ORDER BY ?date ?text`],
 SELECT ?name (COUNT(DISTINCT ?meeting) AS ?meetings)
 WHERE {
   ?meeting a schema:Event ; schema:attendee ?actor .
-  ?actor schema:name ?name .
+  ?actor skos:prefLabel ?name .
 }
 GROUP BY ?name
 ORDER BY DESC(?meetings) ?name`],
@@ -86,7 +89,7 @@ export function networkQuery() {
 SELECT DISTINCT ?meeting ?actor ?name ?date
 WHERE {
   ?meeting a schema:Event ; schema:attendee ?actor .
-  OPTIONAL { ?actor schema:name ?name }
+  OPTIONAL { ?actor skos:prefLabel ?name }
   OPTIONAL { ?meeting sem:hasEarliestBeginTimeStamp ?date }
 }
 ORDER BY ?meeting ?actor`;
@@ -100,7 +103,7 @@ WHERE {
   ?meeting a schema:Event ;
            sem:hasEarliestBeginTimeStamp ?date ;
            schema:attendee ?actor .
-  OPTIONAL { ?actor schema:name ?n }
+  OPTIONAL { ?actor skos:prefLabel ?n }
   BIND (COALESCE(?n, STR(?actor)) AS ?name)
 }
 GROUP BY ?meeting ?date
@@ -121,7 +124,7 @@ WHERE {
   OPTIONAL {
     ?meeting schema:attendee ?other .
     FILTER (?other != ${iri(actorIri)})
-    ?other schema:name ?otherName .
+    ?other skos:prefLabel ?otherName .
   }
   OPTIONAL {
     ?annotation oa:hasBody ?meeting ; oa:hasTarget ?target .

@@ -1,0 +1,388 @@
+//! Frames: who took part in a meeting by the shape of its trigger (subject and object
+//! of "met", host and guest of "hosted"/"was received by", destination of "visited"/
+//! "travelled to … for talks", the complement of a noun like "talks"/"phone call", the
+//! person "called"), and the visit's destination.
+//!
+//! Works on one clause with the token views of [`Ctx`]; it decides nothing about
+//! modality (that is `filters`) or dates and places (`details`).
+
+use super::triggers::{Frame, Trigger};
+use super::{nominal, participants, push_all, Cand, Ctx};
+use crate::nlp::{ActorKind, Span};
+
+/// Words that open a subordinate clause whose own subject a trigger in it takes
+/// ("after Kerry and Lavrov spoke by telephone").
+const SUBORDINATORS: &[&str] = &[
+    "after", "as", "when", "while", "before", "because", "until", "once", "where",
+];
+
+/// Verbs that say a meeting told as a noun took place with the subject's group ("the
+/// leaders of A, B and C attended the summit", "Israel and Lebanon renewed
+/// negotiations").
+const HELD: &[&str] = &[
+    "held",
+    "had",
+    "hold",
+    "holds",
+    "holding",
+    "began",
+    "opened",
+    "concluded",
+    "attended",
+    "attends",
+    "attending",
+    "joined",
+    "renewed",
+    "resumed",
+    "conducted",
+    "completed",
+    "wrapped",
+    "ended",
+    "continued",
+];
+
+fn skip_adverbs(ctx: &Ctx, mut k: usize, hi: usize) -> usize {
+    while k < hi
+        && (ctx.words[k].ends_with("ly") && ctx.words[k].len() > 3
+            || matches!(ctx.words[k].as_str(), "also" | "again" | "later" | "first"))
+    {
+        k += 1;
+    }
+    k
+}
+
+/// Skips a time expression that starts at token `k` ("on Thursday").
+fn skip_time(ctx: &Ctx, k: usize, hi: usize) -> usize {
+    let Some(tok) = ctx.doc.tokens.get(k) else {
+        return k;
+    };
+    match ctx
+        .doc
+        .times
+        .iter()
+        .find(|t| t.span.start == tok.span.start)
+    {
+        Some(t) => ctx
+            .doc
+            .tokens_in(Span::new(t.span.start, t.span.end))
+            .end
+            .min(hi)
+            .max(k),
+        None => k,
+    }
+}
+
+/// The participants of a trigger by its frame, and the visit destination if any.
+pub(super) fn frame_participants(
+    ctx: &Ctx,
+    frame: Frame,
+    lo: usize,
+    t: Trigger,
+    hi: usize,
+    found: &[Cand],
+    si: usize,
+) -> Option<(Vec<usize>, Option<usize>)> {
+    let w = &ctx.words;
+    let (t0, t1) = (t.start, t.end);
+    let mut subj = participants::subject(ctx, lo, t0);
+    // "Moscow and Tehran are facilitating talks … after Kerry and Lavrov spoke by
+    // telephone": the subject of the subordinate clause the trigger is in.
+    if let Some(s) = (lo..t0)
+        .rev()
+        .find(|&k| SUBORDINATORS.contains(&w[k].as_str()))
+    {
+        // The subordinate clause's subject opens it ("after Kerry and Lavrov spoke"),
+        // not a name deep in a gerund's phrase ("after meeting … at Reid's invitation").
+        let opens = (s + 1..(s + 4).min(t0)).any(|k| ctx.mention_start[k].is_some());
+        let inner = participants::subject(ctx, s + 1, t0);
+        if opens && !inner.is_empty() {
+            subj = inner;
+        }
+    }
+    // "Romney traveled to Jerusalem and Netanyahu met him": the subject of a second
+    // coordinated clause stands right before its verb.
+    let mut j = t0;
+    while j > lo
+        && (matches!(
+            w[j - 1].as_str(),
+            "also" | "later" | "then" | "had" | "has" | "have" | "first"
+        ) || (w[j - 1].ends_with("ly") && ctx.mention_at[j - 1].is_none()))
+    {
+        j -= 1;
+    }
+    if let Some(m) = j.checked_sub(1).and_then(|k| ctx.mention_at[k]) {
+        let start = ctx.doc.tokens_in(ctx.doc.mentions[m].span).start;
+        let after_and = start > lo && w[start - 1] == "and";
+        let e = ctx.doc.mentions[m].entity;
+        if after_and && ctx.mention_end[m] == j && e.is_some_and(|e| !subj.contains(&e)) {
+            let (v, _) = participants::noun_phrase(ctx, start, t0);
+            if !v.is_empty() && !subj.is_empty() {
+                subj = v;
+            }
+        }
+    }
+    let range_start = ctx.doc.sentences[si].tokens.start;
+    // Inside a quotation the one who reports it is no participant ("'his meeting with
+    // the Mexican president shows …,' she wrote").
+    let tb = ctx.doc.tokens[t0].span;
+    let quoted = ctx.doc.quotes.iter().any(|q| q.inner.contains(tb));
+    if subj.is_empty() && lo > range_start && !quoted {
+        // "X said after meeting with Y": the reporting verb's subject.
+        subj = participants::subject(ctx, range_start, lo);
+    }
+    if subj.is_empty() && !quoted {
+        // "After speaking by phone on Friday, A and B agreed", "Emerging from a meeting
+        // with Obama, Sanders said …": the main clause's subject.
+        let send = ctx.doc.sentences[si].tokens.end;
+        if let Some(c) = (t1..send).find(|&k| ctx.words[k] == ",") {
+            subj = participants::subject(ctx, c + 1, send);
+        }
+    }
+    if let Some(n) = participants::group_reference(ctx, lo, t0) {
+        // "the two leaders": the pair of the meeting just told.
+        let prev = found.last().filter(|c| si - c.sentence <= 2)?;
+        if prev.meeting.participants.len() >= n.min(2) {
+            subj = prev.meeting.participants.clone();
+        }
+    }
+    let after = skip_adverbs(ctx, t1, hi);
+    let mut parts = subj.clone();
+    let mut dest = None;
+    match frame {
+        Frame::Sym => {
+            let mut obj = Vec::new();
+            if w[t0] != "discussed" {
+                let k = if after < hi && matches!(w[after].as_str(), "with" | "separately") {
+                    skip_adverbs(ctx, after + 1, hi)
+                } else {
+                    after
+                };
+                let k = if k < hi && w[k] == "with" { k + 1 } else { k };
+                obj = participants::noun_phrase(ctx, k, hi).0;
+            }
+            if obj.is_empty() {
+                if let Some(k) = participants::find_word(ctx, t1, hi, &["with"], 12) {
+                    obj = participants::noun_phrase(ctx, k, hi).0;
+                }
+            }
+            push_all(&mut parts, &obj);
+            // "They met again, in July 2008": the pair of the meeting told before.
+            if parts.len() < 2 && w[lo] == "they" && t0 - lo <= 3 {
+                if let Some(prev) = found.last().filter(|c| si - c.sentence <= 6) {
+                    parts.clone_from(&prev.meeting.participants);
+                }
+            }
+        }
+        Frame::Host | Frame::Guest | Frame::Visit => {
+            let passive = frame == Frame::Host
+                && t0 > lo
+                && matches!(
+                    w[t0 - 1].as_str(),
+                    "was" | "were" | "been" | "being" | "is" | "are"
+                );
+            // "gave a warm welcome on Thursday to X", "was greeted at the palace by X".
+            let start = if passive {
+                participants::find_word(ctx, t1, hi, &["by"], 10)?
+            } else {
+                let k = skip_time(ctx, after, hi);
+                if k < hi && w[k] == "to" && w[t0] == "gave" {
+                    k + 1
+                } else {
+                    k
+                }
+            };
+            if frame == Frame::Visit
+                && w[t0] == "visiting"
+                && t0 > lo
+                && matches!(
+                    w[t0 - 1].as_str(),
+                    "for" | "after" | "before" | "while" | "by"
+                )
+            {
+                return None;
+            }
+            let (obj, _) = participants::noun_phrase(ctx, start, hi);
+            if frame == Frame::Visit {
+                dest = obj.iter().copied().find(|&e| is_place(ctx, e));
+            }
+            push_all(&mut parts, &obj);
+        }
+        Frame::Travel => {
+            let (obj, stop) = participants::noun_phrase(ctx, after, hi);
+            let d = obj.iter().copied().find(|&e| is_place(ctx, e))?;
+            // A purpose: "for talks (with B)", "on a visit", "to meet B".
+            let k = participants::find_word(
+                ctx,
+                stop,
+                hi,
+                &[
+                    "talks",
+                    "meeting",
+                    "meetings",
+                    "consultations",
+                    "negotiations",
+                    "visit",
+                    "meet",
+                ],
+                6,
+            )?;
+            let pw = w[k - 1].as_str();
+            let purpose_ok = pw == "meet"
+                || w[stop..k - 1]
+                    .iter()
+                    .rev()
+                    .take(4)
+                    .any(|x| matches!(x.as_str(), "for" | "on" | "hold"));
+            if !purpose_ok {
+                return None;
+            }
+            dest = Some(d);
+            let with = if pw == "meet" {
+                Some(participants::skip_with(ctx, k, hi))
+            } else {
+                participants::find_word(ctx, k, hi, &["with"], 4)
+            };
+            let others = with
+                .map(|k| participants::noun_phrase(ctx, k, hi).0)
+                .unwrap_or_default();
+            if others.is_empty() {
+                parts.push(d);
+            } else {
+                push_all(&mut parts, &others);
+            }
+        }
+        Frame::Noun => {
+            let noun = w[t0].as_str();
+            // "Trump's call with Tsai", "his meeting with X", "after their talks".
+            let mut named = false;
+            if let Some((e, pronoun)) = nominal::possessor(ctx, lo, t0) {
+                // A pronoun's antecedent is less sure than the clause's own subject.
+                if !pronoun || subj.is_empty() {
+                    subj = vec![e];
+                    parts = subj.clone();
+                }
+            } else if let Some(v) = nominal::their(ctx, range_start, lo, t0) {
+                subj = v;
+                parts = subj.clone();
+                named = true;
+            }
+            let call = matches!(noun, "call" | "calls")
+                || w[t0..t1].iter().any(|x| x == "calls" || x == "call");
+            let with_targets: &[&str] = if call {
+                &["with", "between", "to"]
+            } else {
+                &["with", "between"]
+            };
+            if w[t1 - 1] == "with" {
+                // The trigger ends with its preposition ("call with", "audience with").
+                push_all(&mut parts, &participants::noun_phrase(ctx, t1, hi).0);
+            } else if noun == "visit" || noun == "trip" {
+                let k = participants::find_word(ctx, t1, hi, &["to"], 2)?;
+                let (obj, _) = participants::noun_phrase(ctx, k, hi);
+                dest = obj.iter().copied().find(|&e| is_place(ctx, e));
+                push_all(&mut parts, &obj);
+            } else if noun == "meeting"
+                && t0 > lo
+                && matches!(
+                    w[t0 - 1].as_str(),
+                    "after" | "before" | "while" | "following" | "since"
+                )
+                && ctx.mention_start.get(after).copied().flatten().is_some()
+            {
+                // "after meeting Chinese officials": a gerund with its object.
+                push_all(&mut parts, &participants::noun_phrase(ctx, after, hi).0);
+            } else if let Some(k) = participants::find_word(ctx, t1, hi, with_targets, 10) {
+                if w[k - 1] == "between" {
+                    parts = participants::noun_phrase(ctx, k, hi).0;
+                } else {
+                    push_all(&mut parts, &participants::noun_phrase(ctx, k, hi).0);
+                }
+            } else if nominal::leading_phrase(ctx, lo, t0) {
+                // "In a phone call on Saturday, Kerry told Cavusoglu …": the main
+                // clause runs past the reporting verb that ends `hi`.
+                let end = ctx.doc.sentences[si].tokens.end;
+                let c = (t1..end).find(|&k| w[k] == ",")?;
+                parts = nominal::addressed(ctx, c + 1, end);
+            } else if let Some(v) = nominal::in_trailing_phrase(ctx, lo, t0) {
+                // "Kerry asked Sharif, during a meeting this week, …".
+                parts = v;
+            } else if !named {
+                let held = w[lo..t0]
+                    .iter()
+                    .rev()
+                    .take(5)
+                    .any(|x| HELD.contains(&x.as_str()));
+                if !held {
+                    return None;
+                }
+            }
+        }
+        Frame::Call => {
+            if after >= hi
+                || matches!(
+                    w[after].as_str(),
+                    "for"
+                        | "on"
+                        | "upon"
+                        | "off"
+                        | "in"
+                        | "out"
+                        | "it"
+                        | "up"
+                        | "back"
+                        | "the"
+                        | "a"
+                        | "an"
+                )
+            {
+                return None;
+            }
+            let (obj, stop) = participants::noun_phrase(ctx, after, hi);
+            let e = *obj.first()?;
+            // "called X on Tuesday", "called X to congratulate": a call; "called X a
+            // liar", "called X's bluff", "called on": not.
+            let next = w.get(stop).map(String::as_str).unwrap_or(".");
+            let ok = stop >= hi
+                || matches!(
+                    next,
+                    "." | ","
+                        | "on"
+                        | "to"
+                        | "and"
+                        | "late"
+                        | "last"
+                        | "earlier"
+                        | "from"
+                        | "in"
+                        | "yesterday"
+                        | "today"
+                        | "after"
+                        | "before"
+                        | "shortly"
+                        | "this"
+                        | "twice"
+                        | "again"
+                        | "by"
+                        | "over"
+                        | "about"
+                )
+                || ctx
+                    .doc
+                    .times
+                    .iter()
+                    .any(|t| t.span.start == ctx.doc.tokens[stop].span.start);
+            if !ok {
+                return None;
+            }
+            push_all(&mut parts, &[e]);
+        }
+    }
+    Some((parts, dest))
+}
+
+fn is_place(ctx: &Ctx, e: usize) -> bool {
+    ctx.doc
+        .entities
+        .get(e)
+        .is_some_and(|x| matches!(x.kind, ActorKind::Place | ActorKind::Country))
+}

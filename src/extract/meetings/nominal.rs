@@ -1,0 +1,256 @@
+//! Meetings told as nouns: who took part when the text names the meeting rather than
+//! telling it with a verb.
+//!
+//! - a possessor: "Trump's recent phone call with Tsai", "Duterte's visit to Japan",
+//!   "his meeting with X" (the possessor is the subject);
+//! - "their": "after their talks in Tehran" (the actors named before it in the
+//!   sentence);
+//! - a leading phrase: "In a phone call on Saturday, Kerry told Cavusoglu …" (the main
+//!   clause's subject and the person it addresses);
+//! - separate occasions: "separate telephone calls to the leaders of Japan, China and
+//!   Germany" (one meeting per counterpart).
+//!
+//! This module reads mentions only; it decides nothing about modality, dates or places.
+
+use super::participants;
+use super::Ctx;
+use crate::nlp::{ActorKind, MentionKind, TokenKind};
+
+/// Words that never sit between a possessor and its meeting noun.
+const BREAK: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "and",
+    "or",
+    "but",
+    "with",
+    "to",
+    "of",
+    "in",
+    "on",
+    "at",
+    "for",
+    "by",
+    "from",
+    "into",
+    "over",
+    "about",
+    "after",
+    "before",
+    "during",
+    "following",
+    "since",
+    "until",
+    "while",
+    "when",
+    "as",
+    "despite",
+    "amid",
+    "between",
+    "among",
+    "that",
+    "this",
+    "these",
+    "those",
+    "which",
+    "who",
+    "it",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "my",
+    "your",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "said",
+    "was",
+    "were",
+    "is",
+    "are",
+    "be",
+    "been",
+    "has",
+    "had",
+    "have",
+    "not",
+    "no",
+];
+
+/// The first token of the phrase that ends with the trigger at `t0`, skipping up to
+/// four modifiers ("recent", "30-minute", "phone", "official").
+fn phrase_start(ctx: &Ctx, lo: usize, t0: usize) -> usize {
+    let mut j = t0;
+    let mut steps = 0;
+    while j > lo && steps < 4 {
+        let k = j - 1;
+        let tok = ctx.doc.tokens[k];
+        let w = ctx.words[k].as_str();
+        let lower_word = tok.kind == TokenKind::Word
+            && ctx
+                .doc
+                .token_text(k)
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase);
+        let modifier = (lower_word || tok.kind == TokenKind::Number || w == "-")
+            && !BREAK.contains(&w)
+            && ctx.mention_at[k].is_none();
+        if !modifier {
+            break;
+        }
+        j = k;
+        steps += 1;
+    }
+    j
+}
+
+/// The possessor of the meeting noun at `t0` ("Trump's call", "his meeting"): the
+/// participant entity, if any, and whether it is a pronoun.
+pub fn possessor(ctx: &Ctx, lo: usize, t0: usize) -> Option<(usize, bool)> {
+    let j = phrase_start(ctx, lo, t0);
+    if j <= lo {
+        return None;
+    }
+    let k = j - 1;
+    if ctx.words[k] == "'s" {
+        let m = ctx.mention_at[k.checked_sub(1)?]?;
+        if ctx.mention_end[m] != k || ctx.modifier[m] {
+            return None;
+        }
+        return ctx.doc.mentions[m].entity.map(|e| (e, false));
+    }
+    let m = ctx.mention_at[k]?;
+    let men = &ctx.doc.mentions[m];
+    if men.kind == MentionKind::Pronoun && matches!(ctx.words[k].as_str(), "his" | "her") {
+        return men.entity.map(|e| (e, true));
+    }
+    None
+}
+
+/// "their meeting", "their talks", "a bilateral meeting": the actors (not places) named
+/// before the phrase in the sentence, when there are at least two.
+pub fn their(ctx: &Ctx, s0: usize, lo: usize, t0: usize) -> Option<Vec<usize>> {
+    let j = phrase_start(ctx, lo, t0);
+    // "after a bilateral meeting": the word names the two sides as well.
+    let joint = ctx.words[j..t0]
+        .iter()
+        .any(|x| matches!(x.as_str(), "bilateral" | "trilateral" | "joint"));
+    if j == 0 || j <= s0 || !(ctx.words[j - 1] == "their" || joint) {
+        return None;
+    }
+    let mut out: Vec<usize> = Vec::new();
+    let before = if joint { j } else { j - 1 };
+    for k in s0..before {
+        let Some(m) = ctx.mention_start[k] else {
+            continue;
+        };
+        let men = &ctx.doc.mentions[m];
+        if ctx.modifier[m]
+            || men.kind == MentionKind::Pronoun
+            || matches!(men.actor_kind, ActorKind::Place)
+        {
+            continue;
+        }
+        if let Some(e) = men.entity {
+            if !out.contains(&e) {
+                out.push(e);
+            }
+        }
+    }
+    (out.len() >= 2).then_some(out)
+}
+
+/// Verbs of addressing someone that carry the counterpart of a call or meeting told
+/// in a leading phrase ("In a phone call, Kerry told Cavusoglu …").
+const ADDRESS: &[&str] = &[
+    "told",
+    "asked",
+    "urged",
+    "assured",
+    "thanked",
+    "congratulated",
+    "informed",
+    "briefed",
+    "warned",
+    "pressed",
+    "reminded",
+    "promised",
+    "invited",
+    "discussed",
+];
+
+/// Whether the trigger's phrase opens the clause after a preposition ("In a phone
+/// call", "During their meeting").
+pub fn leading_phrase(ctx: &Ctx, lo: usize, t0: usize) -> bool {
+    let j = phrase_start(ctx, lo, t0);
+    let mut k = j;
+    while k > lo
+        && matches!(
+            ctx.words[k - 1].as_str(),
+            "a" | "an" | "the" | "their" | "his" | "her"
+        )
+    {
+        k -= 1;
+    }
+    k == lo + 1 && matches!(ctx.words[lo].as_str(), "in" | "during" | "at" | "on")
+}
+
+/// After a leading phrase ending at the comma `c`: the main clause's subject and the
+/// person its verb of addressing names.
+pub fn addressed(ctx: &Ctx, c: usize, hi: usize) -> Vec<usize> {
+    let subj = participants::subject(ctx, c, hi);
+    if subj.is_empty() {
+        return subj;
+    }
+    let Some(start) = (c..hi).find(|&k| ctx.mention_start[k].is_some()) else {
+        return Vec::new();
+    };
+    let (_, stop) = participants::noun_phrase(ctx, start, hi);
+    let mut k = stop;
+    while k < hi && (ctx.words[k].ends_with("ly") || ctx.words[k] == "also") {
+        k += 1;
+    }
+    if k >= hi || !ADDRESS.contains(&ctx.words[k].as_str()) {
+        return Vec::new();
+    }
+    let k = participants::skip_with(ctx, k + 1, hi);
+    let (obj, _) = participants::noun_phrase(ctx, k, hi);
+    let mut out = subj;
+    for e in obj {
+        if !out.contains(&e) {
+            out.push(e);
+        }
+    }
+    out
+}
+
+/// "Kerry asked Sharif, during a meeting this week": a meeting noun in a phrase after
+/// the main verb; the clause's subject and the person its verb of addressing names.
+pub fn in_trailing_phrase(ctx: &Ctx, lo: usize, t0: usize) -> Option<Vec<usize>> {
+    let j = phrase_start(ctx, lo, t0);
+    let mut k = j;
+    while k > lo && matches!(ctx.words[k - 1].as_str(), "a" | "an" | "the" | "their") {
+        k -= 1;
+    }
+    if k == lo || !matches!(ctx.words[k - 1].as_str(), "during" | "at" | "in") {
+        return None;
+    }
+    let v = addressed(ctx, lo, k - 1);
+    (v.len() >= 2).then_some(v)
+}
+
+/// Whether the clause tells separate occasions ("separate calls", "met separately").
+pub fn separate(ctx: &Ctx, lo: usize, t0: usize, t1: usize, hi: usize) -> bool {
+    let w = &ctx.words;
+    w[t0.saturating_sub(4).max(lo)..t0]
+        .iter()
+        .chain(w[t1..(t1 + 2).min(hi)].iter())
+        .any(|x| x == "separate" || x == "separately")
+}
