@@ -44,14 +44,18 @@ for n in "${sizes[@]}"; do
   # Incremental: 1,000 fresh articles (copies past the corpus) into this store.
   inc=$out/incr-$n.jsonl
   python3 "$here/make_corpus.py" "$polnear" $((n + 1000)) "$inc.all" && tail -n 1000 "$inc.all" > "$inc" && rm "$inc.all"
-  /usr/bin/time -v "$bin" ingest --store "$store" "$inc" > /dev/null 2> "$out/tincr-$n.txt"
+  /usr/bin/time -v "$bin" ingest --timings --store "$store" "$inc" > /dev/null 2> "$out/tincr-$n.txt"
   isecs=$(wall "$out/tincr-$n.txt")
+  # The same 1,000 articles alone, in a fresh store: what incremental ingest should cost.
+  rm -rf "$out/alone-$n"
+  /usr/bin/time -v "$bin" ingest --timings --store "$out/alone-$n" "$inc" > /dev/null 2> "$out/talone-$n.txt"
+  asecs=$(wall "$out/talone-$n.txt"); rm -rf "$out/alone-$n"
   # Peer: Oxigraph's bulk loader on the same quads (the article graphs).
   rm -rf "$out/oxi-$n"; find "$store/graphs" -name '*.nq' -exec cat {} + > "$out/quads-$n.nq"
   /usr/bin/time -v "$venv/bin/oxigraph" load --location "$out/oxi-$n" --file "$out/quads-$n.nq" > /dev/null 2> "$out/toxi-$n.txt"
   osecs=$(wall "$out/toxi-$n.txt"); rm -rf "$out/oxi-$n" "$out/quads-$n.nq"
   # Peer: spaCy NER alone on the first SPACY_LIMIT articles, scaled to n.
   sp=$("$venv/bin/python" "$here/spacy_ner.py" "$corpus" "$spacy_limit")
-  printf '{"articles": %s, "mb": %s, "ingest_s": %s, "peak_mb": %s, "triples": %s, "disk_mb": %s, "queries": %s, "export_s": %s, "export_mb": %s, "incr1000_s": %s, "oxigraph_load_s": %s, "spacy": %s}\n' \
-    "$n" "$mb" "$secs" "$mem" "${triples:-0}" "$disk" "$q" "$esecs" "$emb" "$isecs" "$osecs" "$sp" | tee "$out/results-$n.json"
+  printf '{"articles": %s, "mb": %s, "ingest_s": %s, "peak_mb": %s, "triples": %s, "disk_mb": %s, "queries": %s, "export_s": %s, "export_mb": %s, "incr1000_s": %s, "alone1000_s": %s, "oxigraph_load_s": %s, "spacy": %s}\n' \
+    "$n" "$mb" "$secs" "$mem" "${triples:-0}" "$disk" "$q" "$esecs" "$emb" "$isecs" "$asecs" "$osecs" "$sp" | tee "$out/results-$n.json"
 done

@@ -148,6 +148,10 @@ pub struct IngestArgs {
     /// another tool's in that format): store them as they are, without extracting.
     #[arg(long)]
     pub records: bool,
+    /// Print how long each phase took (extract, index, resolve, store, re-link,
+    /// corpus graph) on standard error, for benchmarks.
+    #[arg(long)]
+    pub timings: bool,
     /// An actor dictionary (.tsv or .ttl): canonical names, aliases, kinds, outside
     /// identifiers and dated roles of known actors (see README, "Actor dictionary").
     /// A copy is kept in the store and used by later ingests that give none; a new

@@ -15,6 +15,7 @@ pub mod dictionary;
 mod dictionary_tsv;
 mod dictionary_turtle;
 pub mod events;
+pub mod index;
 pub mod names;
 
 pub use corpus::{resolve_corpus, resolve_corpus_with, CorpusView, DictionaryFacts};

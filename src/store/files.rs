@@ -10,6 +10,9 @@
 //! DIR/records/<id>.json      the article's extraction record, as resolved, for the next
 //!                            corpus-level resolution (`resolve::resolve_corpus`)
 //! DIR/corpus.nq              the corpus graph (merged facts' sources, canonical names)
+//! DIR/index/records.jsonl    the resolution index: every record, slimmed to what
+//!                            corpus-level resolution reads (see `store::index`)
+//! DIR/index/stale            marker: the index may not match the records; rebuild it
 //! DIR/actors.tsv|actors.ttl   the actor dictionary's copy (written by `ingest --actors`)
 //! ```
 //! `<id>` is the article id percent-encoded to `[A-Za-z0-9._~%-]`; an id that would
@@ -215,7 +218,7 @@ pub fn graph_files(dir: &Path) -> Result<Vec<PathBuf>, StoreError> {
 
 /// Removes temporary files left by an interrupted ingest (call with the lock held).
 pub fn remove_stale_temps(dir: &Path) -> Result<(), StoreError> {
-    for sub in [GRAPHS, RECORDS, "."] {
+    for sub in [GRAPHS, RECORDS, super::index::INDEX, "."] {
         remove_temps_in(&dir.join(sub))?;
     }
     Ok(())

@@ -26,12 +26,14 @@
 mod error;
 pub mod export;
 pub mod files;
+pub mod index;
+mod load;
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
 
-use oxigraph::io::{RdfFormat, RdfParser, RdfSerializer};
-use oxigraph::model::{GraphName, GraphNameRef, NamedNodeRef, Quad, QuadRef};
+use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::model::{GraphNameRef, NamedNodeRef, Quad, QuadRef};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use rayon::prelude::*;
 
@@ -40,15 +42,14 @@ pub use export::ExportFormat;
 
 use crate::extract::Record;
 
-/// How many graph files are parsed (in parallel) before they go to the bulk loader.
-const LOAD_CHUNK: usize = 1024;
-
 /// An opened store: the directory and its content in memory.
 pub struct Store {
     dir: PathBuf,
     inner: oxigraph::store::Store,
     /// Held while the store is open for writing.
     lock: Option<File>,
+    /// Whether the graphs are in memory (false for a write-only ingest).
+    loaded: bool,
     base: String,
 }
 
@@ -79,42 +80,32 @@ impl Store {
         Self::load(dir, Some(lock))
     }
 
-    fn load(dir: PathBuf, lock: Option<File>) -> Result<Self, StoreError> {
+    /// Opens (creating it if needed) a store for writing only, taking its ingest
+    /// lock but loading nothing into memory: replacing articles writes their files
+    /// and nothing else, so the cost does not grow with the store. Queries on it see
+    /// an empty dataset. This is what `ingest` uses.
+    pub fn open_writer(dir: impl AsRef<Path>, wait: bool) -> Result<Self, StoreError> {
+        let dir = dir.as_ref().to_path_buf();
+        files::create_store(&dir)?;
+        let lock = files::lock(&dir, wait)?;
+        files::remove_stale_temps(&dir)?;
         let inner = oxigraph::store::Store::new().map_err(|e| storage(&dir, e))?;
-        let mut paths = files::graph_files(&dir)?;
-        let corpus = dir.join(files::CORPUS);
-        if corpus.is_file() {
-            paths.push(corpus);
-        }
-        let mut loader = inner.bulk_loader();
-        for chunk in paths.chunks(LOAD_CHUNK) {
-            let parsed: Vec<Vec<Quad>> = chunk
-                .par_iter()
-                .map(|p| read_graph_file(p))
-                .collect::<Result<_, _>>()?;
-            // Each quad goes in its article graph and, as a triple, in the merged
-            // default graph (a set, so shared triples are stored once).
-            let merged: Vec<Quad> = parsed
-                .iter()
-                .flatten()
-                .map(|q| {
-                    Quad::new(
-                        q.subject.clone(),
-                        q.predicate.clone(),
-                        q.object.clone(),
-                        GraphName::DefaultGraph,
-                    )
-                })
-                .collect();
-            loader
-                .load_quads(parsed.into_iter().flatten().chain(merged))
-                .map_err(|e| storage(&dir, e))?;
-        }
-        loader.commit().map_err(|e| storage(&dir, e))?;
+        Ok(Store {
+            dir,
+            inner,
+            lock: Some(lock),
+            loaded: false,
+            base: crate::resolve::DEFAULT_BASE.to_string(),
+        })
+    }
+
+    fn load(dir: PathBuf, lock: Option<File>) -> Result<Self, StoreError> {
+        let inner = load::load_graphs(&dir)?;
         Ok(Store {
             dir,
             inner,
             lock,
+            loaded: true,
             base: crate::resolve::DEFAULT_BASE.to_string(),
         })
     }
@@ -193,6 +184,12 @@ impl Store {
             .collect();
         files::sync_dir(&self.dir.join(files::GRAPHS))?;
         files::sync_dir(&self.dir.join(files::RECORDS))?;
+        if !self.loaded {
+            return Ok(written
+                .into_iter()
+                .map(|w| w.map(|quads| Written { quads: quads.len() }))
+                .collect());
+        }
         let mut tx = self
             .inner
             .start_transaction()
@@ -228,6 +225,52 @@ impl Store {
         Ok(records)
     }
 
+    /// The stored extraction record of one article.
+    pub fn record(&self, id: &str) -> Result<Record, StoreError> {
+        let p = files::record_path(&self.dir, id);
+        let bytes = std::fs::read(&p).map_err(|e| StoreError::io(&p, "cannot read", e))?;
+        serde_json::from_slice(&bytes).map_err(|e| StoreError::Storage {
+            path: p.clone(),
+            message: format!("not an extraction record: {e}"),
+        })
+    }
+
+    /// Every stored article's slim record ([`crate::resolve::index::slim`]), in
+    /// article-id order: from the resolution index when it can be trusted, else
+    /// rebuilt from the records.
+    pub fn slim_records(&self) -> Result<Vec<Record>, StoreError> {
+        if let Some(index) = index::read(&self.dir) {
+            return Ok(index);
+        }
+        Ok(self
+            .records()?
+            .iter()
+            .map(crate::resolve::index::slim)
+            .collect())
+    }
+
+    /// Marks the resolution index stale: call before rewriting records, then
+    /// [`Store::write_index`] once they are all written.
+    pub fn mark_index_stale(&self) -> Result<(), StoreError> {
+        self.writable()?;
+        index::mark_stale(&self.dir)
+    }
+
+    /// Writes the resolution index from the slim records of every stored article.
+    pub fn write_index(&self, slim: &[Record]) -> Result<(), StoreError> {
+        self.writable()?;
+        index::write(&self.dir, slim)
+    }
+
+    fn writable(&self) -> Result<(), StoreError> {
+        match self.lock {
+            Some(_) => Ok(()),
+            None => Err(StoreError::ReadOnly {
+                path: self.dir.clone(),
+            }),
+        }
+    }
+
     /// Replaces the corpus graph (merged facts' sources, canonical names): written to
     /// `DIR/corpus.nq` atomically, then swapped in memory in one transaction.
     pub fn replace_corpus_graph(&self, quads: &[Quad]) -> Result<(), StoreError> {
@@ -243,6 +286,9 @@ impl Store {
         })?;
         files::write_atomic(&path, &bytes)?;
         files::sync_dir(&self.dir)?;
+        if !self.loaded {
+            return Ok(());
+        }
         let graph = crate::graph::corpus::corpus_graph_iri(&self.base);
         let g = NamedNodeRef::new(&graph).map_err(|e| storage(&self.dir, e))?;
         let mut tx = self
@@ -372,19 +418,6 @@ fn storage(dir: &Path, e: impl std::fmt::Display) -> StoreError {
         path: dir.to_path_buf(),
         message: e.to_string(),
     }
-}
-
-fn read_graph_file(path: &Path) -> Result<Vec<Quad>, StoreError> {
-    let bytes = std::fs::read(path).map_err(|e| StoreError::io(path, "cannot read", e))?;
-    RdfParser::from_format(RdfFormat::NQuads)
-        .for_slice(&bytes)
-        .map(|q| {
-            q.map_err(|e| StoreError::Corrupt {
-                path: path.to_path_buf(),
-                message: e.to_string(),
-            })
-        })
-        .collect()
 }
 
 fn nquads_bytes(quads: &[Quad]) -> std::io::Result<Vec<u8>> {

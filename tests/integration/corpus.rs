@@ -185,6 +185,28 @@ ngtest!(one_run_and_one_file_per_run_give_the_same_turtle, |ng| {
     assert_eq!(together, other.ok(&["export"]));
 });
 
+// The resolution index is a cache: a second ingest that resumes from it, one that
+// must rebuild it from the records (index deleted), and one that finds it marked
+// stale all give the graph of a single run.
+ngtest!(ingest_resumes_from_or_rebuilds_the_index_alike, |ng| {
+    ng.ok(&["ingest", s(&corpus())]);
+    let together = ng.ok(&["export"]);
+    let files = corpus_files();
+    for damage in ["none", "deleted", "stale"] {
+        let other = Ng::new();
+        other.ok(&["ingest", s(&files[0]), s(&files[3])]);
+        let index = other.store().join("index");
+        match damage {
+            "deleted" => std::fs::remove_dir_all(&index).unwrap(),
+            "stale" => std::fs::write(index.join("stale"), "").unwrap(),
+            _ => assert!(index.join("records.jsonl").is_file()),
+        }
+        other.ok(&["ingest", s(&files[1]), s(&files[2]), s(&files[4])]);
+        assert_eq!(together, other.ok(&["export"]), "index {damage}");
+        assert!(!index.join("stale").exists());
+    }
+});
+
 /// Every one of the 120 orders of the five articles gives the same quads (the
 /// resolution is a function of the set of records, not of their order).
 #[test]

@@ -20,6 +20,7 @@ use crate::cli::args::IngestArgs;
 use crate::corpus::{self, Article, CorpusError};
 use crate::extract::{self, ActorKind, Config, Record};
 use crate::resolve::dictionary::Dictionary;
+use crate::resolve::index;
 use crate::store::{Store, StoreError};
 
 /// Articles extracted and stored together (one directory sync, one transaction).
@@ -38,6 +39,31 @@ struct Summary {
     errors: usize,
     /// Earlier articles whose IRIs changed because of the new ones.
     relinked: usize,
+}
+
+/// Phase timings, printed with `--timings`.
+struct Timings {
+    on: bool,
+    last: std::cell::Cell<Instant>,
+}
+
+impl Timings {
+    fn new(on: bool) -> Self {
+        Timings {
+            on,
+            last: std::cell::Cell::new(Instant::now()),
+        }
+    }
+
+    /// Prints the time since the previous phase ended.
+    fn done(&self, phase: &str) {
+        let now = Instant::now();
+        if self.on {
+            let secs = now.duration_since(self.last.get()).as_secs_f64();
+            eprintln!("newsgraph: timing: {phase}: {secs:.2} s");
+        }
+        self.last.set(now);
+    }
 }
 
 /// Runs `ingest`; returns whether every input was stored without error.
@@ -60,6 +86,7 @@ pub fn run(args: &IngestArgs) -> Result<bool> {
         None => None,
     };
     let store = open(args)?;
+    let t = Timings::new(args.timings);
     let dict = match given {
         Some((d, format, bytes)) => {
             actors_file::keep_dictionary(&store, format, &bytes)?;
@@ -84,6 +111,7 @@ pub fn run(args: &IngestArgs) -> Result<bool> {
     progress.set_files(files.len());
     if args.records {
         let pending = read_records(&files, &mut summary, &progress);
+        t.done("read records");
         commit(
             &store,
             &Config::default(),
@@ -91,6 +119,7 @@ pub fn run(args: &IngestArgs) -> Result<bool> {
             pending,
             &mut summary,
             &progress,
+            &t,
         )?;
         return Ok(finish(&store, &summary, &progress));
     }
@@ -128,14 +157,19 @@ pub fn run(args: &IngestArgs) -> Result<bool> {
         progress.file_done();
     }
     extract_batch(&config, &mut batch, &mut pending, &progress);
-    commit(&store, &config, dict, pending, &mut summary, &progress)?;
+    t.done("read and extract");
+    commit(&store, &config, dict, pending, &mut summary, &progress, &t)?;
     Ok(finish(&store, &summary, &progress))
 }
 
-/// Resolves identity over the stored records and the new ones (corpus-level: the same
-/// actor, meeting or statement gets one IRI whichever article and order it came
-/// from), then stores the new records, every stored record whose IRIs changed, and
-/// the corpus graph.
+/// Resolves identity over the stored articles and the new ones (corpus-level: the
+/// same actor, meeting or statement gets one IRI whichever article and order it came
+/// from), then stores the new records, every stored record whose IRIs changed, the
+/// corpus graph and the resolution index.
+///
+/// The stored articles come from the resolution index (their slim records), not from
+/// the graphs or the full records, so the cost of an ingest grows with the new
+/// articles and the few old ones they re-link, plus one pass over the compact index.
 fn commit(
     store: &Store,
     config: &Config,
@@ -143,30 +177,44 @@ fn commit(
     pending: Vec<(Record, String)>,
     s: &mut Summary,
     p: &Progress,
+    t: &Timings,
 ) -> Result<()> {
-    let new_ids: BTreeSet<String> = pending.iter().map(|(r, _)| r.article.id.clone()).collect();
-    let stored = store.records().context("reading the stored records")?;
-    let old: BTreeMap<String, Record> = stored
-        .into_iter()
-        .filter(|r| !new_ids.contains(&r.article.id))
-        .map(|r| (r.article.id.clone(), r))
-        .collect();
     let mut sources: BTreeMap<String, String> = BTreeMap::new();
-    let mut all: Vec<Record> = old.values().cloned().collect();
+    let mut full_new: BTreeMap<String, Record> = BTreeMap::new();
     for (r, src) in pending {
         sources.insert(r.article.id.clone(), src);
-        all.push(r);
+        full_new.insert(r.article.id.clone(), r);
     }
+    let stored = store
+        .slim_records()
+        .context("reading the resolution index")?;
+    // Resolution only rewrites IRIs, so an old article changed iff its IRIs did.
+    let mut all: Vec<Record> = stored
+        .into_iter()
+        .filter(|r| !full_new.contains_key(&r.article.id))
+        .collect();
+    let old: BTreeMap<String, Vec<String>> = all
+        .iter()
+        .map(|r| (r.article.id.clone(), index::iris(r)))
+        .collect();
+    all.extend(full_new.values().map(index::slim));
+    t.done("read index");
     let view = crate::resolve::resolve_corpus_with(&mut all, &config.base, dict);
+    t.done("resolve");
     let mut fresh = Vec::new();
-    let mut relinked = Vec::new();
-    for r in all {
-        if new_ids.contains(&r.article.id) {
-            fresh.push(r);
-        } else if old.get(&r.article.id) != Some(&r) {
+    let mut relinked: Vec<&Record> = Vec::new();
+    for r in &all {
+        if let Some(mut full) = full_new.remove(&r.article.id) {
+            index::apply_iris(&mut full, r);
+            fresh.push(full);
+        } else if old.get(&r.article.id) != Some(&index::iris(r)) {
             relinked.push(r);
         }
     }
+    store
+        .mark_index_stale()
+        .context("marking the resolution index")?;
+    let errors_before = s.errors;
     // New articles in input order.
     fresh.sort_by_key(|r| sources.get(&r.article.id).cloned().unwrap_or_default());
     for chunk in fresh.chunks(BATCH) {
@@ -176,16 +224,36 @@ fn commit(
             .collect();
         store_records(store, chunk, srcs, s, p);
     }
+    t.done("store new articles");
     let mut quiet = Summary::default();
     for chunk in relinked.chunks(BATCH) {
-        let srcs = chunk.iter().map(|r| r.article.source.clone()).collect();
-        store_records(store, chunk, srcs, &mut quiet, p);
+        let full: Vec<Record> = chunk
+            .par_iter()
+            .map(|slim| {
+                let mut full = store.record(&slim.article.id)?;
+                index::apply_iris(&mut full, slim);
+                Ok(full)
+            })
+            .collect::<Result<_, StoreError>>()
+            .context("reading the stored records to re-link")?;
+        let srcs = full.iter().map(|r| r.article.source.clone()).collect();
+        store_records(store, &full, srcs, &mut quiet, p);
     }
     s.errors += quiet.errors;
     s.relinked += quiet.articles;
+    t.done("re-link earlier articles");
     store
         .replace_corpus_graph(&crate::graph::corpus::corpus_quads(&view, &config.base))
         .context("writing the corpus graph")?;
+    t.done("corpus graph");
+    // A record that failed to store leaves the index stale: the next ingest rebuilds
+    // it from the records actually on disk.
+    if s.errors == errors_before {
+        store
+            .write_index(&all)
+            .context("writing the resolution index")?;
+        t.done("write index");
+    }
     Ok(())
 }
 
@@ -267,13 +335,13 @@ fn here(a: &Article) -> String {
 /// Opens the store for writing, waiting (with a message) if another ingest holds it.
 fn open(args: &IngestArgs) -> Result<Store> {
     let dir = &args.store.store;
-    match Store::open_writable(dir, false) {
+    match Store::open_writer(dir, false) {
         Err(StoreError::Locked { path }) if !args.no_wait => {
             eprintln!(
                 "newsgraph: {}: another ingest is writing this store; waiting for it to finish",
                 path.display()
             );
-            Store::open_writable(dir, true)
+            Store::open_writer(dir, true)
                 .with_context(|| format!("opening store {}", dir.display()))
         }
         other => other.with_context(|| format!("opening store {}", dir.display())),
