@@ -39,6 +39,20 @@ pub fn kind_concept(kind: StatementKind) -> NamedNodeRef<'static> {
     }
 }
 
+/// Whether meeting `m` of record `r` reaches the graph: it needs two attendees that
+/// are not places (a visit to a city with no one named there is kept in the record,
+/// where the annotation guidelines count the host city, but is no event in the graph).
+pub fn is_graph_meeting(r: &Record, m: &crate::extract::MeetingRecord) -> bool {
+    let attendees: BTreeSet<&str> = m
+        .participants
+        .iter()
+        .filter_map(|p| r.actors.iter().find(|a| &a.id == p))
+        .filter(|a| a.kind != ActorKind::Place)
+        .map(|a| a.iri.as_str())
+        .collect();
+    attendees.len() >= 2
+}
+
 pub(super) fn meetings(
     b: &mut Builder<'_>,
     r: &Record,

@@ -17,4 +17,5 @@ pub mod mapping;
 pub mod vocab;
 
 pub use error::GraphError;
+pub use facts::is_graph_meeting;
 pub use mapping::{record_quads, record_quads_with_base};

@@ -63,6 +63,8 @@ ngtest!(corpus_meetings_are_found_and_merged, |ng| {
             && doha_sources.iter().any(|s| s.starts_with("004")),
         "{doha_sources:?}"
     );
+    // "after an earlier meeting in Doha": no article dates it (not the Moscow day).
+    assert!(doha["date"]["start"].is_null(), "{:?}", doha["date"]);
     let call = find(&ms, &["Erdoğan", "Raisi"], None).expect("Erdoğan and Raisi by phone");
     assert_eq!(call["mode"], "phone");
     assert_eq!(call["date"]["start"], "2023-10-16");

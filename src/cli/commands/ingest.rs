@@ -388,8 +388,13 @@ fn store_records(
                         .filter(|a| a.kind != ActorKind::Place)
                         .map(|a| a.iri.clone()),
                 );
-                s.meetings
-                    .extend(record.meetings.iter().map(|m| m.iri.clone()));
+                s.meetings.extend(
+                    record
+                        .meetings
+                        .iter()
+                        .filter(|m| crate::graph::is_graph_meeting(record, m))
+                        .map(|m| m.iri.clone()),
+                );
                 s.statements
                     .extend(record.statements.iter().map(|x| x.iri.clone()));
             }

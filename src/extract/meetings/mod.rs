@@ -342,10 +342,20 @@ fn build(
             ctx.words[t.start - 1].as_str(),
             "the" | "that" | "this" | "'s"
         );
+    // "after an earlier meeting in Doha", "their previous talks": another, earlier
+    // occasion than the one the sentences before dated.
+    let earlier = (t.start.saturating_sub(3).max(range.start)..t.start).any(|k| {
+        matches!(
+            ctx.words[k].as_str(),
+            "earlier" | "previous" | "prior" | "former" | "past"
+        )
+    });
     // A meeting referred back to keeps the date it was told with.
-    let (date, date_span) = match details::date(ctx, lo, t.start, hi)
-        .or_else(|| (!anaphoric).then(|| details::inherited(ctx, si)).flatten())
-    {
+    let (date, date_span) = match details::date(ctx, lo, t.start, hi).or_else(|| {
+        (!anaphoric && !earlier)
+            .then(|| details::inherited(ctx, si))
+            .flatten()
+    }) {
         Some((r, s)) => (r, Some(s)),
         None => (DateRange::default(), None),
     };

@@ -255,6 +255,19 @@ fn told_someone_in_a_telephone_call() {
 }
 
 #[test]
+fn an_earlier_meeting_does_not_take_the_date_told_before() {
+    let (d, m) = run(
+        "[Marzook] met [Bogdanov] in [Moscow|place] on Thursday. [Marzook] travelled there after an earlier meeting in [Doha|place] with [Kani].",
+        Some("2023-10-27"),
+    );
+    let doha = m
+        .iter()
+        .find(|x| d.text(x.evidence).contains("Doha"))
+        .expect("the Doha meeting");
+    assert_eq!(doha.date.start, None);
+}
+
+#[test]
 fn was_received_by() {
     let (d, m) = one("[Zarif] was received by [Rouhani] in [Tehran|place].", None);
     assert_eq!(names(&d, &m), ["Rouhani", "Zarif"]);
