@@ -127,10 +127,21 @@ pub struct Dictionary {
     index: BTreeMap<(bool, Vec<String>), usize>,
 }
 
+/// A dictionary read from a file: the dictionary, its format, the file's bytes and the
+/// warnings.
+pub type DictionaryFile = (Dictionary, DictionaryFormat, Vec<u8>, Vec<String>);
+
 impl Dictionary {
     /// Reads a dictionary file, choosing the format by extension. Returns it with its
     /// warnings (ambiguous aliases), each naming the file and lines.
     pub fn read(path: &Path) -> Result<(Dictionary, Vec<String>), DictionaryError> {
+        let (d, _, _, warnings) = Self::read_file(path)?;
+        Ok((d, warnings))
+    }
+
+    /// Like [`Dictionary::read`], also returning the format and the file's bytes (for
+    /// the copy `ingest` keeps in the store).
+    pub fn read_file(path: &Path) -> Result<DictionaryFile, DictionaryError> {
         let shown = path.display().to_string();
         let format = DictionaryFormat::of_path(path).ok_or_else(|| DictionaryError::Format {
             path: shown.clone(),
@@ -139,7 +150,8 @@ impl Dictionary {
             path: shown.clone(),
             message: e.to_string(),
         })?;
-        Self::parse(&shown, &bytes, format)
+        let (d, warnings) = Self::parse(&shown, &bytes, format)?;
+        Ok((d, format, bytes, warnings))
     }
 
     /// Parses dictionary bytes; `path` is only used in messages.

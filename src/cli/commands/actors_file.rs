@@ -3,7 +3,7 @@
 //! reading that copy back when an ingest gives no `--actors`. Resolution itself is
 //! `resolve::dictionary`'s job.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use anyhow::{Context, Result};
 
@@ -13,23 +13,6 @@ use crate::store::Store;
 /// The name of the dictionary copy in the store directory, by format.
 fn dictionary_copy(store: &Store, format: DictionaryFormat) -> PathBuf {
     store.dir().join(format!("actors.{}", format.extension()))
-}
-
-/// A dictionary file: the dictionary, its format, its bytes and its warnings.
-pub(super) type ReadDictionary = (Dictionary, DictionaryFormat, Vec<u8>, Vec<String>);
-
-/// Reads and checks a dictionary file given with `--actors`.
-pub(super) fn read_dictionary(path: &Path) -> Result<ReadDictionary, DictionaryError> {
-    let shown = path.display().to_string();
-    let format = DictionaryFormat::of_path(path).ok_or_else(|| DictionaryError::Format {
-        path: shown.clone(),
-    })?;
-    let bytes = std::fs::read(path).map_err(|e| DictionaryError::Read {
-        path: shown.clone(),
-        message: e.to_string(),
-    })?;
-    let (d, warnings) = Dictionary::parse(&shown, &bytes, format)?;
-    Ok((d, format, bytes, warnings))
 }
 
 /// Copies a dictionary file into the store (atomically), removing a copy of the other

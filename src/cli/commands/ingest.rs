@@ -71,7 +71,7 @@ pub fn run(args: &IngestArgs) -> Result<bool> {
     let opts = super::read_options(&args.input)?;
     // A bad dictionary rejects the whole run before anything is stored.
     let given = match &args.actors {
-        Some(path) => match actors_file::read_dictionary(path) {
+        Some(path) => match crate::resolve::Dictionary::read_file(path) {
             Ok((d, format, bytes, warnings)) => {
                 for w in warnings {
                     eprintln!("newsgraph: warning: {w}");
