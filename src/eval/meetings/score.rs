@@ -177,6 +177,25 @@ fn describe_pred(p: &Pred) -> String {
     format!("[{}] {}", p.names.join(", "), p.rec.evidence.text)
 }
 
+/// Whether a predicted date fits the gold day or range `gs..ge`: the same bounds, or
+/// one day inside a gold range.
+fn date_ok(r: &MeetingRecord, gs: &str, ge: &str) -> bool {
+    let ps = r.date.start.as_deref().unwrap_or_default();
+    let pe = r.date.end.as_deref().unwrap_or_default();
+    (ps == gs && pe == ge) || (gs != ge && ps == pe && !ps.is_empty() && gs <= ps && ps <= ge)
+}
+
+/// The character span of the first occurrence of `evidence` in `text` (the record's
+/// offsets count characters), or `None` when it is empty or absent.
+fn char_span_of(text: &str, evidence: &str) -> Option<(usize, usize)> {
+    if evidence.is_empty() {
+        return None;
+    }
+    let b = text.find(evidence)?;
+    let start = text[..b].chars().count();
+    Some((start, start + evidence.chars().count()))
+}
+
 /// Scores one document; `text` is its body (to place gold non-meetings).
 pub fn score_doc(gold: &GoldDoc, record: &Record, text: &str) -> (Counts, DocErrors) {
     let preds: Vec<Pred> = record
@@ -204,24 +223,39 @@ pub fn score_doc(gold: &GoldDoc, record: &Record, text: &str) -> (Counts, DocErr
         })
         .collect();
     // Candidate pairs with their participant overlap, best first.
-    let mut pairs: Vec<(usize, usize, usize, bool)> = Vec::new();
+    let gold_spans: Vec<Option<(usize, usize)>> = gold
+        .meetings
+        .iter()
+        .map(|g| char_span_of(text, &g.evidence))
+        .collect();
+    let mut pairs: Vec<(usize, usize, usize, bool, bool, bool)> = Vec::new();
     for (pi, p) in preds.iter().enumerate() {
         for (gi, g) in gold.meetings.iter().enumerate() {
             let (n, _) = match_participants(p, g);
             let need = g.participants.len().clamp(1, 2);
             if n >= need {
-                pairs.push((n, pi, gi, g.optional));
+                let same_text = gold_spans[gi]
+                    .is_some_and(|(gs, ge)| p.rec.evidence.start < ge && gs < p.rec.evidence.end);
+                let same_day = g
+                    .date_bounds()
+                    .is_some_and(|(gs, ge)| date_ok(p.rec, &gs, &ge));
+                pairs.push((n, pi, gi, g.optional, same_text, same_day));
             }
         }
     }
-    // Non-optional gold first, then more shared participants, then text order.
-    pairs.sort_by_key(|&(n, pi, gi, opt)| (opt, std::cmp::Reverse(n), gi, pi));
+    // Non-optional gold first, then more shared participants; among those, the gold
+    // meeting whose evidence the prediction overlaps and whose date it gives (two
+    // meetings of one pair on different days pair up by what they say, not by text
+    // order), then text order.
+    pairs.sort_by_key(|&(n, pi, gi, opt, same_text, same_day)| {
+        (opt, std::cmp::Reverse(n), !same_text, !same_day, gi, pi)
+    });
     let mut pred_used = vec![false; preds.len()];
     let mut gold_used = vec![false; gold.meetings.len()];
     let mut c = Counts::default();
     let mut err = DocErrors::default();
     let mut optional_hits = 0;
-    for (_, pi, gi, opt) in pairs {
+    for (_, pi, gi, opt, _, _) in pairs {
         if pred_used[pi] || gold_used[gi] {
             continue;
         }
@@ -247,9 +281,7 @@ pub fn score_doc(gold: &GoldDoc, record: &Record, text: &str) -> (Counts, DocErr
             c.dated += 1;
             let ps = p.rec.date.start.clone().unwrap_or_default();
             let pe = p.rec.date.end.clone().unwrap_or_default();
-            let ok = (ps == gs && pe == ge)
-                || (gs != ge && ps == pe && !ps.is_empty() && gs <= ps && ps <= ge);
-            if ok {
+            if date_ok(p.rec, &gs, &ge) {
                 c.date_ok += 1;
             } else {
                 wrong.push(format!("date {ps}..{pe} (gold {gs}..{ge})"));
@@ -342,6 +374,42 @@ mod tests {
     #[test]
     fn longer_prediction_does_not_match_shorter_gold() {
         assert!(!name_matches(&t("Russian Foreign Ministry"), &t("Russia")));
+    }
+
+    /// Two meetings of one pair on different days: each prediction pairs with the gold
+    /// meeting it tells, not with the first gold meeting in the file.
+    #[test]
+    fn same_pair_on_two_days_pairs_by_evidence_and_date() {
+        let text = "John Kerry met Sergei Lavrov in Geneva on Monday. \
+                    Kerry met Lavrov again in Rome on Friday.";
+        let article = crate::corpus::Article {
+            id: "t".into(),
+            date: chrono::NaiveDate::from_ymd_opt(2016, 9, 17),
+            title: None,
+            url: None,
+            body: text.into(),
+            source: "t".into(),
+            line: None,
+        };
+        let record = crate::extract::extract_article(article, &Default::default());
+        assert_eq!(record.meetings.len(), 2, "{:?}", record.meetings);
+        let gold: GoldDoc = serde_json::from_value(serde_json::json!({
+            "doc": "t",
+            "meetings": [
+                {"participants": [{"names": ["John Kerry", "Kerry"], "required": true},
+                                  {"names": ["Sergei Lavrov", "Lavrov"], "required": true}],
+                 "mode": "in_person", "date": "2016-09-16", "place": ["Rome"],
+                 "evidence": "Kerry met Lavrov again in Rome on Friday"},
+                {"participants": [{"names": ["John Kerry", "Kerry"], "required": true},
+                                  {"names": ["Sergei Lavrov", "Lavrov"], "required": true}],
+                 "mode": "in_person", "date": "2016-09-12", "place": ["Geneva"],
+                 "evidence": "John Kerry met Sergei Lavrov in Geneva on Monday"}
+            ]
+        }))
+        .unwrap();
+        let (c, _) = score_doc(&gold, &record, text);
+        assert_eq!((c.tp, c.dated, c.date_ok), (2, 2, 2));
+        assert_eq!((c.placed, c.place_ok), (2, 2));
     }
 
     #[test]
