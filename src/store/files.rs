@@ -195,7 +195,10 @@ pub fn lock(dir: &Path, wait: bool) -> Result<File, StoreError> {
     }
 }
 
-/// Every graph file of the store, sorted by name. Hidden (temporary) files are skipped.
+/// Every graph file of the store, sorted by name. Hidden (temporary) files are skipped,
+/// and so is a graph whose record is missing: an article is written graph first and
+/// record last, so its record is what commits it, and a kill between the two leaves a
+/// graph no reader may see (the next ingest of that article rewrites both).
 pub fn graph_files(dir: &Path) -> Result<Vec<PathBuf>, StoreError> {
     let graphs = dir.join(GRAPHS);
     if !graphs.is_dir() {
@@ -208,7 +211,10 @@ pub fn graph_files(dir: &Path) -> Result<Vec<PathBuf>, StoreError> {
         let entry = entry.map_err(|e| StoreError::io(&graphs, "cannot list", e))?;
         let name = entry.file_name();
         let name = name.to_string_lossy();
-        if !name.starts_with('.') && name.ends_with(&format!(".{EXT}")) {
+        let Some(stem) = name.strip_suffix(&format!(".{EXT}")) else {
+            continue;
+        };
+        if !name.starts_with('.') && dir.join(RECORDS).join(format!("{stem}.json")).is_file() {
             files.push(entry.path());
         }
     }

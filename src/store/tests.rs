@@ -125,6 +125,23 @@ fn union_export_lists_shared_triples_once() {
 }
 
 #[test]
+fn graph_without_its_record_is_not_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = Store::open_writable(dir.path(), false).unwrap();
+    s.replace_article(&record("x1", &["Wang Yi"])).unwrap();
+    drop(s);
+    // A kill between the graph and the record of a second article.
+    let graph = std::fs::read_to_string(files::graph_path(dir.path(), "x1")).unwrap();
+    assert!(graph.contains("x1"));
+    std::fs::write(
+        files::graph_path(dir.path(), "x2"),
+        graph.replace("x1", "x2"),
+    )
+    .unwrap();
+    assert_eq!(Store::open(dir.path()).unwrap().article_count(), 1);
+}
+
+#[test]
 fn stale_temp_file_is_ignored_and_removed() {
     let dir = tempfile::tempdir().unwrap();
     drop(Store::open_writable(dir.path(), false).unwrap());
