@@ -322,7 +322,7 @@ pub(super) fn frame_participants(
                     .rev()
                     .take(5)
                     .any(|x| HELD.contains(&x.as_str()));
-                if !held {
+                if !held && (subj.len() < 2 || !adjunct_talks(ctx, lo, t0, t1)) {
                     return None;
                 }
             }
@@ -388,6 +388,33 @@ pub(super) fn frame_participants(
         }
     }
     Some((parts, dest))
+}
+
+/// Prepositions that open an adjunct telling the occasion of the main clause.
+const ADJUNCT: &[&str] = &["after", "despite", "during", "following", "at", "amid"];
+
+/// "A and B failed to agree, despite hours of tense negotiations", "… at the fourth
+/// round of talks": a plural talks-noun without a complement, in an adjunct opened by
+/// a preposition at most four words before it, with no actor named in between. The
+/// caller takes the clause's coordinated subject as the parties.
+fn adjunct_talks(ctx: &Ctx, lo: usize, t0: usize, t1: usize) -> bool {
+    let w = &ctx.words;
+    if t1 != t0 + 1
+        || !matches!(
+            w[t0].as_str(),
+            "talks" | "negotiations" | "deliberations" | "consultations"
+        )
+    {
+        return false;
+    }
+    let Some(p) = (t0.saturating_sub(5).max(lo)..t0)
+        .rev()
+        .find(|&k| ADJUNCT.contains(&w[k].as_str()))
+    else {
+        return false;
+    };
+    (p + 1..t0)
+        .all(|k| ctx.mention_at[k].is_none() && !matches!(w[k].as_str(), "," | "to" | "for" | "on"))
 }
 
 fn is_place(ctx: &Ctx, e: usize) -> bool {

@@ -846,3 +846,22 @@ fn second_coordinated_clause_has_its_own_subject() {
     );
     assert_eq!(names(&d, &m), ["Barak", "Netanyahu"]);
 }
+
+#[test]
+fn coordinated_subject_despite_negotiations() {
+    let (d, m) = one(
+        "[Palestine|country] and [Israel|country] failed to reach agreement on Sunday, despite hours of tense negotiations.",
+        Some("2000-01-01"),
+    );
+    assert_eq!(names(&d, &m), ["Israel", "Palestine"]);
+}
+
+#[test]
+fn single_subject_after_negotiations_is_no_meeting() {
+    none("[Israel|country] rejected the plan after hours of negotiations.");
+}
+
+#[test]
+fn adjunct_talks_of_a_named_third_party_are_not_the_subjects() {
+    none("[Israel|country] and [Egypt|country] disagreed after the [Iran|country] talks.");
+}
