@@ -865,3 +865,21 @@ fn single_subject_after_negotiations_is_no_meeting() {
 fn adjunct_talks_of_a_named_third_party_are_not_the_subjects() {
     none("[Israel|country] and [Egypt|country] disagreed after the [Iran|country] talks.");
 }
+
+#[test]
+fn he_after_told_is_the_teller() {
+    let (d, m) = one(
+        "[Obama] told [Merkel] [he|pronoun:Merkel] had spoken to [Putin] on Saturday.",
+        Some("2016-04-01"),
+    );
+    assert_eq!(names(&d, &m), ["Obama", "Putin"]);
+}
+
+#[test]
+fn he_not_after_told_keeps_its_antecedent() {
+    let (d, m) = one(
+        "[Obama] praised [Merkel] and [he|pronoun:Merkel] had spoken to [Putin] on Saturday.",
+        Some("2016-04-01"),
+    );
+    assert!(names(&d, &m).contains(&"Merkel".to_string()));
+}
