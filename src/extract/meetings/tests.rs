@@ -649,12 +649,13 @@ fn time_of_a_later_when_clause_does_not_date_the_meeting() {
 }
 
 #[test]
-fn including_continues_the_counterparts() {
-    let (d, m) = one(
+fn spoken_to_leaders_including_is_one_talk_each() {
+    let (d, m) = run(
         "[Trump] had spoken to four other world leaders Saturday, including President [Putin] and President [Pena Nieto].",
         None,
     );
-    assert_eq!(names(&d, &m), ["Pena Nieto", "Putin", "Trump"]);
+    let pairs: Vec<Vec<String>> = m.iter().map(|x| names(&d, x)).collect();
+    assert_eq!(pairs, [["Putin", "Trump"], ["Pena Nieto", "Trump"]]);
 }
 
 #[test]
@@ -882,4 +883,13 @@ fn he_not_after_told_keeps_its_antecedent() {
         Some("2016-04-01"),
     );
     assert!(names(&d, &m).contains(&"Merkel".to_string()));
+}
+
+#[test]
+fn met_leaders_including_is_one_meeting() {
+    let (d, m) = one(
+        "[Trump] had met four other world leaders Saturday, including President [Putin] and President [Pena Nieto].",
+        None,
+    );
+    assert_eq!(names(&d, &m), ["Pena Nieto", "Putin", "Trump"]);
 }
