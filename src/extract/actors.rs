@@ -63,7 +63,7 @@ pub fn actor_records(doc: &Doc, ix: &CharIndex, base: &str) -> Vec<ActorRecord> 
             let mut aliases: BTreeSet<String> = BTreeSet::new();
             for &m in &ent.mentions {
                 let mention = &doc.mentions[m];
-                if matches!(mention.kind, crate::nlp::MentionKind::Name) {
+                if names_the_actor(mention.kind, doc.text(mention.span)) {
                     let t = plain_name(doc.text(mention.span));
                     if t != name {
                         aliases.insert(t);
@@ -100,9 +100,37 @@ pub fn actor_records(doc: &Doc, ix: &CharIndex, base: &str) -> Vec<ActorRecord> 
         .collect()
 }
 
+/// Whether a mention's text is a spelling of its actor's name: a proper name, or a
+/// plural demonym used for the people ("the Palestinians"), not the adjective of
+/// "Palestinian offices".
+fn names_the_actor(kind: crate::nlp::MentionKind, text: &str) -> bool {
+    use crate::nlp::MentionKind;
+    match kind {
+        MentionKind::Name => true,
+        MentionKind::Demonym => text.ends_with('s'),
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::plain_name;
+    use super::{names_the_actor, plain_name};
+    use crate::nlp::MentionKind;
+
+    #[test]
+    fn plural_demonym_is_a_spelling_of_its_actor() {
+        assert!(names_the_actor(MentionKind::Demonym, "Palestinians"));
+    }
+
+    #[test]
+    fn demonym_adjective_is_no_spelling() {
+        assert!(!names_the_actor(MentionKind::Demonym, "Palestinian"));
+    }
+
+    #[test]
+    fn pronoun_is_no_spelling() {
+        assert!(!names_the_actor(MentionKind::Pronoun, "they"));
+    }
 
     #[test]
     fn no_break_space_in_a_name_becomes_a_plain_space() {

@@ -8,7 +8,7 @@
 
 use super::triggers::{Frame, Trigger};
 use super::{nominal, participants, push_all, Cand, Ctx};
-use crate::nlp::{ActorKind, Span};
+use crate::nlp::{ActorKind, MentionKind, Span};
 
 /// Words that open a subordinate clause whose own subject a trigger in it takes
 /// ("after Kerry and Lavrov spoke by telephone").
@@ -122,6 +122,10 @@ pub(super) fn frame_participants(
         }
     }
     let range_start = ctx.doc.sentences[si].tokens.start;
+    // "Trump told Turnbull he had spoken to Putin": the teller, not the one told.
+    if let Some(e) = teller(ctx, range_start, lo, t0).filter(|_| subj.len() == 1) {
+        subj = vec![e];
+    }
     // Inside a quotation the one who reports it is no participant ("'his meeting with
     // the Mexican president shows …,' she wrote").
     let tb = ctx.doc.tokens[t0].span;
@@ -322,7 +326,7 @@ pub(super) fn frame_participants(
                     .rev()
                     .take(5)
                     .any(|x| HELD.contains(&x.as_str()));
-                if !held {
+                if !held && (subj.len() < 2 || !adjunct_talks(ctx, lo, t0, t1)) {
                     return None;
                 }
             }
@@ -388,6 +392,70 @@ pub(super) fn frame_participants(
         }
     }
     Some((parts, dest))
+}
+
+/// Prepositions that open an adjunct telling the occasion of the main clause.
+const ADJUNCT: &[&str] = &["after", "despite", "during", "following", "at", "amid"];
+
+/// "A and B failed to agree, despite hours of tense negotiations", "… at the fourth
+/// round of talks": a plural talks-noun without a complement, in an adjunct opened by
+/// a preposition at most four words before it, with no actor named in between. The
+/// caller takes the clause's coordinated subject as the parties.
+fn adjunct_talks(ctx: &Ctx, lo: usize, t0: usize, t1: usize) -> bool {
+    let w = &ctx.words;
+    if t1 != t0 + 1
+        || !matches!(
+            w[t0].as_str(),
+            "talks" | "negotiations" | "deliberations" | "consultations"
+        )
+    {
+        return false;
+    }
+    let Some(p) = (t0.saturating_sub(5).max(lo)..t0)
+        .rev()
+        .find(|&k| ADJUNCT.contains(&w[k].as_str()))
+    else {
+        return false;
+    };
+    (p + 1..t0)
+        .all(|k| ctx.mention_at[k].is_none() && !matches!(w[k].as_str(), "," | "to" | "for" | "on"))
+}
+
+/// Verbs of telling someone something.
+const TELL: &[&str] = &["told", "tells", "telling", "informed", "assured"];
+
+/// "A told B (that) he had spoken to C": when the first pronoun of the clause that
+/// holds the trigger (tokens `lo..t0`) comes right after "told B (that)", and the pronoun
+/// was resolved to B, the teller A (a person named before "told") is meant.
+fn teller(ctx: &Ctx, s0: usize, lo: usize, t0: usize) -> Option<usize> {
+    let w = &ctx.words;
+    let p = (lo..t0).find(|&k| {
+        ctx.mention_at[k].is_some_and(|m| ctx.doc.mentions[m].kind == MentionKind::Pronoun)
+    })?;
+    let pm = ctx.mention_at[p]?;
+    let pron = &ctx.doc.mentions[pm];
+    if pron.kind != MentionKind::Pronoun || !matches!(w[p].as_str(), "he" | "she") {
+        return None;
+    }
+    let mut k = p;
+    if k > s0 && w[k - 1] == "that" {
+        k -= 1;
+    }
+    let told = k.checked_sub(1).and_then(|j| ctx.mention_at[j])?;
+    let b = ctx.doc.tokens_in(ctx.doc.mentions[told].span).start;
+    if b <= s0 || !TELL.contains(&w[b - 1].as_str()) || ctx.doc.mentions[told].entity != pron.entity
+    {
+        return None;
+    }
+    let v = b - 1;
+    let v = if v > s0 && matches!(w[v - 1].as_str(), "had" | "has" | "have") {
+        v - 1
+    } else {
+        v
+    };
+    let a = ctx.mention_at[v.checked_sub(1)?]?;
+    let e = ctx.doc.mentions[a].entity?;
+    (Some(e) != pron.entity && ctx.doc.mentions[a].actor_kind == ActorKind::Person).then_some(e)
 }
 
 fn is_place(ctx: &Ctx, e: usize) -> bool {

@@ -260,4 +260,22 @@ pub fn separate(ctx: &Ctx, lo: usize, t0: usize, t1: usize, hi: usize) -> bool {
         .iter()
         .chain(w[t1..(t1 + 2).min(hi)].iter())
         .any(|x| x == "separate" || x == "separately")
+        || several_calls(ctx, t0, t1, hi)
+}
+
+/// "he had spoken to four other world leaders, including A and B": a talk with a
+/// group of leaders named by "including" is one conversation per leader.
+fn several_calls(ctx: &Ctx, t0: usize, t1: usize, hi: usize) -> bool {
+    let w = &ctx.words;
+    let talk = matches!(
+        w[t0].as_str(),
+        "spoke" | "spoken" | "talked" | "called" | "phoned" | "telephoned" | "calls"
+    );
+    let end = (t1 + 10).min(hi);
+    talk && (t1..end).any(|k| {
+        matches!(
+            w[k].as_str(),
+            "leaders" | "counterparts" | "presidents" | "ministers"
+        ) && w[k + 1..(k + 5).min(hi)].iter().any(|x| x == "including")
+    })
 }

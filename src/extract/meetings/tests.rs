@@ -649,12 +649,13 @@ fn time_of_a_later_when_clause_does_not_date_the_meeting() {
 }
 
 #[test]
-fn including_continues_the_counterparts() {
-    let (d, m) = one(
+fn spoken_to_leaders_including_is_one_talk_each() {
+    let (d, m) = run(
         "[Trump] had spoken to four other world leaders Saturday, including President [Putin] and President [Pena Nieto].",
         None,
     );
-    assert_eq!(names(&d, &m), ["Pena Nieto", "Putin", "Trump"]);
+    let pairs: Vec<Vec<String>> = m.iter().map(|x| names(&d, x)).collect();
+    assert_eq!(pairs, [["Putin", "Trump"], ["Pena Nieto", "Trump"]]);
 }
 
 #[test]
@@ -845,4 +846,50 @@ fn second_coordinated_clause_has_its_own_subject() {
         None,
     );
     assert_eq!(names(&d, &m), ["Barak", "Netanyahu"]);
+}
+
+#[test]
+fn coordinated_subject_despite_negotiations() {
+    let (d, m) = one(
+        "[Palestine|country] and [Israel|country] failed to reach agreement on Sunday, despite hours of tense negotiations.",
+        Some("2000-01-01"),
+    );
+    assert_eq!(names(&d, &m), ["Israel", "Palestine"]);
+}
+
+#[test]
+fn single_subject_after_negotiations_is_no_meeting() {
+    none("[Israel|country] rejected the plan after hours of negotiations.");
+}
+
+#[test]
+fn adjunct_talks_of_a_named_third_party_are_not_the_subjects() {
+    none("[Israel|country] and [Egypt|country] disagreed after the [Iran|country] talks.");
+}
+
+#[test]
+fn he_after_told_is_the_teller() {
+    let (d, m) = one(
+        "[Obama] told [Merkel] [he|pronoun:Merkel] had spoken to [Putin] on Saturday.",
+        Some("2016-04-01"),
+    );
+    assert_eq!(names(&d, &m), ["Obama", "Putin"]);
+}
+
+#[test]
+fn he_not_after_told_keeps_its_antecedent() {
+    let (d, m) = one(
+        "[Obama] praised [Merkel] and [he|pronoun:Merkel] had spoken to [Putin] on Saturday.",
+        Some("2016-04-01"),
+    );
+    assert!(names(&d, &m).contains(&"Merkel".to_string()));
+}
+
+#[test]
+fn met_leaders_including_is_one_meeting() {
+    let (d, m) = one(
+        "[Trump] had met four other world leaders Saturday, including President [Putin] and President [Pena Nieto].",
+        None,
+    );
+    assert_eq!(names(&d, &m), ["Pena Nieto", "Putin", "Trump"]);
 }

@@ -27,6 +27,16 @@ pub fn find(doc: &mut Doc) {
         let chunks = chunks::chunk(doc, lex, range, &mid_caps);
         combine::combine(doc, lex, &chunks, &mut out);
     }
+    // "Harry Reid (D-Nev.)": a party and state tag names no actor.
+    let body = doc.body();
+    let party_tag: Vec<bool> = out
+        .iter()
+        .map(|m| {
+            m.kind == super::MentionKind::Name
+                && body[..m.span.start].trim_end().ends_with('(')
+                && is_party_tag(doc.text(m.span))
+        })
+        .collect();
     // Sort into text order; roles point at mentions by index, so remap them.
     let mut order: Vec<usize> = (0..out.len()).collect();
     order.sort_by_key(|&i| (out[i].span.start, std::cmp::Reverse(out[i].span.end)));
@@ -34,7 +44,7 @@ pub fn find(doc: &mut Doc) {
     let mut kept: Vec<super::Mention> = Vec::with_capacity(out.len());
     for &i in &order {
         // Never overlapping: the longer of two overlapping mentions wins.
-        if kept.last().is_some_and(|k| k.span.overlaps(out[i].span)) {
+        if party_tag[i] || kept.last().is_some_and(|k| k.span.overlaps(out[i].span)) {
             continue;
         }
         new_index[i] = Some(kept.len());
@@ -46,6 +56,18 @@ pub fn find(doc: &mut Doc) {
         }
     }
     doc.mentions = kept;
+}
+
+/// "D-Nev", "R-Fla", "I-Vt": a party letter, a hyphen and a state abbreviation.
+fn is_party_tag(text: &str) -> bool {
+    let t = text.trim_end_matches('.');
+    let Some((party, state)) = t.split_once('-') else {
+        return false;
+    };
+    matches!(party, "D" | "R" | "I")
+        && (2..=4).contains(&state.chars().count())
+        && state.chars().next().is_some_and(char::is_uppercase)
+        && state.chars().all(|c| c.is_ascii_alphabetic())
 }
 
 #[cfg(test)]

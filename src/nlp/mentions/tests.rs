@@ -177,3 +177,17 @@ fn title_case_headline_keeps_only_names_the_body_confirms() {
         .collect();
     assert!(!names.iter().any(|n| n == "Chris Christie"), "{names:?}");
 }
+
+#[test]
+fn party_state_tag_is_no_mention() {
+    let d = doc("Senate Minority Leader Harry M. Reid (D-Nev.) said he had spoken to Jeh Johnson.");
+    assert!(d.mentions.iter().all(|m| d.text(m.span) != "D-Nev"));
+}
+
+#[test]
+fn pronoun_after_a_party_tag_is_the_named_senator() {
+    let d = doc("Harry M. Reid (D-Nev.) said he had spoken to Jeh Johnson.");
+    let he = d.mentions.iter().find(|m| d.text(m.span) == "he").unwrap();
+    let e = he.entity.unwrap();
+    assert_eq!(d.entities[e].name, "Harry M. Reid");
+}
