@@ -240,9 +240,16 @@ pub fn reject(
         return Some(Reason::Generic);
     }
     // "he is meeting with Clinton in private": a meeting under way or still to come.
+    // ("Obama's meeting with Putin" is a possessive, not "he's meeting".)
+    let contracted_is = w[t0.saturating_sub(1)] == "'s"
+        && t0 >= 2
+        && matches!(
+            w[t0 - 2].as_str(),
+            "he" | "she" | "it" | "that" | "who" | "there" | "what"
+        );
     if trig == "meeting"
         && t0 > lo
-        && matches!(w[t0 - 1].as_str(), "is" | "are" | "'s" | "'re")
+        && (matches!(w[t0 - 1].as_str(), "is" | "are" | "'re") || contracted_is)
         && w.get(t1).is_some_and(|x| x == "with")
     {
         return Some(Reason::Future);

@@ -135,6 +135,14 @@ impl<'a> Ctx<'a> {
                         qualifies = true;
                         break;
                     }
+                    // "Obama's meeting with Putin": a preposition ends the owner's
+                    // phrase; the name after it is no title holder of the owner.
+                    if matches!(
+                        words[k].as_str(),
+                        "with" | "to" | "by" | "from" | "for" | "in" | "on" | "at"
+                    ) {
+                        break;
+                    }
                     // "Secretary-General": a hyphen inside a title.
                     let hyphen = words[k] == "-"
                         && k > 0

@@ -268,6 +268,16 @@ fn an_earlier_meeting_does_not_take_the_date_told_before() {
 }
 
 #[test]
+fn possessor_meeting_as_a_sentence_subject() {
+    let (d, m) = one(
+        "[Obama]'s meeting with [Putin] on Monday was tense.",
+        Some("2014-03-05"),
+    );
+    assert_eq!(names(&d, &m), ["Obama", "Putin"]);
+    assert_eq!(m.date.start, day("2014-03-03"));
+}
+
+#[test]
 fn was_received_by() {
     let (d, m) = one("[Zarif] was received by [Rouhani] in [Tehran|place].", None);
     assert_eq!(names(&d, &m), ["Rouhani", "Zarif"]);
