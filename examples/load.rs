@@ -18,6 +18,8 @@ use std::sync::Arc;
 use std::thread;
 use std::time::{Duration, Instant};
 
+use newsgraph::server::params::encode;
+
 const PREFIXES: &str = "PREFIX schema: <http://schema.org/> \
     PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/> \
     PREFIX xsd: <http://www.w3.org/2001/XMLSchema#> ";
@@ -70,18 +72,6 @@ fn mix() -> Vec<(&'static str, String, &'static str)> {
         ("service-description", "/sparql".to_owned(), "text/turtle"),
         ("explorer", "/".to_owned(), "text/html"),
     ]
-}
-
-fn encode(value: &str) -> String {
-    let mut out = String::new();
-    for b in value.bytes() {
-        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
 }
 
 struct Options {

@@ -207,17 +207,7 @@ pub fn status_of(text: &str) -> u16 {
 }
 
 /// Percent-encodes a query-string value.
-pub fn encode(value: &str) -> String {
-    let mut out = String::new();
-    for b in value.bytes() {
-        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
+pub use newsgraph::server::params::encode;
 
 /// The small query the other clients keep sending during an attack.
 pub const SMALL: &str = "ASK { ?m <http://schema.org/attendee> ?a }";

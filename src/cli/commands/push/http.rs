@@ -40,18 +40,9 @@ pub fn parse_url(url: &str) -> Result<Target, String> {
     })
 }
 
-/// Percent-encodes a query value (everything but unreserved characters).
-pub fn encode(value: &str) -> String {
-    let mut out = String::with_capacity(value.len() * 3 / 2);
-    for b in value.bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
+/// Percent-encodes a query value (everything but unreserved characters): the one
+/// encoder the server's links and tests use too.
+pub use crate::server::params::encode;
 
 /// Sends `PUT path_and_query` with `body`; returns the status code and body text.
 pub fn put(
