@@ -351,22 +351,8 @@ fn build(
             "the" | "that" | "this" | "'s"
         );
     // "after an earlier meeting in Doha", "their previous talks": another, earlier
-    // occasion than the one the sentences before dated.
-    let earlier = (t.start.saturating_sub(3).max(range.start)..t.start).any(|k| {
-        matches!(
-            ctx.words[k].as_str(),
-            "earlier" | "previous" | "prior" | "former" | "past"
-        )
-    });
-    // A meeting referred back to keeps the date it was told with.
-    let (date, date_span) = match details::date(ctx, lo, t.start, hi).or_else(|| {
-        (!anaphoric && !earlier)
-            .then(|| details::inherited(ctx, si))
-            .flatten()
-    }) {
-        Some((r, s)) => (r, Some(s)),
-        None => (DateRange::default(), None),
-    };
+    // occasion than the one in focus, so it takes no date from the sentences before
+    // (and does not merge into the meeting they tell).
     let w = &ctx.words;
     let earlier = w[t.start.saturating_sub(3).max(lo)..t.start]
         .iter()
@@ -377,6 +363,15 @@ fn build(
             )
         })
         || matches!(w[range.start].as_str(), "earlier" | "previously");
+    // A meeting referred back to keeps the date it was told with.
+    let (date, date_span) = match details::date(ctx, lo, t.start, hi).or_else(|| {
+        (!anaphoric && !earlier)
+            .then(|| details::inherited(ctx, si))
+            .flatten()
+    }) {
+        Some((r, s)) => (r, Some(s)),
+        None => (DateRange::default(), None),
+    };
 
     // "His meeting with Clinton on Tuesday night is an important step" in Tuesday's
     // paper: that night is still to come.
