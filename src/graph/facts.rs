@@ -65,7 +65,7 @@ pub(super) fn meetings(
         .filter(|a| a.kind == ActorKind::Place)
         .map(|a| a.id.as_str())
         .collect();
-    for m in &r.meetings {
+    for m in r.meetings.iter().filter(|m| is_graph_meeting(r, m)) {
         let mut people: Vec<&NamedNode> = m
             .participants
             .iter()
@@ -74,9 +74,6 @@ pub(super) fn meetings(
             .collect();
         people.sort_by(|x, y| x.as_str().cmp(y.as_str()));
         people.dedup();
-        if people.len() < 2 {
-            continue;
-        }
         let node = b.iri(&format!("meeting {}", m.id), &m.iri)?;
         b.a(&node, sem::EVENT);
         b.a(&node, schema::EVENT);
