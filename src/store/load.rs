@@ -23,6 +23,13 @@ const QUEUE: usize = 2;
 /// Loads every graph file of `dir` (and the corpus graph) into a new in-memory store.
 pub fn load_graphs(dir: &Path) -> Result<oxigraph::store::Store, StoreError> {
     let inner = oxigraph::store::Store::new().map_err(|e| storage(dir, e))?;
+    load_into(dir, &inner)?;
+    Ok(inner)
+}
+
+/// Bulk-loads every graph file of `dir` (and the corpus graph) into `inner`, an empty
+/// store (in memory, or the RocksDB mirror being rebuilt).
+pub fn load_into(dir: &Path, inner: &oxigraph::store::Store) -> Result<(), StoreError> {
     let mut paths = files::graph_files(dir)?;
     let corpus = dir.join(files::CORPUS);
     if corpus.is_file() {
@@ -62,8 +69,7 @@ pub fn load_graphs(dir: &Path) -> Result<oxigraph::store::Store, StoreError> {
                 .map_err(|e| storage(dir, e))?;
         }
         loader.commit().map_err(|e| storage(dir, e))
-    })?;
-    Ok(inner)
+    })
 }
 
 fn read_graph_file(path: &Path) -> Result<Vec<Quad>, StoreError> {

@@ -28,6 +28,7 @@ pub mod export;
 pub mod files;
 pub mod index;
 mod load;
+pub mod rocks;
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
@@ -48,8 +49,12 @@ pub struct Store {
     inner: oxigraph::store::Store,
     /// Held while the store is open for writing.
     lock: Option<File>,
-    /// Whether the graphs are in memory (false for a write-only ingest).
+    /// Whether `inner` holds the graphs (false for a write-only ingest).
     loaded: bool,
+    /// Whether `inner` is the on-disk RocksDB mirror, kept in step by this writer
+    /// (feature `rocksdb`; see [`rocks`]).
+    #[cfg_attr(not(feature = "rocksdb"), allow(dead_code))]
+    mirror: bool,
     base: String,
 }
 
@@ -66,6 +71,19 @@ impl Store {
     pub fn open(dir: impl AsRef<Path>) -> Result<Self, StoreError> {
         let dir = dir.as_ref().to_path_buf();
         files::check_store(&dir)?;
+        #[cfg(feature = "rocksdb")]
+        {
+            let inner = rocks::open_reader(&dir)?;
+            Ok(Store {
+                dir,
+                inner,
+                lock: None,
+                loaded: true,
+                mirror: false,
+                base: crate::resolve::DEFAULT_BASE.to_string(),
+            })
+        }
+        #[cfg(not(feature = "rocksdb"))]
         Self::load(dir, None)
     }
 
@@ -77,6 +95,23 @@ impl Store {
         files::create_store(&dir)?;
         let lock = files::lock(&dir, wait)?;
         files::remove_stale_temps(&dir)?;
+        #[cfg(feature = "rocksdb")]
+        {
+            if !rocks::is_fresh(&dir) {
+                rocks::rebuild(&dir)?;
+            }
+            if let Some(inner) = rocks::open_writer(&dir)? {
+                return Ok(Store {
+                    dir,
+                    inner,
+                    lock: Some(lock),
+                    loaded: true,
+                    mirror: true,
+                    base: crate::resolve::DEFAULT_BASE.to_string(),
+                });
+            }
+        }
+        rocks::mark_stale_if_present(&dir)?;
         Self::load(dir, Some(lock))
     }
 
@@ -89,14 +124,45 @@ impl Store {
         files::create_store(&dir)?;
         let lock = files::lock(&dir, wait)?;
         files::remove_stale_temps(&dir)?;
+        // With the on-disk engine, a fresh mirror is kept in step as files are
+        // written (queries then see it); otherwise it is rebuilt by `close`.
+        #[cfg(feature = "rocksdb")]
+        if let Some(inner) = rocks::open_writer(&dir)? {
+            return Ok(Store {
+                dir,
+                inner,
+                lock: Some(lock),
+                loaded: true,
+                mirror: true,
+                base: crate::resolve::DEFAULT_BASE.to_string(),
+            });
+        }
+        rocks::mark_stale_if_present(&dir)?;
         let inner = oxigraph::store::Store::new().map_err(|e| storage(&dir, e))?;
         Ok(Store {
             dir,
             inner,
             lock: Some(lock),
             loaded: false,
+            mirror: false,
             base: crate::resolve::DEFAULT_BASE.to_string(),
         })
+    }
+
+    /// Finishes a write: with the `rocksdb` feature, brings the on-disk mirror up to
+    /// date (flushes the one kept in step, or rebuilds it from the files) and marks it
+    /// fresh. Without the feature, or for a reader, does nothing. A writer dropped
+    /// without `close` leaves the mirror marked stale, and the next open rebuilds it.
+    pub fn close(self) -> Result<(), StoreError> {
+        #[cfg(feature = "rocksdb")]
+        if self.lock.is_some() {
+            if self.mirror {
+                rocks::mark_fresh(&self.dir, &self.inner)?;
+            } else {
+                rocks::rebuild(&self.dir)?;
+            }
+        }
+        Ok(())
     }
 
     fn load(dir: PathBuf, lock: Option<File>) -> Result<Self, StoreError> {
@@ -106,6 +172,7 @@ impl Store {
             inner,
             lock,
             loaded: true,
+            mirror: false,
             base: crate::resolve::DEFAULT_BASE.to_string(),
         })
     }

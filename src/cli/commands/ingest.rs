@@ -121,7 +121,7 @@ pub fn run(args: &IngestArgs) -> Result<bool> {
             &progress,
             &t,
         )?;
-        return Ok(finish(&store, &summary, &progress));
+        return close(store, &summary, &progress);
     }
     let config = Config::default();
     let mut pending: Vec<(Record, String)> = Vec::new();
@@ -159,7 +159,17 @@ pub fn run(args: &IngestArgs) -> Result<bool> {
     extract_batch(&config, &mut batch, &mut pending, &progress);
     t.done("read and extract");
     commit(&store, &config, dict, pending, &mut summary, &progress, &t)?;
-    Ok(finish(&store, &summary, &progress))
+    close(store, &summary, &progress)
+}
+
+/// Prints the summary, then closes the store (with the `rocksdb` feature this brings
+/// the on-disk mirror up to date); returns whether the run was clean.
+fn close(store: Store, summary: &Summary, progress: &Progress) -> Result<bool> {
+    let clean = finish(&store, summary, progress);
+    store
+        .close()
+        .context("bringing the RocksDB copy of the store up to date")?;
+    Ok(clean)
 }
 
 /// Resolves identity over the stored articles and the new ones (corpus-level: the
