@@ -81,6 +81,13 @@ pub fn resolve_actors(records: &[Record], dict: Option<&Dictionary>) -> ActorRes
                         res.dictionary.insert(key.clone(), e);
                         key
                     }
+                    // An unnamed group ("union leaders") is the article's own: the
+                    // same phrase in another article is another group.
+                    None if a.kind == ActorKind::Group => format!(
+                        "{}-{}",
+                        super::name_key(&rec.article.id),
+                        a.iri.rsplit('/').next().unwrap_or_default()
+                    ),
                     None => a.iri.rsplit('/').next().unwrap_or_default().to_string(),
                 };
                 res.key.insert(at, key.clone());

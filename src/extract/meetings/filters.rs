@@ -323,6 +323,29 @@ pub fn reject(
     if before.iter().any(|x| has(FUTURE, x)) {
         return Some(Reason::Future);
     }
+    // "the talks will open on Monday", "the summit is scheduled for June": a meeting
+    // noun whose own verb is still to come.
+    // ("the talks with Lavrov will open": past the noun's complement.)
+    let verb_at = if t1 < hi && matches!(w[t1].as_str(), "with" | "between") {
+        super::participants::noun_phrase(ctx, t1 + 1, hi).1
+    } else {
+        t1
+    };
+    let after = |k: usize| {
+        w.get(verb_at + k)
+            .filter(|_| verb_at + k < hi)
+            .map(String::as_str)
+    };
+    let noun_future = frame == Frame::Noun
+        && (matches!(after(0), Some("will" | "shall"))
+            || (matches!(after(0), Some("is" | "are"))
+                && matches!(
+                    after(1),
+                    Some("to" | "scheduled" | "expected" | "set" | "due" | "planned")
+                )));
+    if noun_future {
+        return Some(Reason::Future);
+    }
     // Bare "meet" outside "to meet"/"did meet" is a plan or a habit ("Leaders meet in
     // Vienna Monday to set up ...").
     if trig == "meet" && !matches!(prev, Some("to" | "did" | "does" | "do")) {

@@ -320,6 +320,31 @@ pub(super) fn frame_participants(
             }) {
                 // "Kerry asked Sharif, during a meeting this week, …".
                 parts = v;
+            } else if let Some(pair) = nominal::pair_before(ctx, lo, t0).filter(|_| {
+                // Told as having taken place: "held the U.S.-China talks", "the
+                // Russia-Ukraine talks ended", "after the U.S.-China talks"; not "a
+                // settlement reached in U.S.-Soviet talks".
+                let held_before = w[lo..t0]
+                    .iter()
+                    .rev()
+                    .take(6)
+                    .any(|x| HELD.contains(&x.as_str()));
+                let verb_after = w[t1..hi.min(t1 + 6)].iter().any(|x| {
+                    HELD.contains(&x.as_str())
+                        || matches!(
+                            x.as_str(),
+                            "collapsed" | "stalled" | "broke" | "failed" | "took"
+                        )
+                });
+                let occasion = w[lo..t0]
+                    .iter()
+                    .rev()
+                    .take(6)
+                    .any(|x| matches!(x.as_str(), "after" | "during" | "following" | "at"));
+                held_before || verb_after || occasion
+            }) {
+                // "the U.S.-China talks": the two sides the compound names.
+                parts = pair;
             } else if !named {
                 let held = w[lo..t0]
                     .iter()

@@ -339,6 +339,18 @@ fn build(
     dest: Option<usize>,
 ) -> Option<Cand> {
     let entry = &triggers::entries()[t.entry];
+    // An unnamed group ("union leaders", "leaders in law enforcement") takes part only
+    // beside a named actor: two unnamed sides make no meeting worth telling. A visit
+    // goes to a place or a host, so a group visited ("visited the injured officers")
+    // is no party to it.
+    let group = |e: &usize| ctx.doc.entities[*e].kind == ActorKind::Group;
+    let mut parts = parts;
+    if matches!(entry.frame, Frame::Visit | Frame::Travel) {
+        parts.retain(|e| !group(e));
+    }
+    if parts.len() < 2 || parts.iter().all(group) {
+        return None;
+    }
     let mode = details::mode(ctx, entry.mode, t.start, hi);
     let place = dest.or_else(|| {
         details::place(ctx, lo, t.start, hi, &[])

@@ -149,3 +149,15 @@ fn visited_to_meet_is_one_meeting() {
     assert!(names(&d, &m).contains(&"Harry Reid".to_string()));
     assert!(names(&d, &m).contains(&"Garland".to_string()));
 }
+
+#[test]
+fn city_naming_the_summit_is_its_place() {
+    let (d, m) = one(
+        "[Merkel] and [Orban] attended the [Brussels|place] summit on Sunday.",
+        Some("2015-10-26"),
+    );
+    assert_eq!(
+        m.place.map(|p| d.entities[p].name.clone()).as_deref(),
+        Some("Brussels")
+    );
+}

@@ -190,3 +190,13 @@ fn willingness_to_take_a_meeting_is_intent() {
 fn single_subject_after_negotiations_is_no_meeting() {
     none("[Israel|country] rejected the plan after hours of negotiations.");
 }
+
+#[test]
+fn visiting_an_unnamed_group_is_no_meeting() {
+    none("[Michael Walton] had visited the [injured officers=injured officers|group] on Monday.");
+}
+
+#[test]
+fn talks_that_will_open_are_planned() {
+    none("[Kerry] said the talks with [Lavrov] will open on Monday.");
+}

@@ -133,3 +133,31 @@ fn bilateral_meeting_is_between_the_actors_named_before() {
     );
     assert_eq!(names(&d, &m), ["Donald Trump", "Xi Jinping"]);
 }
+
+#[test]
+fn hyphenated_pair_names_the_sides_of_the_talks() {
+    let (d, m) = one(
+        "The [U.S.=United States|country]-[China|country] trade talks ended in [Beijing|place] on Monday.",
+        Some("2016-07-14"),
+    );
+    assert_eq!(names(&d, &m), ["China", "United States"]);
+}
+
+#[test]
+fn hyphenated_word_names_sides_mentioned_elsewhere() {
+    let (d, m) = one(
+        "[Russia|country] and [Ukraine|country] disagree. The Russia-Ukraine talks in [Minsk|place] ended on Tuesday.",
+        Some("2016-07-14"),
+    );
+    assert_eq!(names(&d, &m), ["Russia", "Ukraine"]);
+}
+
+#[test]
+fn hyphenated_pair_before_planned_talks_is_no_meeting() {
+    none("The [U.S.=United States|country]-[China|country] talks will open on Monday.");
+}
+
+#[test]
+fn hyphenated_pair_without_an_occasion_is_no_meeting() {
+    none("[Germany|country] hoped for a settlement in [U.S.=United States|country]-[Soviet=Soviet Union|country] nuclear talks.");
+}

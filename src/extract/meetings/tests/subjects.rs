@@ -198,3 +198,17 @@ fn met_leaders_including_is_one_meeting() {
     );
     assert_eq!(names(&d, &m), ["Pena Nieto", "Putin", "Trump"]);
 }
+
+#[test]
+fn unnamed_group_meets_a_named_actor() {
+    let (d, m) = one(
+        "[Union leaders=union leaders|group] met with [Andrew Cuomo] on Tuesday.",
+        Some("2016-07-14"),
+    );
+    assert_eq!(names(&d, &m), ["Andrew Cuomo", "union leaders"]);
+}
+
+#[test]
+fn two_unnamed_groups_make_no_meeting() {
+    none("[Union leaders=union leaders|group] met [relatives of the victims|group] on Tuesday.");
+}
