@@ -351,6 +351,11 @@ pub fn reject(
     if trig == "meet" && !matches!(prev, Some("to" | "did" | "does" | "do")) {
         return Some(Reason::Future);
     }
+    // "he said he meets with families of victims": a habit. (A caption's "Obama meets
+    // Putin" names its subject, so it stays.)
+    if matches!(trig, "meets" | "speaks" | "talks") && matches!(prev, Some("he" | "she")) {
+        return Some(Reason::Generic);
+    }
     // "a visit ... originally scheduled for June", "talks that were cancelled".
     if frame == Frame::Noun
         && w[t1..hi.min(t1 + 14)].iter().any(|x| {
@@ -399,7 +404,14 @@ pub fn reject(
     if matches!(
         trig,
         "spoke" | "speaks" | "spoken" | "talked" | "speak" | "talk"
-    ) && w[t1..hi.min(t1 + 6)].iter().any(|x| has(AUDIENCE, x))
+    ) && (w[t1..hi.min(t1 + 6)].iter().any(|x| has(AUDIENCE, x))
+        // "spoke to swing state liberals": an unnamed group is an audience too.
+        || (t1..hi.min(t1 + 6)).any(|k| {
+            ctx.mention_at[k].is_some_and(|m| {
+                ctx.doc.mentions[m].actor_kind == crate::nlp::ActorKind::Group
+                    && ctx.doc.mentions[m].kind == crate::nlp::MentionKind::Nominal
+            })
+        }))
     {
         return Some(Reason::Speech);
     }
@@ -421,6 +433,23 @@ pub fn reject(
             .is_some_and(|x| matches!(x.as_str(), "for" | "on" | "upon"))
     {
         return Some(Reason::CallFor);
+    }
+    // "his call to ban all immigrants", "a roll call vote": an appeal or a count, not a
+    // telephone call ("a phone call to congratulate him" names the phone).
+    if frame == Frame::Noun && matches!(trig, "call" | "calls") {
+        let phone = t0 > lo && matches!(w[t0 - 1].as_str(), "phone" | "telephone" | "video");
+        let infinitive = w.get(t1).is_some_and(|x| x == "to")
+            && t1 + 1 < hi
+            && ctx.mention_at[t1 + 1].is_none()
+            && ctx.doc.tokens[t1 + 1].kind == crate::nlp::TokenKind::Word
+            && !matches!(
+                w[t1 + 1].as_str(),
+                "the" | "a" | "an" | "his" | "her" | "their" | "its" | "him" | "them"
+            );
+        let roll = t0 > lo && matches!(w[t0 - 1].as_str(), "roll" | "boycott" | "wake-up");
+        if (infinitive && !phone) || roll {
+            return Some(Reason::CallFor);
+        }
     }
     None
 }

@@ -283,9 +283,20 @@ fn caption_dash(ctx: &Ctx, start: usize, k: usize) -> bool {
     if j == start {
         return false;
     }
-    let prev = ctx.doc.token_text(j - 1);
-    prev.chars().filter(|c| c.is_alphabetic()).count() >= 3
-        && prev.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+    let upper = |t: &str| {
+        t.chars().filter(|c| c.is_alphabetic()).count() >= 3
+            && t.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+    };
+    // "ORLANDO, Fla. (Reuters) -": a city in capitals, then its state and the agency.
+    if ctx.words[j - 1] == ")" {
+        if let Some(open) = (start..j - 1).rev().take(6).find(|&i| ctx.words[i] == "(") {
+            j = open;
+        }
+    }
+    if j == start {
+        return false;
+    }
+    upper(ctx.doc.token_text(j - 1)) || (j - start <= 6 && upper(ctx.doc.token_text(start)))
 }
 
 fn push_all(v: &mut Vec<usize>, xs: &[usize]) {

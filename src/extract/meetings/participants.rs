@@ -252,6 +252,16 @@ fn participant(ctx: &Ctx, m: usize) -> Option<usize> {
     if men.kind == MentionKind::Name && ctx.doc.text(men.span).chars().count() < 2 {
         return None;
     }
+    // "I've", "We're" opening a quote: a contraction, no name.
+    if men.kind == MentionKind::Name {
+        let t = ctx.doc.text(men.span).replace('’', "'");
+        if ["'ve", "'re", "'ll", "'m", "'d"]
+            .iter()
+            .any(|c| t.ends_with(c))
+        {
+            return None;
+        }
+    }
     if men.entity.is_none() && men.kind == MentionKind::Title {
         let end = ctx.mention_end[m];
         let named_next = ctx.words.get(end).is_some_and(|w| w == ",")

@@ -61,6 +61,7 @@ fn adjective_like(w: &str) -> bool {
         || ends("al")
         || ends("ible")
         || ends("able")
+        || ends("est")
 }
 
 /// Whether a word could be a noun or adjective inside a group phrase.
@@ -84,6 +85,11 @@ pub fn group_mention(
     out: &mut Vec<Mention>,
 ) -> Option<usize> {
     let head = &chunks[k];
+    // "intelligence sources who spoke to …": anonymous informants are no group.
+    if matches!(&head.kind, ChunkKind::Title { title, .. } if title.to_lowercase().ends_with("sources"))
+    {
+        return None;
+    }
     let sentence_start = chunks.first().map_or(0, |c| c.tokens.start);
     // Before: up to two lower-case nouns or adjectives ("union", "law enforcement"), or
     // a demonym that qualifies them ("Palestinian community leaders").
@@ -110,9 +116,14 @@ pub fn group_mention(
         pre.insert(0, if initial { w.to_lowercase() } else { w });
         first -= 1;
     }
-    // "Romania's new government", "Hamas security officials": owned by a named actor.
+    // "Romania's new government", "Hamas security officials": owned by a named actor;
+    // "our closest allies", "his campaign staff": relative to someone, no group.
     if first > 0
         && (chunks[first - 1].kind == ChunkKind::Possessive
+            || chunks[first - 1].kind == ChunkKind::Pronoun
+            || word(doc, &chunks[first - 1]).is_some_and(|w| {
+                matches!(w.to_lowercase().as_str(), "our" | "my" | "your" | "its")
+            })
             || matches!(
                 chunks[first - 1].kind,
                 ChunkKind::Lex(_, Form::Name) | ChunkKind::Name

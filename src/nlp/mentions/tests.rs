@@ -266,3 +266,13 @@ fn place_phrase_after_in_names_no_group() {
 fn collective_owned_by_a_possessor_is_no_group() {
     assert!(groups("He met leaders of Romania's new government.").is_empty());
 }
+
+#[test]
+fn collective_relative_to_a_speaker_is_no_group() {
+    assert!(groups("He came out of meetings with our closest allies.").is_empty());
+}
+
+#[test]
+fn anonymous_sources_are_no_group() {
+    assert!(groups("Three intelligence sources spoke to Fox News.").is_empty());
+}

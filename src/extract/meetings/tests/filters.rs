@@ -200,3 +200,25 @@ fn visiting_an_unnamed_group_is_no_meeting() {
 fn talks_that_will_open_are_planned() {
     none("[Kerry] said the talks with [Lavrov] will open on Monday.");
 }
+
+#[test]
+fn he_meets_is_a_habit() {
+    none(
+        "[Emanuel] said he meets with [families of victims=families of victims|group] and [Obama].",
+    );
+}
+
+#[test]
+fn spoke_to_an_unnamed_group_is_an_audience() {
+    none("[Warren] spoke to [state liberals=state liberals|group] on Monday.");
+}
+
+#[test]
+fn call_to_do_something_is_an_appeal() {
+    none("[Kasich] repeated [Kasich=Kasich|pronoun:Kasich]'s call to bring [Republicans=Republican Party|org] and [Democrats=Democratic Party|org] together.");
+}
+
+#[test]
+fn roll_call_is_no_phone_call() {
+    none("[Republicans=Republican Party|org] began the roll call vote to nominate [Trump] on Tuesday.");
+}

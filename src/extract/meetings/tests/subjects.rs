@@ -212,3 +212,17 @@ fn unnamed_group_meets_a_named_actor() {
 fn two_unnamed_groups_make_no_meeting() {
     none("[Union leaders=union leaders|group] met [relatives of the victims|group] on Tuesday.");
 }
+
+#[test]
+fn dateline_with_state_and_agency_is_no_subject() {
+    let (d, m) = one(
+        "[ORLANDO|place], [Fla|place]. ([Reuters|org]) - President [Barack Obama] met [Joe Biden] on Thursday.",
+        Some("2016-06-16"),
+    );
+    assert_eq!(names(&d, &m), ["Barack Obama", "Joe Biden"]);
+}
+
+#[test]
+fn contraction_opening_a_quote_is_no_participant() {
+    none("\"[I've] had talks with [Trump] on Monday,\" he said.");
+}
