@@ -18,14 +18,104 @@ use crate::nlp::{ActorKind, Doc, Mention, MentionKind, Span, TokenKind};
 /// Words that never modify a collective: determiners, numbers, pronouns, prepositions,
 /// conjunctions, auxiliaries and the verbs that govern a group ("met union leaders").
 const NOT_MODIFIERS: &[&str] = &[
-    "a", "about", "after", "against", "all", "also", "among", "an", "and", "any", "are", "as",
-    "at", "before", "between", "both", "but", "by", "called", "each", "eight", "few", "five",
-    "for", "four", "from", "had", "has", "have", "held", "her", "his", "hosted", "if", "in",
-    "into", "is", "its", "many", "meet", "meets", "met", "more", "most", "nine", "no", "not", "of",
-    "on", "or", "other", "our", "over", "said", "says", "seven", "several", "six", "some", "spoke",
-    "such", "tell", "tells", "ten", "than", "that", "the", "their", "these", "they", "this",
-    "those", "three", "to", "told", "two", "urge", "urges", "visit", "visits", "was", "we", "were",
-    "which", "who", "whom", "will", "with", "would",
+    "a",
+    "about",
+    "after",
+    "billion",
+    "dozen",
+    "dozens",
+    "hundred",
+    "hundreds",
+    "million",
+    "millions",
+    "thousand",
+    "thousands",
+    "against",
+    "all",
+    "also",
+    "among",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "before",
+    "between",
+    "both",
+    "but",
+    "by",
+    "called",
+    "each",
+    "eight",
+    "few",
+    "five",
+    "for",
+    "four",
+    "from",
+    "had",
+    "has",
+    "have",
+    "held",
+    "her",
+    "his",
+    "hosted",
+    "if",
+    "in",
+    "into",
+    "is",
+    "its",
+    "many",
+    "meet",
+    "meets",
+    "met",
+    "more",
+    "most",
+    "nine",
+    "no",
+    "not",
+    "of",
+    "on",
+    "or",
+    "other",
+    "our",
+    "over",
+    "said",
+    "says",
+    "seven",
+    "several",
+    "six",
+    "some",
+    "spoke",
+    "such",
+    "tell",
+    "tells",
+    "ten",
+    "than",
+    "that",
+    "the",
+    "their",
+    "these",
+    "they",
+    "this",
+    "those",
+    "three",
+    "to",
+    "told",
+    "two",
+    "urge",
+    "urges",
+    "visit",
+    "visits",
+    "was",
+    "we",
+    "were",
+    "which",
+    "who",
+    "whom",
+    "will",
+    "with",
+    "would",
 ];
 
 /// Prepositions that may attach the phrase naming the group.
@@ -111,6 +201,27 @@ pub fn group_mention(
         let initial = is_sentence_initial(doc, sentence_start, c.tokens.start);
         let lower = w.chars().next().is_some_and(char::is_lowercase);
         if !(lower || initial) || !content_word(&w) {
+            break;
+        }
+        // "to release civilian hostages": after "to" or a modal the word is a verb.
+        let verb = first >= 2
+            && word(doc, &chunks[first - 2]).is_some_and(|p| {
+                matches!(
+                    p.to_lowercase().as_str(),
+                    "to" | "will"
+                        | "would"
+                        | "could"
+                        | "can"
+                        | "should"
+                        | "must"
+                        | "may"
+                        | "might"
+                        | "did"
+                        | "does"
+                        | "do"
+                )
+            });
+        if verb {
             break;
         }
         pre.insert(0, if initial { w.to_lowercase() } else { w });

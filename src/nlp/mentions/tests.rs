@@ -276,3 +276,14 @@ fn collective_relative_to_a_speaker_is_no_group() {
 fn anonymous_sources_are_no_group() {
     assert!(groups("Three intelligence sources spoke to Fox News.").is_empty());
 }
+
+#[test]
+fn verb_after_to_is_no_modifier_of_the_group() {
+    let g = groups("They urged Hamas to release civilian hostages.");
+    assert!(g.iter().all(|(_, name)| !name.contains("release")), "{g:?}");
+}
+
+#[test]
+fn number_word_is_no_modifier_of_the_group() {
+    assert!(groups("A million civilians fled.").is_empty());
+}
