@@ -320,7 +320,23 @@ pub fn reject(
             return Some(Reason::Future);
         }
     }
-    if before.iter().any(|x| has(FUTURE, x)) {
+    // "in remarks ahead of meeting Kerry November 8" in a paper of November 20: a
+    // date that is past even when read as the future says the meeting took place.
+    let today = ctx.doc.article.date;
+    let past_date = ctx
+        .times_between(
+            ctx.doc.tokens[t1.min(hi - 1)].span.start,
+            ctx.doc.tokens[hi - 1].span.end,
+        )
+        .iter()
+        .any(|t| {
+            t.kind == TimeKind::Day
+                && t.future
+                    .end
+                    .zip(today)
+                    .is_some_and(|(end, today)| end < today)
+        });
+    if before.iter().any(|x| has(FUTURE, x)) && !past_date {
         return Some(Reason::Future);
     }
     // "the talks will open on Monday", "the summit is scheduled for June": a meeting
@@ -397,7 +413,15 @@ pub fn reject(
             return Some(Reason::NotActors);
         }
     }
-    if frame == Frame::Noun && near.iter().any(|x| has(SPEECH, x)) {
+    // ("in remarks ahead of meeting Kerry": a time word parts the speech from the
+    // meeting, which is its own occasion.)
+    let timed = near.iter().any(|x| {
+        matches!(
+            x.as_str(),
+            "ahead" | "after" | "before" | "following" | "during"
+        )
+    });
+    if frame == Frame::Noun && near.iter().any(|x| has(SPEECH, x)) && !timed {
         return Some(Reason::Speech);
     }
     // "spoke to reporters", "talked to the crowd": an audience, not a counterpart.

@@ -291,10 +291,10 @@ pub(super) fn frame_participants(
                 push_all(&mut parts, &obj);
             } else if noun == "meeting"
                 && t0 > lo
-                && matches!(
+                && (matches!(
                     w[t0 - 1].as_str(),
                     "after" | "before" | "while" | "following" | "since"
-                )
+                ) || (t0 > lo + 1 && w[t0 - 1] == "of" && w[t0 - 2] == "ahead"))
                 && ctx.mention_start.get(after).copied().flatten().is_some()
             {
                 // "after meeting Chinese officials": a gerund with its object.

@@ -166,6 +166,34 @@ fn collective_mention(
     out: &mut Vec<Mention>,
 ) -> usize {
     let c = &chunks[k];
+    // "the Nigerian Union of Teachers", "Union of Concerned Scientists": a capitalised
+    // collective with "of" and a name is an organisation's name.
+    let capital = doc
+        .token_text(c.tokens.start)
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase)
+        && !super::chunks::is_sentence_initial(doc, chunks[0].tokens.start, c.tokens.start);
+    if capital
+        && word_is(doc, chunks.get(k + 1), &["of"])
+        && chunks.get(k + 2).is_some_and(|n| n.kind == ChunkKind::Name)
+    {
+        let start = match of {
+            Some(o) => out[o].span.start,
+            None => span_of(doc, c).start,
+        };
+        let m = mention(
+            Span::new(start, span_of(doc, &chunks[k + 2]).end),
+            MentionKind::Name,
+            ActorKind::Organization,
+            None,
+        );
+        match of {
+            Some(o) => out[o] = m,
+            None => out.push(m),
+        }
+        return k + 3;
+    }
     if let Some(o) = of {
         let owner = out[o].clone();
         let span = Span::new(owner.span.start, span_of(doc, c).end);

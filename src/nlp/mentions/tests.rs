@@ -287,3 +287,14 @@ fn verb_after_to_is_no_modifier_of_the_group() {
 fn number_word_is_no_modifier_of_the_group() {
     assert!(groups("A million civilians fled.").is_empty());
 }
+
+#[test]
+fn capitalised_collective_of_a_name_is_an_organisation() {
+    let d = doc("The strike ended, said the Nigerian Union of Teachers on Monday.");
+    let m = d
+        .mentions
+        .iter()
+        .find(|m| d.text(m.span) == "Nigerian Union of Teachers")
+        .expect("one mention for the union");
+    assert_eq!(m.actor_kind, ActorKind::Organization);
+}

@@ -222,3 +222,26 @@ fn call_to_do_something_is_an_appeal() {
 fn roll_call_is_no_phone_call() {
     none("[Republicans=Republican Party|org] began the roll call vote to nominate [Trump] on Tuesday.");
 }
+
+#[test]
+fn ahead_of_meeting_on_a_date_already_past_happened() {
+    let (d, m) = one(
+        "[Netanyahu] confirmed that point ahead of meeting [John Kerry] November 8.",
+        Some("2013-11-20"),
+    );
+    assert_eq!(names(&d, &m), ["John Kerry", "Netanyahu"]);
+}
+
+#[test]
+fn ahead_of_meeting_on_a_weekday_is_planned() {
+    none("[Netanyahu] confirmed that point ahead of meeting [John Kerry] on Friday.");
+}
+
+#[test]
+fn remarks_ahead_of_a_past_meeting_do_not_hide_it() {
+    let (d, m) = one(
+        "[Netanyahu] said so in remarks ahead of meeting [John Kerry] November 8.",
+        Some("2013-11-20"),
+    );
+    assert_eq!(names(&d, &m), ["John Kerry", "Netanyahu"]);
+}
