@@ -357,6 +357,32 @@ pub(super) fn frame_participants(
             }
         }
         Frame::Call => {
+            // "a group called Color of Change", "The program, called EB-5,": a name
+            // given, not a telephone call.
+            let plain = |k: usize| {
+                ctx.mention_at[k].is_none()
+                    && ctx.doc.tokens[k].kind == crate::nlp::TokenKind::Word
+                    && ctx
+                        .doc
+                        .token_text(k)
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_lowercase)
+            };
+            // "a (civil rights advocacy) group called X": an article, then only plain
+            // words up to "called".
+            let thing_named = (t0.saturating_sub(5).max(lo)..t0.saturating_sub(1))
+                .rev()
+                .find(|&k| !plain(k) || matches!(w[k].as_str(), "a" | "an" | "the"))
+                .is_some_and(|k| matches!(w[k].as_str(), "a" | "an" | "the"))
+                && t0 > lo
+                && plain(t0 - 1)
+                && !matches!(w[t0 - 1].as_str(), "then" | "also" | "later" | "who");
+            let naming = t0 > lo + 1
+                && (thing_named || (w[t0 - 1] == "," && ctx.mention_at[t0 - 2].is_none()));
+            if naming {
+                return None;
+            }
             if after >= hi
                 || matches!(
                     w[after].as_str(),

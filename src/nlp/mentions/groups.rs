@@ -119,7 +119,7 @@ const NOT_MODIFIERS: &[&str] = &[
 ];
 
 /// Prepositions that may attach the phrase naming the group.
-const GROUP_PREPS: &[&str] = &["of", "in", "from", "for"];
+const GROUP_PREPS: &[&str] = &["of", "in", "from"];
 
 /// Words after which a phrase names no particular group ("officials from both
 /// countries", "members of his family").
@@ -175,6 +175,17 @@ pub fn group_mention(
     out: &mut Vec<Mention>,
 ) -> Option<usize> {
     let head = &chunks[k];
+    // "the main opposition parties": the collective only modifies the noun after it.
+    if chunks.get(k + 1).is_some_and(|c| {
+        c.kind == ChunkKind::Other
+            && word(doc, c).is_some_and(|w| {
+                w.chars().next().is_some_and(char::is_lowercase)
+                    && content_word(&w)
+                    && !GROUP_PREPS.contains(&w.as_str())
+            })
+    }) {
+        return None;
+    }
     // "intelligence sources who spoke to …": anonymous informants are no group.
     if matches!(&head.kind, ChunkKind::Title { title, .. } if title.to_lowercase().ends_with("sources"))
     {
@@ -200,7 +211,10 @@ pub fn group_mention(
         };
         let initial = is_sentence_initial(doc, sentence_start, c.tokens.start);
         let lower = w.chars().next().is_some_and(char::is_lowercase);
-        if !(lower || initial) || !content_word(&w) {
+        // A noun that modifies another stands in the singular ("union leaders"); a
+        // word in -s before the collective is a verb ("allows foreign investors").
+        let plural = w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us");
+        if !(lower || initial) || !content_word(&w) || plural {
             break;
         }
         // "to release civilian hostages": after "to" or a modal the word is a verb.

@@ -298,3 +298,22 @@ fn capitalised_collective_of_a_name_is_an_organisation() {
         .expect("one mention for the union");
     assert_eq!(m.actor_kind, ActorKind::Organization);
 }
+
+#[test]
+fn collective_before_a_noun_is_no_group() {
+    assert!(groups("He negotiated with the two main opposition parties.").is_empty());
+}
+
+#[test]
+fn verb_in_s_is_no_modifier_of_the_group() {
+    assert!(
+        groups("The program allows foreign investors to gain citizenship.")
+            .iter()
+            .all(|(_, n)| !n.contains("allows"))
+    );
+}
+
+#[test]
+fn time_after_for_is_no_part_of_the_group() {
+    assert!(groups("He met with the executives for hours.").is_empty());
+}

@@ -245,3 +245,27 @@ fn remarks_ahead_of_a_past_meeting_do_not_hide_it() {
     );
     assert_eq!(names(&d, &m), ["John Kerry", "Netanyahu"]);
 }
+
+#[test]
+fn a_thing_called_a_name_is_no_call() {
+    none("[Donors] left after a boycott by a group called [Color of Change|org] on Monday.");
+}
+
+#[test]
+fn comma_called_a_name_is_no_call() {
+    none("The program, called [EB-5|org], allows [Trump] to invest on Monday.");
+}
+
+#[test]
+fn a_thing_with_modifiers_called_a_name_is_no_call() {
+    none("[Donors] left after a boycott by a civil rights advocacy group called [Color of Change|org] on Monday.");
+}
+
+#[test]
+fn the_president_then_called_is_a_call() {
+    let (d, m) = one(
+        "The [president=Obama] then called [Putin] on Monday.",
+        Some("2016-07-14"),
+    );
+    assert_eq!(names(&d, &m), ["Obama", "Putin"]);
+}
