@@ -130,6 +130,10 @@ pub(super) fn frame_participants(
     // the Mexican president shows …,' she wrote").
     let tb = ctx.doc.tokens[t0].span;
     let quoted = ctx.doc.quotes.iter().any(|q| q.inner.contains(tb));
+    // Whether the subject comes from outside the trigger's clause (a possessor
+    // pronoun inside it is then surer: "After her meeting with Obama, the White House
+    // announced …" is hers).
+    let borrowed = subj.is_empty();
     if subj.is_empty() && lo > range_start && !quoted {
         // "X said after meeting with Y": the reporting verb's subject.
         subj = participants::subject(ctx, range_start, lo);
@@ -265,7 +269,7 @@ pub(super) fn frame_participants(
             let mut named = false;
             if let Some((e, pronoun)) = nominal::possessor(ctx, lo, t0) {
                 // A pronoun's antecedent is less sure than the clause's own subject.
-                if !pronoun || subj.is_empty() {
+                if !pronoun || subj.is_empty() || borrowed {
                     subj = vec![e];
                     parts = subj.clone();
                 }

@@ -303,7 +303,16 @@ fn np_start(ctx: &Ctx, k: usize) -> bool {
 /// person's title nor a connector.
 pub fn qualifies_a_thing(ctx: &Ctx, start: usize, hi: usize) -> bool {
     let mut k = start;
-    while k < hi && matches!(ctx.words[k].as_str(), "the" | "a" | "an") {
+    // "hosted his Labor Day cookout": after a possessive any name qualifies a thing
+    // (one does not host "his Putin").
+    let mut owned = false;
+    while k < hi
+        && matches!(
+            ctx.words[k].as_str(),
+            "the" | "a" | "an" | "his" | "her" | "their" | "its"
+        )
+    {
+        owned |= ctx.words[k] != "the" && ctx.words[k] != "a" && ctx.words[k] != "an";
         k += 1;
     }
     let Some(m) = ctx.mention_start.get(k).copied().flatten() else {
@@ -312,7 +321,8 @@ pub fn qualifies_a_thing(ctx: &Ctx, start: usize, hi: usize) -> bool {
     let men = &ctx.doc.mentions[m];
     let qualifier = men.kind == MentionKind::Demonym
         || (men.kind == MentionKind::Name
-            && matches!(men.actor_kind, ActorKind::Country | ActorKind::Organization));
+            && (owned
+                || matches!(men.actor_kind, ActorKind::Country | ActorKind::Organization)));
     let end = ctx.mention_end[m];
     if !qualifier || ctx.modifier[m] || end >= hi || ctx.mention_at[end].is_some() {
         return false;

@@ -269,3 +269,8 @@ fn the_president_then_called_is_a_call() {
     );
     assert_eq!(names(&d, &m), ["Obama", "Putin"]);
 }
+
+#[test]
+fn hosting_an_event_named_after_a_possessive_is_no_meeting() {
+    none("[Bobby Scott] hosted his [Labor Day] cookout on Monday.");
+}

@@ -161,3 +161,12 @@ fn hyphenated_pair_before_planned_talks_is_no_meeting() {
 fn hyphenated_pair_without_an_occasion_is_no_meeting() {
     none("[Germany|country] hoped for a settlement in [U.S.=United States|country]-[Soviet=Soviet Union|country] nuclear talks.");
 }
+
+#[test]
+fn possessor_pronoun_beats_the_main_clause_subject() {
+    let (d, m) = one(
+        "[Aung San Suu Kyi] came on Wednesday. After [her|pronoun:Aung San Suu Kyi] meeting with [Obama], the [White House|org] announced new steps.",
+        Some("2016-09-15"),
+    );
+    assert_eq!(names(&d, &m), ["Aung San Suu Kyi", "Obama"]);
+}
