@@ -118,6 +118,36 @@ const NOT_MODIFIERS: &[&str] = &[
     "would",
 ];
 
+/// Collectives that can be a party to talks: people who represent a body or a cause,
+/// or the kin of someone ("leaders", "officials", "families"). The public at large
+/// ("voters", "residents", "workers", "protesters") is an audience, not a party, and
+/// makes no group actor.
+const PARTY_HEADS: &[&str] = &[
+    "ambassadors",
+    "commanders",
+    "delegates",
+    "delegation",
+    "delegations",
+    "diplomats",
+    "elders",
+    "envoys",
+    "executives",
+    "families",
+    "leaders",
+    "leadership",
+    "lawmakers",
+    "legislators",
+    "mediators",
+    "members",
+    "negotiators",
+    "officials",
+    "prosecutors",
+    "relatives",
+    "representatives",
+    "senators",
+    "survivors",
+];
+
 /// Prepositions that may attach the phrase naming the group.
 const GROUP_PREPS: &[&str] = &["of", "in", "from"];
 
@@ -175,6 +205,18 @@ pub fn group_mention(
     out: &mut Vec<Mention>,
 ) -> Option<usize> {
     let head = &chunks[k];
+    let head_word = match &head.kind {
+        ChunkKind::Title { title, .. } => title
+            .to_lowercase()
+            .split_whitespace()
+            .last()
+            .unwrap_or_default()
+            .to_string(),
+        _ => String::new(),
+    };
+    if !PARTY_HEADS.contains(&head_word.as_str()) {
+        return None;
+    }
     // "the main opposition parties": the collective only modifies the noun after it.
     if chunks.get(k + 1).is_some_and(|c| {
         c.kind == ChunkKind::Other

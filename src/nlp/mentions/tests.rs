@@ -317,3 +317,8 @@ fn verb_in_s_is_no_modifier_of_the_group() {
 fn time_after_for_is_no_part_of_the_group() {
     assert!(groups("He met with the executives for hours.").is_empty());
 }
+
+#[test]
+fn the_public_is_no_group() {
+    assert!(groups("Clinton met with coal miners in West Virginia.").is_empty());
+}
