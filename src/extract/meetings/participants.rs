@@ -321,8 +321,7 @@ pub fn qualifies_a_thing(ctx: &Ctx, start: usize, hi: usize) -> bool {
     let men = &ctx.doc.mentions[m];
     let qualifier = men.kind == MentionKind::Demonym
         || (men.kind == MentionKind::Name
-            && (owned
-                || matches!(men.actor_kind, ActorKind::Country | ActorKind::Organization)));
+            && (owned || matches!(men.actor_kind, ActorKind::Country | ActorKind::Organization)));
     let end = ctx.mention_end[m];
     if !qualifier || ctx.modifier[m] || end >= hi || ctx.mention_at[end].is_some() {
         return false;

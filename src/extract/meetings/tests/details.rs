@@ -161,3 +161,16 @@ fn city_naming_the_summit_is_its_place() {
         Some("Brussels")
     );
 }
+
+#[test]
+fn telling_with_an_unnamed_group_joins_the_meeting_just_told() {
+    let (d, m) = run(
+        "[Trump] met [Netanyahu] on Monday. [Trump] also met [members of the delegation|group].",
+        Some("2017-02-16"),
+    );
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert_eq!(
+        names(&d, &m[0]),
+        ["Netanyahu", "Trump", "members of the delegation"]
+    );
+}
