@@ -322,3 +322,14 @@ fn time_after_for_is_no_part_of_the_group() {
 fn the_public_is_no_group() {
     assert!(groups("Clinton met with coal miners in West Virginia.").is_empty());
 }
+
+#[test]
+fn function_word_is_no_modifier_of_the_group() {
+    assert!(groups("He did not win enough delegates.").is_empty());
+}
+
+#[test]
+fn modal_ends_the_phrase_of_the_group() {
+    let g = groups("He said families of fallen soldiers may sue.");
+    assert_eq!(g[0].1, "families of fallen soldiers");
+}
