@@ -81,6 +81,14 @@ pub fn resolve_actors(records: &[Record], dict: Option<&Dictionary>) -> ActorRes
                         res.dictionary.insert(key.clone(), e);
                         key
                     }
+                    // An unnamed group ("union leaders") is the article's own: the
+                    // same phrase in another article is another group.
+                    // (From the name, not the IRI: resolving twice gives the same key.)
+                    None if a.kind == ActorKind::Group => format!(
+                        "{}-{}",
+                        super::name_key(&rec.article.id),
+                        super::name_key(&a.name)
+                    ),
                     None => a.iri.rsplit('/').next().unwrap_or_default().to_string(),
                 };
                 res.key.insert(at, key.clone());

@@ -340,3 +340,21 @@ fn organisation_and_its_official_overlap() {
 
 #[path = "dictionary_resolution_tests.rs"]
 mod dictionary_resolution;
+
+#[test]
+fn unnamed_groups_of_two_articles_stay_apart() {
+    let mut recs = vec![
+        record(
+            "a",
+            None,
+            vec![actor("a1", "union leaders", ActorKind::Group)],
+        ),
+        record(
+            "b",
+            None,
+            vec![actor("a1", "union leaders", ActorKind::Group)],
+        ),
+    ];
+    resolve_corpus(&mut recs, DEFAULT_BASE);
+    assert_ne!(iri_of(&recs, "a", "a1"), iri_of(&recs, "b", "a1"));
+}

@@ -11,7 +11,7 @@
 
 use super::Ctx;
 use crate::extract::MeetingMode;
-use crate::nlp::{ActorKind, DateRange, Span, TimeKind};
+use crate::nlp::{ActorKind, DateRange, MentionKind, Span, TimeKind};
 
 /// Reporting verbs whose time dates the report, not the meeting.
 const REPORTING: &[&str] = &[
@@ -77,11 +77,28 @@ pub fn place(ctx: &Ctx, lo: usize, t0: usize, hi: usize, exclude: &[usize]) -> O
         }
         false
     };
+    // "the Brussels summit", "the Geneva talks": a city naming the meeting.
+    let names_the_meeting = |k: usize| -> bool {
+        let m = ctx.mention_start[k];
+        m.is_some_and(|m| {
+            let men = &ctx.doc.mentions[m];
+            men.actor_kind == ActorKind::Place
+                && men.kind == MentionKind::Name
+                && k > lo
+                && ctx.words[k - 1] == "the"
+                && ctx.words.get(ctx.mention_end[m]).is_some_and(|w| {
+                    matches!(
+                        w.as_str(),
+                        "summit" | "talks" | "meeting" | "conference" | "negotiations"
+                    )
+                })
+        })
+    };
     let mut best: Option<usize> = None;
     let mut k = t0;
     while k < hi {
         if let Some(e) = is_place(k) {
-            if prep_before(k) {
+            if prep_before(k) || names_the_meeting(k) {
                 // "in Doha, Qatar": keep the city.
                 if best.is_none() {
                     best = Some(e);
@@ -113,7 +130,7 @@ pub fn place(ctx: &Ctx, lo: usize, t0: usize, hi: usize, exclude: &[usize]) -> O
     }
     (lo..t0)
         .rev()
-        .find_map(|k| is_place(k).filter(|_| prep_before(k)))
+        .find_map(|k| is_place(k).filter(|_| prep_before(k) || names_the_meeting(k)))
 }
 
 /// A place from the sentence or two before, when that sentence names a participant:

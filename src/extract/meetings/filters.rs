@@ -320,13 +320,57 @@ pub fn reject(
             return Some(Reason::Future);
         }
     }
-    if before.iter().any(|x| has(FUTURE, x)) {
+    // "in remarks ahead of meeting Kerry November 8" in a paper of November 20: a
+    // date that is past even when read as the future says the meeting took place.
+    let today = ctx.doc.article.date;
+    let past_date = ctx
+        .times_between(
+            ctx.doc.tokens[t1.min(hi - 1)].span.start,
+            ctx.doc.tokens[hi - 1].span.end,
+        )
+        .iter()
+        .any(|t| {
+            t.kind == TimeKind::Day
+                && t.future
+                    .end
+                    .zip(today)
+                    .is_some_and(|(end, today)| end < today)
+        });
+    if before.iter().any(|x| has(FUTURE, x)) && !past_date {
+        return Some(Reason::Future);
+    }
+    // "the talks will open on Monday", "the summit is scheduled for June": a meeting
+    // noun whose own verb is still to come.
+    // ("the talks with Lavrov will open": past the noun's complement.)
+    let verb_at = if t1 < hi && matches!(w[t1].as_str(), "with" | "between") {
+        super::participants::noun_phrase(ctx, t1 + 1, hi).1
+    } else {
+        t1
+    };
+    let after = |k: usize| {
+        w.get(verb_at + k)
+            .filter(|_| verb_at + k < hi)
+            .map(String::as_str)
+    };
+    let noun_future = frame == Frame::Noun
+        && (matches!(after(0), Some("will" | "shall"))
+            || (matches!(after(0), Some("is" | "are"))
+                && matches!(
+                    after(1),
+                    Some("to" | "scheduled" | "expected" | "set" | "due" | "planned")
+                )));
+    if noun_future {
         return Some(Reason::Future);
     }
     // Bare "meet" outside "to meet"/"did meet" is a plan or a habit ("Leaders meet in
     // Vienna Monday to set up ...").
     if trig == "meet" && !matches!(prev, Some("to" | "did" | "does" | "do")) {
         return Some(Reason::Future);
+    }
+    // "he said he meets with families of victims": a habit. (A caption's "Obama meets
+    // Putin" names its subject, so it stays.)
+    if matches!(trig, "meets" | "speaks" | "talks") && matches!(prev, Some("he" | "she")) {
+        return Some(Reason::Generic);
     }
     // "a visit ... originally scheduled for June", "talks that were cancelled".
     if frame == Frame::Noun
@@ -369,14 +413,29 @@ pub fn reject(
             return Some(Reason::NotActors);
         }
     }
-    if frame == Frame::Noun && near.iter().any(|x| has(SPEECH, x)) {
+    // ("in remarks ahead of meeting Kerry": a time word parts the speech from the
+    // meeting, which is its own occasion.)
+    let timed = near.iter().any(|x| {
+        matches!(
+            x.as_str(),
+            "ahead" | "after" | "before" | "following" | "during"
+        )
+    });
+    if frame == Frame::Noun && near.iter().any(|x| has(SPEECH, x)) && !timed {
         return Some(Reason::Speech);
     }
     // "spoke to reporters", "talked to the crowd": an audience, not a counterpart.
     if matches!(
         trig,
         "spoke" | "speaks" | "spoken" | "talked" | "speak" | "talk"
-    ) && w[t1..hi.min(t1 + 6)].iter().any(|x| has(AUDIENCE, x))
+    ) && (w[t1..hi.min(t1 + 6)].iter().any(|x| has(AUDIENCE, x))
+        // "spoke to swing state liberals": an unnamed group is an audience too.
+        || (t1..hi.min(t1 + 6)).any(|k| {
+            ctx.mention_at[k].is_some_and(|m| {
+                ctx.doc.mentions[m].actor_kind == crate::nlp::ActorKind::Group
+                    && ctx.doc.mentions[m].kind == crate::nlp::MentionKind::Nominal
+            })
+        }))
     {
         return Some(Reason::Speech);
     }
@@ -398,6 +457,23 @@ pub fn reject(
             .is_some_and(|x| matches!(x.as_str(), "for" | "on" | "upon"))
     {
         return Some(Reason::CallFor);
+    }
+    // "his call to ban all immigrants", "a roll call vote": an appeal or a count, not a
+    // telephone call ("a phone call to congratulate him" names the phone).
+    if frame == Frame::Noun && matches!(trig, "call" | "calls") {
+        let phone = t0 > lo && matches!(w[t0 - 1].as_str(), "phone" | "telephone" | "video");
+        let infinitive = w.get(t1).is_some_and(|x| x == "to")
+            && t1 + 1 < hi
+            && ctx.mention_at[t1 + 1].is_none()
+            && ctx.doc.tokens[t1 + 1].kind == crate::nlp::TokenKind::Word
+            && !matches!(
+                w[t1 + 1].as_str(),
+                "the" | "a" | "an" | "his" | "her" | "their" | "its" | "him" | "them"
+            );
+        let roll = t0 > lo && matches!(w[t0 - 1].as_str(), "roll" | "boycott" | "wake-up");
+        if (infinitive && !phone) || roll {
+            return Some(Reason::CallFor);
+        }
     }
     None
 }

@@ -130,6 +130,10 @@ pub(super) fn frame_participants(
     // the Mexican president shows …,' she wrote").
     let tb = ctx.doc.tokens[t0].span;
     let quoted = ctx.doc.quotes.iter().any(|q| q.inner.contains(tb));
+    // Whether the subject comes from outside the trigger's clause (a possessor
+    // pronoun inside it is then surer: "After her meeting with Obama, the White House
+    // announced …" is hers).
+    let borrowed = subj.is_empty();
     if subj.is_empty() && lo > range_start && !quoted {
         // "X said after meeting with Y": the reporting verb's subject.
         subj = participants::subject(ctx, range_start, lo);
@@ -265,7 +269,7 @@ pub(super) fn frame_participants(
             let mut named = false;
             if let Some((e, pronoun)) = nominal::possessor(ctx, lo, t0) {
                 // A pronoun's antecedent is less sure than the clause's own subject.
-                if !pronoun || subj.is_empty() {
+                if !pronoun || subj.is_empty() || borrowed {
                     subj = vec![e];
                     parts = subj.clone();
                 }
@@ -291,10 +295,10 @@ pub(super) fn frame_participants(
                 push_all(&mut parts, &obj);
             } else if noun == "meeting"
                 && t0 > lo
-                && matches!(
+                && (matches!(
                     w[t0 - 1].as_str(),
                     "after" | "before" | "while" | "following" | "since"
-                )
+                ) || (t0 > lo + 1 && w[t0 - 1] == "of" && w[t0 - 2] == "ahead"))
                 && ctx.mention_start.get(after).copied().flatten().is_some()
             {
                 // "after meeting Chinese officials": a gerund with its object.
@@ -320,6 +324,31 @@ pub(super) fn frame_participants(
             }) {
                 // "Kerry asked Sharif, during a meeting this week, …".
                 parts = v;
+            } else if let Some(pair) = nominal::pair_before(ctx, lo, t0).filter(|_| {
+                // Told as having taken place: "held the U.S.-China talks", "the
+                // Russia-Ukraine talks ended", "after the U.S.-China talks"; not "a
+                // settlement reached in U.S.-Soviet talks".
+                let held_before = w[lo..t0]
+                    .iter()
+                    .rev()
+                    .take(6)
+                    .any(|x| HELD.contains(&x.as_str()));
+                let verb_after = w[t1..hi.min(t1 + 6)].iter().any(|x| {
+                    HELD.contains(&x.as_str())
+                        || matches!(
+                            x.as_str(),
+                            "collapsed" | "stalled" | "broke" | "failed" | "took"
+                        )
+                });
+                let occasion = w[lo..t0]
+                    .iter()
+                    .rev()
+                    .take(6)
+                    .any(|x| matches!(x.as_str(), "after" | "during" | "following" | "at"));
+                held_before || verb_after || occasion
+            }) {
+                // "the U.S.-China talks": the two sides the compound names.
+                parts = pair;
             } else if !named {
                 let held = w[lo..t0]
                     .iter()
@@ -332,6 +361,32 @@ pub(super) fn frame_participants(
             }
         }
         Frame::Call => {
+            // "a group called Color of Change", "The program, called EB-5,": a name
+            // given, not a telephone call.
+            let plain = |k: usize| {
+                ctx.mention_at[k].is_none()
+                    && ctx.doc.tokens[k].kind == crate::nlp::TokenKind::Word
+                    && ctx
+                        .doc
+                        .token_text(k)
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_lowercase)
+            };
+            // "a (civil rights advocacy) group called X": an article, then only plain
+            // words up to "called".
+            let thing_named = (t0.saturating_sub(5).max(lo)..t0.saturating_sub(1))
+                .rev()
+                .find(|&k| !plain(k) || matches!(w[k].as_str(), "a" | "an" | "the"))
+                .is_some_and(|k| matches!(w[k].as_str(), "a" | "an" | "the"))
+                && t0 > lo
+                && plain(t0 - 1)
+                && !matches!(w[t0 - 1].as_str(), "then" | "also" | "later" | "who");
+            let naming = t0 > lo + 1
+                && (thing_named || (w[t0 - 1] == "," && ctx.mention_at[t0 - 2].is_none()));
+            if naming {
+                return None;
+            }
             if after >= hi
                 || matches!(
                     w[after].as_str(),

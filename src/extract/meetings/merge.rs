@@ -91,8 +91,23 @@ pub(super) fn merge(doc: &Doc, cands: Vec<Cand>) -> Vec<Meeting> {
                 && (m.mode == MeetingMode::Visit) != (c.meeting.mode == MeetingMode::Visit);
             // "The meeting with Eggleston managed to delay …": the meeting just told.
             let refers_back = c.anaphoric && shared >= 1 && c.sentence - e.sentence <= REFER_BACK;
+            // "Trump met Netanyahu on Monday. He also met members of the delegation":
+            // a telling whose other side is an unnamed group joins the nearby meeting
+            // of its named participants.
+            let group = |p: &usize| {
+                doc.entities
+                    .get(*p)
+                    .is_some_and(|x| x.kind == ActorKind::Group)
+            };
+            let group_retell = c.meeting.participants.iter().any(group)
+                && c.sentence - e.sentence <= 2
+                && c.meeting
+                    .participants
+                    .iter()
+                    .filter(|p| !group(p))
+                    .all(|p| m.participants.contains(p));
             !c.earlier
-                && (shared >= 2 || shared_sides >= 2 || refers_back || visit_for)
+                && (shared >= 2 || shared_sides >= 2 || refers_back || visit_for || group_retell)
                 && overlaps(&m.date, &c.meeting.date)
                 && (m.place.is_none()
                     || c.meeting.place.is_none()

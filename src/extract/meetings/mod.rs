@@ -283,9 +283,20 @@ fn caption_dash(ctx: &Ctx, start: usize, k: usize) -> bool {
     if j == start {
         return false;
     }
-    let prev = ctx.doc.token_text(j - 1);
-    prev.chars().filter(|c| c.is_alphabetic()).count() >= 3
-        && prev.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+    let upper = |t: &str| {
+        t.chars().filter(|c| c.is_alphabetic()).count() >= 3
+            && t.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+    };
+    // "ORLANDO, Fla. (Reuters) -": a city in capitals, then its state and the agency.
+    if ctx.words[j - 1] == ")" {
+        if let Some(open) = (start..j - 1).rev().take(6).find(|&i| ctx.words[i] == "(") {
+            j = open;
+        }
+    }
+    if j == start {
+        return false;
+    }
+    upper(ctx.doc.token_text(j - 1)) || (j - start <= 6 && upper(ctx.doc.token_text(start)))
 }
 
 fn push_all(v: &mut Vec<usize>, xs: &[usize]) {
@@ -339,6 +350,18 @@ fn build(
     dest: Option<usize>,
 ) -> Option<Cand> {
     let entry = &triggers::entries()[t.entry];
+    // An unnamed group ("union leaders", "leaders in law enforcement") takes part only
+    // beside a named actor: two unnamed sides make no meeting worth telling. A visit
+    // goes to a place or a host, so a group visited ("visited the injured officers")
+    // is no party to it.
+    let group = |e: &usize| ctx.doc.entities[*e].kind == ActorKind::Group;
+    let mut parts = parts;
+    if matches!(entry.frame, Frame::Visit | Frame::Travel) {
+        parts.retain(|e| !group(e));
+    }
+    if parts.len() < 2 || parts.iter().all(group) {
+        return None;
+    }
     let mode = details::mode(ctx, entry.mode, t.start, hi);
     let place = dest.or_else(|| {
         details::place(ctx, lo, t.start, hi, &[])

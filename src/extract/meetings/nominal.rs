@@ -279,3 +279,70 @@ fn several_calls(ctx: &Ctx, t0: usize, t1: usize, hi: usize) -> bool {
         ) && w[k + 1..(k + 5).min(hi)].iter().any(|x| x == "including")
     })
 }
+
+/// "the U.S.-China talks", "the Russia-Ukraine talks", "the Trump-Kim summit": the two
+/// sides named by a hyphenated compound right before the meeting noun at `t0` (up to
+/// two lower-case words may stand between: "the U.S.-China trade talks"). Either two
+/// mentions joined by a hyphen, or one hyphenated word whose halves name actors the
+/// document mentions elsewhere. `None` unless both sides are found and differ.
+pub fn pair_before(ctx: &Ctx, lo: usize, t0: usize) -> Option<Vec<usize>> {
+    let toks = &ctx.doc.tokens;
+    let touching = |a: usize, b: usize| toks[a].span.end == toks[b].span.start;
+    let mut k = t0;
+    for _ in 0..2 {
+        let lower = k > lo
+            && toks[k - 1].kind == TokenKind::Word
+            && ctx.mention_at[k - 1].is_none()
+            && ctx
+                .doc
+                .token_text(k - 1)
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
+            && !BREAK.contains(&ctx.words[k - 1].as_str());
+        if !lower {
+            break;
+        }
+        k -= 1;
+    }
+    if k <= lo {
+        return None;
+    }
+    let last = k - 1;
+    let pair = if let Some(mb) = ctx.mention_at[last] {
+        // Two mentions: "U.S." "-" "China".
+        let b0 = ctx.doc.tokens_in(ctx.doc.mentions[mb].span).start;
+        if b0 < lo + 2 || ctx.words[b0 - 1] != "-" || !touching(b0 - 1, b0) {
+            return None;
+        }
+        let ma = ctx.mention_at[b0 - 2]?;
+        if !touching(b0 - 2, b0 - 1) {
+            return None;
+        }
+        vec![ctx.doc.mentions[ma].entity?, ctx.doc.mentions[mb].entity?]
+    } else {
+        // One word: "Russia-Ukraine".
+        let text = ctx.doc.token_text(last);
+        let (a, b) = text.split_once('-')?;
+        vec![entity_named(ctx, a)?, entity_named(ctx, b)?]
+    };
+    (pair[0] != pair[1]).then_some(pair)
+}
+
+/// The entity a word names: a lexicon form of its canonical name ("Russia",
+/// "Israeli"), else a person whose name ends with it ("Kim").
+fn entity_named(ctx: &Ctx, word: &str) -> Option<usize> {
+    let lex = crate::nlp::lexicon::lexicon();
+    let ents = &ctx.doc.entities;
+    if let Some(&(entry, _)) = lex.lookup(word).first() {
+        let canonical = &lex.entries[entry].canonical;
+        return ents
+            .iter()
+            .position(|e| e.canonical.as_ref().unwrap_or(&e.name) == canonical);
+    }
+    if !word.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    ents.iter()
+        .position(|e| e.kind == ActorKind::Person && e.name.split_whitespace().last() == Some(word))
+}

@@ -252,6 +252,16 @@ fn participant(ctx: &Ctx, m: usize) -> Option<usize> {
     if men.kind == MentionKind::Name && ctx.doc.text(men.span).chars().count() < 2 {
         return None;
     }
+    // "I've", "We're" opening a quote: a contraction, no name.
+    if men.kind == MentionKind::Name {
+        let t = ctx.doc.text(men.span).replace('’', "'");
+        if ["'ve", "'re", "'ll", "'m", "'d"]
+            .iter()
+            .any(|c| t.ends_with(c))
+        {
+            return None;
+        }
+    }
     if men.entity.is_none() && men.kind == MentionKind::Title {
         let end = ctx.mention_end[m];
         let named_next = ctx.words.get(end).is_some_and(|w| w == ",")
@@ -293,7 +303,16 @@ fn np_start(ctx: &Ctx, k: usize) -> bool {
 /// person's title nor a connector.
 pub fn qualifies_a_thing(ctx: &Ctx, start: usize, hi: usize) -> bool {
     let mut k = start;
-    while k < hi && matches!(ctx.words[k].as_str(), "the" | "a" | "an") {
+    // "hosted his Labor Day cookout": after a possessive any name qualifies a thing
+    // (one does not host "his Putin").
+    let mut owned = false;
+    while k < hi
+        && matches!(
+            ctx.words[k].as_str(),
+            "the" | "a" | "an" | "his" | "her" | "their" | "its"
+        )
+    {
+        owned |= ctx.words[k] != "the" && ctx.words[k] != "a" && ctx.words[k] != "an";
         k += 1;
     }
     let Some(m) = ctx.mention_start.get(k).copied().flatten() else {
@@ -302,7 +321,7 @@ pub fn qualifies_a_thing(ctx: &Ctx, start: usize, hi: usize) -> bool {
     let men = &ctx.doc.mentions[m];
     let qualifier = men.kind == MentionKind::Demonym
         || (men.kind == MentionKind::Name
-            && matches!(men.actor_kind, ActorKind::Country | ActorKind::Organization));
+            && (owned || matches!(men.actor_kind, ActorKind::Country | ActorKind::Organization)));
     let end = ctx.mention_end[m];
     if !qualifier || ctx.modifier[m] || end >= hi || ctx.mention_at[end].is_some() {
         return false;

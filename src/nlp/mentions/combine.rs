@@ -127,7 +127,7 @@ pub fn combine(doc: &Doc, lex: &Lexicon, chunks: &[Chunk], out: &mut Vec<Mention
                 let of = holder.filter(|h| h.1 == k).map(|h| h.0);
                 let title_start = holder.filter(|h| h.1 == k).map(|h| h.2).unwrap_or(k);
                 if *collective {
-                    k = collective_mention(doc, chunks, k, of, out);
+                    k = collective_mention(doc, lex, chunks, k, of, out);
                     continue;
                 }
                 k = titled(doc, lex, chunks, k, title, of, title_start, out);
@@ -155,15 +155,45 @@ pub fn combine(doc: &Doc, lex: &Lexicon, chunks: &[Chunk], out: &mut Vec<Mention
 }
 
 /// "Hamas delegation", "Russian officials", "a delegation from Hamas": a collective
-/// mention that stands for the organisation or country. Returns the next chunk index.
+/// mention that stands for the organisation or country; with no owner, an unnamed
+/// group ([`super::groups`]). Returns the next chunk index.
 fn collective_mention(
     doc: &Doc,
+    lex: &Lexicon,
     chunks: &[Chunk],
     k: usize,
     of: Option<usize>,
-    out: &mut [Mention],
+    out: &mut Vec<Mention>,
 ) -> usize {
     let c = &chunks[k];
+    // "the Nigerian Union of Teachers", "Union of Concerned Scientists": a capitalised
+    // collective with "of" and a name is an organisation's name.
+    let capital = doc
+        .token_text(c.tokens.start)
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase)
+        && !super::chunks::is_sentence_initial(doc, chunks[0].tokens.start, c.tokens.start);
+    if capital
+        && word_is(doc, chunks.get(k + 1), &["of"])
+        && chunks.get(k + 2).is_some_and(|n| n.kind == ChunkKind::Name)
+    {
+        let start = match of {
+            Some(o) => out[o].span.start,
+            None => span_of(doc, c).start,
+        };
+        let m = mention(
+            Span::new(start, span_of(doc, &chunks[k + 2]).end),
+            MentionKind::Name,
+            ActorKind::Organization,
+            None,
+        );
+        match of {
+            Some(o) => out[o] = m,
+            None => out.push(m),
+        }
+        return k + 3;
+    }
     if let Some(o) = of {
         let owner = out[o].clone();
         let span = Span::new(owner.span.start, span_of(doc, c).end);
@@ -178,14 +208,28 @@ fn collective_mention(
         };
         return k + 1;
     }
-    if word_is(doc, chunks.get(k + 1), &["from", "of"]) {
+    // "relatives of Palestinian assailants": a demonym that qualifies a noun owns
+    // nothing.
+    let qualifying_demonym = matches!(
+        chunks.get(k + 2).map(|c| &c.kind),
+        Some(ChunkKind::Lex(_, Form::Demonym))
+    ) && chunks.get(k + 3).is_some_and(|c| {
+        c.kind == ChunkKind::Other
+            && doc
+                .token_text(c.tokens.start)
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
+    });
+    if word_is(doc, chunks.get(k + 1), &["from", "of"]) && !qualifying_demonym {
         if let Some(ChunkKind::Lex(_, _)) = chunks.get(k + 2).map(|c| &c.kind) {
             // Leave the name to be read as a mention of its own; the collective is
             // expressed by it.
             return k + 2;
         }
     }
-    k + 1
+    // "union leaders", "leaders in law enforcement": a group of its own.
+    super::groups::group_mention(doc, lex, chunks, k, out).unwrap_or(k + 1)
 }
 
 /// A person title at chunk `k`: a titled name, a title apposed to a name, or a

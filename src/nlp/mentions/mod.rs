@@ -13,6 +13,7 @@
 
 pub mod chunks;
 pub mod combine;
+pub mod groups;
 
 use super::lexicon::lexicon;
 use super::Doc;

@@ -191,3 +191,145 @@ fn pronoun_after_a_party_tag_is_the_named_senator() {
     let e = he.entity.unwrap();
     assert_eq!(d.entities[e].name, "Harry M. Reid");
 }
+
+/// (mention text, canonical name) of the group mentions.
+fn groups(text: &str) -> Vec<(String, String)> {
+    let d = doc(text);
+    d.mentions
+        .iter()
+        .filter(|m| m.actor_kind == ActorKind::Group && m.kind == MentionKind::Nominal)
+        .map(|m| {
+            (
+                d.text(m.span).to_string(),
+                m.canonical.clone().unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn collective_with_a_noun_before_is_a_group() {
+    assert_eq!(
+        groups("Union leaders met with Governor Andrew Cuomo."),
+        [("Union leaders".to_string(), "union leaders".to_string())]
+    );
+}
+
+#[test]
+fn collective_with_a_phrase_after_is_a_group() {
+    let g =
+        groups("He met leaders in law enforcement and prominent members of the black community.");
+    assert_eq!(g[0].1, "leaders in law enforcement");
+    assert_eq!(g[1].0, "prominent members of the black community");
+    assert_eq!(g[1].1, "members of the black community");
+}
+
+#[test]
+fn demonym_qualifying_a_noun_is_part_of_the_group() {
+    let g = groups("Three lawmakers met relatives of Palestinian assailants killed in clashes.");
+    assert_eq!(g[0].1, "relatives of Palestinian assailants");
+}
+
+#[test]
+fn place_after_in_does_not_own_the_group() {
+    let g = groups("Obama met with Palestinian community leaders in Ramallah.");
+    assert_eq!(g[0].1, "Palestinian community leaders");
+}
+
+#[test]
+fn bare_collective_is_no_group() {
+    assert!(groups("Officials said the talks failed.").is_empty());
+}
+
+#[test]
+fn adjective_alone_names_no_group() {
+    assert!(groups("Local officials met with Cuomo.").is_empty());
+}
+
+#[test]
+fn collective_of_a_named_actor_is_no_group() {
+    assert!(groups("A delegation from Hamas arrived in Moscow.").is_empty());
+    assert!(groups("Officials in Iran denied it.").is_empty());
+}
+
+#[test]
+fn vague_owner_names_no_group() {
+    assert!(groups("Officials from both countries met.").is_empty());
+}
+
+#[test]
+fn place_phrase_after_in_names_no_group() {
+    assert!(groups("He visited the injured officers in the hospital.").is_empty());
+}
+
+#[test]
+fn collective_owned_by_a_possessor_is_no_group() {
+    assert!(groups("He met leaders of Romania's new government.").is_empty());
+}
+
+#[test]
+fn collective_relative_to_a_speaker_is_no_group() {
+    assert!(groups("He came out of meetings with our closest allies.").is_empty());
+}
+
+#[test]
+fn anonymous_sources_are_no_group() {
+    assert!(groups("Three intelligence sources spoke to Fox News.").is_empty());
+}
+
+#[test]
+fn verb_after_to_is_no_modifier_of_the_group() {
+    let g = groups("They urged Hamas to release civilian hostages.");
+    assert!(g.iter().all(|(_, name)| !name.contains("release")), "{g:?}");
+}
+
+#[test]
+fn number_word_is_no_modifier_of_the_group() {
+    assert!(groups("A million civilians fled.").is_empty());
+}
+
+#[test]
+fn capitalised_collective_of_a_name_is_an_organisation() {
+    let d = doc("The strike ended, said the Nigerian Union of Teachers on Monday.");
+    let m = d
+        .mentions
+        .iter()
+        .find(|m| d.text(m.span) == "Nigerian Union of Teachers")
+        .expect("one mention for the union");
+    assert_eq!(m.actor_kind, ActorKind::Organization);
+}
+
+#[test]
+fn collective_before_a_noun_is_no_group() {
+    assert!(groups("He negotiated with the two main opposition parties.").is_empty());
+}
+
+#[test]
+fn verb_in_s_is_no_modifier_of_the_group() {
+    assert!(
+        groups("The program allows foreign investors to gain citizenship.")
+            .iter()
+            .all(|(_, n)| !n.contains("allows"))
+    );
+}
+
+#[test]
+fn time_after_for_is_no_part_of_the_group() {
+    assert!(groups("He met with the executives for hours.").is_empty());
+}
+
+#[test]
+fn the_public_is_no_group() {
+    assert!(groups("Clinton met with coal miners in West Virginia.").is_empty());
+}
+
+#[test]
+fn function_word_is_no_modifier_of_the_group() {
+    assert!(groups("He did not win enough delegates.").is_empty());
+}
+
+#[test]
+fn modal_ends_the_phrase_of_the_group() {
+    let g = groups("He said families of fallen soldiers may sue.");
+    assert_eq!(g[0].1, "families of fallen soldiers");
+}
