@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::actors::{resolve_actors, ActorResolution};
 use super::dictionary::{Dictionary, Entry};
-use super::events::{cluster_meetings, cluster_statements, meeting_obs, statement_obs};
+use super::events::{cluster_meetings, cluster_statements, meeting_obs, statement_obs, MeetingObs};
 use crate::extract::Record;
 use crate::nlp::lexicon::{lexicon, Form};
 
@@ -160,20 +160,8 @@ pub fn resolve_corpus_with(
     }
     let mut meeting_iri: BTreeMap<(String, String), String> = BTreeMap::new();
     let mut meetings = BTreeMap::new();
-    for cluster in cluster_meetings(&mobs) {
+    for (iri, cluster) in name_meetings(&mobs, cluster_meetings(&mobs), base) {
         let first = &mobs[cluster[0]];
-        let parts: Vec<&str> = first.participants.iter().map(String::as_str).collect();
-        let joined = parts.join("|");
-        let date = first.start.map(|d| d.to_string());
-        let place = first
-            .place
-            .as_ref()
-            .map(|p| p.0.clone())
-            .unwrap_or_default();
-        let iri = match &date {
-            Some(d) => super::meeting_iri(base, &[&joined, d, &place]),
-            None => super::meeting_iri(base, &[&joined, &first.at.0, &first.at.1]),
-        };
         let mut merged = MergedMeeting {
             start: first.start.map(|d| d.to_string()),
             end: first.end.map(|d| d.to_string()),
@@ -228,4 +216,61 @@ pub fn resolve_corpus_with(
         statements,
         dictionary,
     }
+}
+
+/// Names meeting clusters (each led by its most specific report) by what that report
+/// says: its participants, and its date and place, or for an undated report its
+/// weekday, place and mode. Never by article, so a cluster keeps its IRI when more
+/// reports join it. Clusters that would share an IRI (two undated meetings of the same
+/// people that did not merge) are told apart by a number, in the order of their
+/// earliest report.
+fn name_meetings(
+    mobs: &[MeetingObs],
+    clusters: Vec<Vec<usize>>,
+    base: &str,
+) -> Vec<(String, Vec<usize>)> {
+    let mut by_parts: BTreeMap<Vec<String>, Vec<Vec<usize>>> = BTreeMap::new();
+    for cluster in clusters {
+        let first = &mobs[cluster[0]];
+        let parts: Vec<&str> = first.participants.iter().map(String::as_str).collect();
+        let joined = parts.join("|");
+        let place = first
+            .place
+            .as_ref()
+            .map(|p| p.0.clone())
+            .unwrap_or_default();
+        let key = match first.start {
+            Some(d) => vec![joined, d.to_string(), place],
+            None => vec![
+                joined,
+                String::new(),
+                place,
+                first.weekday.map(|w| w.to_string()).unwrap_or_default(),
+                format!("{:?}", first.mode),
+            ],
+        };
+        by_parts.entry(key).or_default().push(cluster);
+    }
+    let mut named = Vec::new();
+    for (key, mut same) in by_parts {
+        same.sort_by(|a, b| earliest(mobs, a).cmp(earliest(mobs, b)));
+        for (n, cluster) in same.into_iter().enumerate() {
+            let mut parts: Vec<&str> = key.iter().map(String::as_str).collect();
+            let number = n.to_string();
+            if n > 0 {
+                parts.push(&number);
+            }
+            named.push((super::meeting_iri(base, &parts), cluster));
+        }
+    }
+    named
+}
+
+/// The earliest (article, local id) of a cluster's reports.
+fn earliest<'a>(mobs: &'a [MeetingObs], cluster: &[usize]) -> &'a (String, String) {
+    cluster
+        .iter()
+        .map(|&i| &mobs[i].at)
+        .min()
+        .unwrap_or(&mobs[cluster[0]].at)
 }
