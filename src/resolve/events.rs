@@ -422,19 +422,34 @@ pub fn cluster_statements(obs: &[StatementObs]) -> Vec<Vec<usize>> {
                 overlap(&words[i], &words[j]),
             )
     };
+    // Each statement's words, rarest first (by how many statements use them).
+    let mut uses = vec![0u32; numbers.len()];
+    for w in words.iter().flatten() {
+        uses[*w as usize] += 1;
+    }
+    let rarest: Vec<Vec<u32>> = words
+        .iter()
+        .map(|ws| {
+            let mut v = ws.clone();
+            v.sort_unstable_by_key(|w| (uses[*w as usize], *w));
+            v
+        })
+        .collect();
     let mut clusters: Vec<Building> = Vec::new();
-    let mut by_speaker: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    // (speaker, word) → the clusters of that speaker whose first member has the word.
+    let mut postings: HashMap<(&str, u32), Vec<usize>> = HashMap::new();
     for i in order {
         let s = &obs[i];
         let Some(sp) = s.speaker.as_deref() else {
             clusters.push(Building::new(i, s.at.0.as_str()));
             continue;
         };
-        let cands = by_speaker.entry(sp).or_default();
-        let home = cands.iter().copied().find(|&c| {
-            let b = &clusters[c];
-            !b.articles.contains(s.at.0.as_str()) && b.variants.iter().all(|&j| fits(i, j))
-        });
+        let home = candidates(&rarest[i], sp, &postings)
+            .into_iter()
+            .find(|&c| {
+                let b = &clusters[c];
+                !b.articles.contains(s.at.0.as_str()) && b.variants.iter().all(|&j| fits(i, j))
+            });
         match home {
             Some(c) => {
                 let b = &mut clusters[c];
@@ -450,9 +465,41 @@ pub fn cluster_statements(obs: &[StatementObs]) -> Vec<Vec<usize>> {
             }
             None => {
                 clusters.push(Building::new(i, s.at.0.as_str()));
-                cands.push(clusters.len() - 1);
+                for &w in &words[i] {
+                    postings
+                        .entry((sp, w))
+                        .or_default()
+                        .push(clusters.len() - 1);
+                }
             }
         }
     }
     clusters.into_iter().map(|b| b.members).collect()
+}
+
+/// The clusters of `speaker` a statement with these words (rarest first) could join,
+/// in the order they were made. A cluster's first member has at least as many words
+/// as any later statement (statements come longest first), and [`similar_words`] then
+/// needs at least two thirds of the statement's n words in it; so the first member
+/// holds one of the statement's n - floor(2n/3) + 1 rarest words, and only clusters
+/// listed under those words can take it. A statement under four words joins none.
+fn candidates(
+    rarest: &[u32],
+    speaker: &str,
+    postings: &HashMap<(&str, u32), Vec<usize>>,
+) -> Vec<usize> {
+    let n = rarest.len();
+    if n < 4 {
+        return Vec::new();
+    }
+    let prefix = n - (2 * n) / 3 + 1;
+    let mut out: Vec<usize> = rarest[..prefix]
+        .iter()
+        .filter_map(|&w| postings.get(&(speaker, w)))
+        .flatten()
+        .copied()
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }

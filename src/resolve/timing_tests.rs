@@ -38,12 +38,18 @@ fn resolve_timing() {
         .collect();
     let (c0, t0) = (cpu(), std::time::Instant::now());
     let view = resolve_corpus(&mut records, DEFAULT_BASE);
+    let mut all = String::new();
+    for r in &records {
+        all.push_str(&crate::resolve::index::iris(r).join(" "));
+        all.push('\n');
+    }
     eprintln!(
-        "resolve {} records: {:.2} s CPU, {:.2} s wall; {} meetings, {} statements",
+        "resolve {} records: {:.2} s CPU, {:.2} s wall; {} meetings, {} statements; IRIs {}",
         records.len(),
         cpu() - c0,
         t0.elapsed().as_secs_f64(),
         view.meetings.len(),
-        view.statements.len()
+        view.statements.len(),
+        crate::resolve::short_hash(&[&all])
     );
 }
