@@ -257,7 +257,7 @@ pub fn resolve_actors(records: &[Record], dict: Option<&Dictionary>) -> ActorRes
                 res.dictionary.insert(d.key(*e), *e);
                 (d.key(*e), d.entries[*e].name.clone())
             }
-            _ => (stable_key(counts.keys()), best),
+            _ => (stable_key(&counts), best),
         };
         res.name.insert(key.clone(), best);
         for &i in members {
@@ -282,44 +282,61 @@ pub fn resolve_actors(records: &[Record], dict: Option<&Dictionary>) -> ActorRes
 }
 
 /// The identity key of a cluster of people from its spellings (`(folded word count,
-/// spelling)`): among the longest, the one with the fewest dropped words (initials,
-/// "Jr."), then the smallest key. It depends on which spellings the cluster has, never
-/// on how often each occurs, so more reports of the same spellings never change an
-/// actor's IRI (a most-frequent choice flips when a batch of articles tips the counts).
-fn stable_key<'a>(spellings: impl Iterator<Item = &'a (usize, String)>) -> String {
-    spellings
-        .map(|(folded, name)| {
+/// spelling)` → reports): among the longest spellings, those reported at least half as
+/// often as the commonest; of these, the one with the fewest dropped words (initials,
+/// "Jr."), then the smallest key. A clear favourite ("Hillary Clinton" over "Hilary
+/// Clinton") names the actor; near-equals ("Adolf" and "Adolph Hitler") are decided
+/// by spelling, not by count, so a batch of articles that tips the counts between them
+/// does not change the actor's IRI.
+fn stable_key(counts: &BTreeMap<(usize, String), usize>) -> String {
+    let longest = counts.keys().map(|k| k.0).max().unwrap_or(0);
+    let top = counts
+        .iter()
+        .filter(|(k, _)| k.0 == longest)
+        .map(|(_, &n)| n)
+        .max()
+        .unwrap_or(0);
+    counts
+        .iter()
+        .filter(|(k, &n)| k.0 == longest && 2 * n >= top)
+        .map(|((_, name), _)| {
             let key = super::name_key(name);
-            let words = key.split('-').count();
-            (std::cmp::Reverse(*folded), words, key)
+            (key.split('-').count(), key)
         })
         .min()
-        .map(|(_, _, key)| key)
+        .map(|(_, key)| key)
         .unwrap_or_default()
 }
 
 #[cfg(test)]
 mod stable_key_tests {
     use super::stable_key;
+    use std::collections::BTreeMap;
 
-    fn spellings(names: &[&str]) -> Vec<(usize, String)> {
+    fn counts(names: &[(&str, usize)]) -> BTreeMap<(usize, String), usize> {
         names
             .iter()
-            .map(|n| (super::fold_tokens(n).len(), n.to_string()))
+            .map(|(n, c)| ((super::fold_tokens(n).len(), n.to_string()), *c))
             .collect()
     }
 
     #[test]
     fn stable_key_prefers_the_spelling_without_initials() {
-        let s = spellings(&["Donald J. Trump", "Donald Trump", "Trump"]);
-        assert_eq!(stable_key(s.iter()), "donald-trump");
+        let c = counts(&[("Donald J. Trump", 3), ("Donald Trump", 4), ("Trump", 9)]);
+        assert_eq!(stable_key(&c), "donald-trump");
     }
 
     #[test]
-    fn stable_key_ignores_counts() {
-        let few = spellings(&["Adolph Hitler", "Adolf Hitler"]);
-        let many = spellings(&["Adolph Hitler", "Adolph Hitler", "Adolf Hitler"]);
-        assert_eq!(stable_key(few.iter()), "adolf-hitler");
-        assert_eq!(stable_key(many.iter()), "adolf-hitler");
+    fn stable_key_ignores_counts_between_near_equals() {
+        let few = counts(&[("Adolph Hitler", 2), ("Adolf Hitler", 3)]);
+        let many = counts(&[("Adolph Hitler", 4), ("Adolf Hitler", 3)]);
+        assert_eq!(stable_key(&few), "adolf-hitler");
+        assert_eq!(stable_key(&many), "adolf-hitler");
+    }
+
+    #[test]
+    fn stable_key_takes_a_clear_favourite() {
+        let c = counts(&[("Hillary Clinton", 90), ("Hilary Clinton", 2)]);
+        assert_eq!(stable_key(&c), "hillary-clinton");
     }
 }
