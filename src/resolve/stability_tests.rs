@@ -6,8 +6,11 @@ use super::tests::{actor, meeting, pair_record, record, statement};
 use super::*;
 use crate::extract::*;
 
+/// Every article's IRIs, by article id.
+type Iris = Vec<(String, Vec<String>)>;
+
 /// Every IRI of the records, by article id.
-fn iris(recs: &[Record]) -> Vec<(String, Vec<String>)> {
+fn iris(recs: &[Record]) -> Iris {
     let mut out: Vec<(String, Vec<String>)> = recs
         .iter()
         .map(|r| (r.article.id.clone(), index::iris(r)))
@@ -17,10 +20,7 @@ fn iris(recs: &[Record]) -> Vec<(String, Vec<String>)> {
 }
 
 /// The IRIs of `recs` resolved alone, and resolved with `more` added.
-fn before_and_after(
-    recs: Vec<Record>,
-    more: Vec<Record>,
-) -> (Vec<(String, Vec<String>)>, Vec<(String, Vec<String>)>) {
+fn before_and_after(recs: Vec<Record>, more: Vec<Record>) -> (Iris, Iris) {
     let ids: Vec<String> = recs.iter().map(|r| r.article.id.clone()).collect();
     let mut alone = recs.clone();
     resolve_corpus(&mut alone, DEFAULT_BASE);

@@ -4,7 +4,7 @@
 //! other ids and dates, as the benchmark corpus is made), so later batches join the
 //! clusters earlier ones made.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::util::{corpus_files, s, Ng};
 
@@ -27,7 +27,7 @@ fn copies() -> Vec<(String, String)> {
 /// Writes three overlapping batches (every third article, shifted) and all of them.
 fn batches(ng: &Ng) -> (Vec<PathBuf>, PathBuf) {
     let all = copies();
-    let mut parts = vec![String::new(), String::new(), String::new()];
+    let mut parts = [String::new(), String::new(), String::new()];
     for (k, (_, line)) in all.iter().enumerate() {
         parts[(k * 7) % 3].push_str(line);
         parts[(k * 7) % 3].push('\n');
@@ -61,7 +61,7 @@ fn in_parts(ng: &Ng, name: &str, files: &[PathBuf], order: &[usize], dict: bool)
     ng.ok(&["export", "--store", s(&store), "--format", "nquads"])
 }
 
-fn at_once(ng: &Ng, name: &str, all: &PathBuf, dict: bool) -> String {
+fn at_once(ng: &Ng, name: &str, all: &Path, dict: bool) -> String {
     let store = ng.dir.path().join(name);
     let mut args = vec!["ingest", "--store", s(&store)];
     let d = dictionary();
