@@ -151,52 +151,12 @@ pub fn resolve_corpus_with(
             }
         }
     }
-    let country_of = |iri: &str| country.get(iri).cloned();
-
-    // Meetings.
-    let mut mobs = Vec::new();
-    for rec in records.iter() {
-        mobs.extend(meeting_obs(rec, &country_of));
-    }
-    let mut meeting_iri: BTreeMap<(String, String), String> = BTreeMap::new();
-    let mut meetings = BTreeMap::new();
-    for (iri, cluster) in name_meetings(&mobs, cluster_meetings(&mobs), base) {
-        let first = &mobs[cluster[0]];
-        let mut merged = MergedMeeting {
-            start: first.start.map(|d| d.to_string()),
-            end: first.end.map(|d| d.to_string()),
-            ..Default::default()
-        };
-        for &i in &cluster {
-            merged.sources.insert(mobs[i].at.0.clone());
-            meeting_iri.insert(mobs[i].at.clone(), iri.clone());
-        }
-        meetings.insert(iri, merged);
-    }
-    // Statements.
-    let mut sobs = Vec::new();
-    for rec in records.iter() {
-        sobs.extend(statement_obs(rec));
-    }
-    let mut statement_iri: BTreeMap<(String, String), String> = BTreeMap::new();
-    let mut statements = BTreeMap::new();
-    for cluster in cluster_statements(&sobs) {
-        let first = &sobs[cluster[0]];
-        let words: Vec<&str> = first.words.iter().map(String::as_str).collect();
-        let iri = super::statement_iri(
-            base,
-            &[
-                first.speaker.as_deref().unwrap_or(&first.at.0),
-                &words.join(" "),
-            ],
-        );
-        let mut merged = MergedStatement::default();
-        for &i in &cluster {
-            merged.sources.insert(sobs[i].at.0.clone());
-            statement_iri.insert(sobs[i].at.clone(), iri.clone());
-        }
-        statements.insert(iri, merged);
-    }
+    // Meetings and statements depend on the actor IRIs only, not on each other.
+    let records_ref: &[Record] = records;
+    let ((meeting_iri, meetings), (statement_iri, statements)) = rayon::join(
+        || resolve_meetings(records_ref, &country, base),
+        || resolve_statements(records_ref, base),
+    );
     for rec in records.iter_mut() {
         let id = rec.article.id.clone();
         for m in &mut rec.meetings {
@@ -273,4 +233,64 @@ fn earliest<'a>(mobs: &'a [MeetingObs], cluster: &[usize]) -> &'a (String, Strin
         .map(|&i| &mobs[i].at)
         .min()
         .unwrap_or(&mobs[cluster[0]].at)
+}
+
+/// Local ids → IRIs, and IRI → what the corpus knows of the fact.
+type Resolved<T> = (BTreeMap<(String, String), String>, BTreeMap<String, T>);
+
+/// Clusters and names the meetings of all records (actor IRIs already resolved).
+fn resolve_meetings(
+    records: &[Record],
+    country: &BTreeMap<String, String>,
+    base: &str,
+) -> Resolved<MergedMeeting> {
+    let country_of = |iri: &str| country.get(iri).cloned();
+    let mut mobs = Vec::new();
+    for rec in records {
+        mobs.extend(meeting_obs(rec, &country_of));
+    }
+    let mut meeting_iri: BTreeMap<(String, String), String> = BTreeMap::new();
+    let mut meetings = BTreeMap::new();
+    for (iri, cluster) in name_meetings(&mobs, cluster_meetings(&mobs), base) {
+        let first = &mobs[cluster[0]];
+        let mut merged = MergedMeeting {
+            start: first.start.map(|d| d.to_string()),
+            end: first.end.map(|d| d.to_string()),
+            ..Default::default()
+        };
+        for &i in &cluster {
+            merged.sources.insert(mobs[i].at.0.clone());
+            meeting_iri.insert(mobs[i].at.clone(), iri.clone());
+        }
+        meetings.insert(iri, merged);
+    }
+    (meeting_iri, meetings)
+}
+
+/// Clusters and names the statements of all records (actor IRIs already resolved).
+fn resolve_statements(records: &[Record], base: &str) -> Resolved<MergedStatement> {
+    let mut sobs = Vec::new();
+    for rec in records {
+        sobs.extend(statement_obs(rec));
+    }
+    let mut statement_iri: BTreeMap<(String, String), String> = BTreeMap::new();
+    let mut statements = BTreeMap::new();
+    for cluster in cluster_statements(&sobs) {
+        let first = &sobs[cluster[0]];
+        let words: Vec<&str> = first.words.iter().map(String::as_str).collect();
+        let iri = super::statement_iri(
+            base,
+            &[
+                first.speaker.as_deref().unwrap_or(&first.at.0),
+                &words.join(" "),
+            ],
+        );
+        let mut merged = MergedStatement::default();
+        for &i in &cluster {
+            merged.sources.insert(sobs[i].at.0.clone());
+            statement_iri.insert(sobs[i].at.clone(), iri.clone());
+        }
+        statements.insert(iri, merged);
+    }
+    (statement_iri, statements)
 }
