@@ -244,7 +244,7 @@ pub fn resolve_actors(records: &[Record], dict: Option<&Dictionary>) -> ActorRes
         .filter(|(members, _)| !members.is_empty())
         .collect();
     // Canonical name per cluster: the dictionary's, or the most frequent of the
-    // longest spellings.
+    // longest spellings; the identity key: the dictionary's, or [`stable_key`].
     for (members, entry) in &clusters {
         let mut counts: BTreeMap<(usize, String), usize> = BTreeMap::new();
         for &i in members {
@@ -265,7 +265,7 @@ pub fn resolve_actors(records: &[Record], dict: Option<&Dictionary>) -> ActorRes
                 res.dictionary.insert(d.key(*e), *e);
                 (d.key(*e), d.entries[*e].name.clone())
             }
-            _ => (super::name_key(&best), best),
+            _ => (stable_key(&counts), best),
         };
         res.name.insert(key.clone(), best);
         for &i in members {
@@ -287,4 +287,64 @@ pub fn resolve_actors(records: &[Record], dict: Option<&Dictionary>) -> ActorRes
         }
     }
     res
+}
+
+/// The identity key of a cluster of people from its spellings (`(folded word count,
+/// spelling)` → reports): among the longest spellings, those reported at least half as
+/// often as the commonest; of these, the one with the fewest dropped words (initials,
+/// "Jr."), then the smallest key. A clear favourite ("Hillary Clinton" over "Hilary
+/// Clinton") names the actor; near-equals ("Adolf" and "Adolph Hitler") are decided
+/// by spelling, not by count, so a batch of articles that tips the counts between them
+/// does not change the actor's IRI.
+fn stable_key(counts: &BTreeMap<(usize, String), usize>) -> String {
+    let longest = counts.keys().map(|k| k.0).max().unwrap_or(0);
+    let top = counts
+        .iter()
+        .filter(|(k, _)| k.0 == longest)
+        .map(|(_, &n)| n)
+        .max()
+        .unwrap_or(0);
+    counts
+        .iter()
+        .filter(|(k, &n)| k.0 == longest && 2 * n >= top)
+        .map(|((_, name), _)| {
+            let key = super::name_key(name);
+            (key.split('-').count(), key)
+        })
+        .min()
+        .map(|(_, key)| key)
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod stable_key_tests {
+    use super::stable_key;
+    use std::collections::BTreeMap;
+
+    fn counts(names: &[(&str, usize)]) -> BTreeMap<(usize, String), usize> {
+        names
+            .iter()
+            .map(|(n, c)| ((super::fold_tokens(n).len(), n.to_string()), *c))
+            .collect()
+    }
+
+    #[test]
+    fn stable_key_prefers_the_spelling_without_initials() {
+        let c = counts(&[("Donald J. Trump", 3), ("Donald Trump", 4), ("Trump", 9)]);
+        assert_eq!(stable_key(&c), "donald-trump");
+    }
+
+    #[test]
+    fn stable_key_ignores_counts_between_near_equals() {
+        let few = counts(&[("Adolph Hitler", 2), ("Adolf Hitler", 3)]);
+        let many = counts(&[("Adolph Hitler", 4), ("Adolf Hitler", 3)]);
+        assert_eq!(stable_key(&few), "adolf-hitler");
+        assert_eq!(stable_key(&many), "adolf-hitler");
+    }
+
+    #[test]
+    fn stable_key_takes_a_clear_favourite() {
+        let c = counts(&[("Hillary Clinton", 90), ("Hilary Clinton", 2)]);
+        assert_eq!(stable_key(&c), "hillary-clinton");
+    }
 }

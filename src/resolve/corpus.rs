@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::actors::{resolve_actors, ActorResolution};
 use super::dictionary::{Dictionary, Entry};
-use super::events::{cluster_meetings, cluster_statements, meeting_obs, statement_obs};
+use super::events::{cluster_meetings, cluster_statements, meeting_obs, statement_obs, MeetingObs};
 use crate::extract::Record;
 use crate::nlp::lexicon::{lexicon, Form};
 
@@ -151,29 +151,108 @@ pub fn resolve_corpus_with(
             }
         }
     }
-    let country_of = |iri: &str| country.get(iri).cloned();
-
-    // Meetings.
-    let mut mobs = Vec::new();
-    for rec in records.iter() {
-        mobs.extend(meeting_obs(rec, &country_of));
+    // Meetings and statements depend on the actor IRIs only, not on each other.
+    let records_ref: &[Record] = records;
+    let ((meeting_iri, meetings), (statement_iri, statements)) = rayon::join(
+        || resolve_meetings(records_ref, &country, base),
+        || resolve_statements(records_ref, base),
+    );
+    for rec in records.iter_mut() {
+        let id = rec.article.id.clone();
+        for m in &mut rec.meetings {
+            if let Some(iri) = meeting_iri.get(&(id.clone(), m.id.clone())) {
+                m.iri = iri.clone();
+            }
+        }
+        for s in &mut rec.statements {
+            if let Some(iri) = statement_iri.get(&(id.clone(), s.id.clone())) {
+                s.iri = iri.clone();
+            }
+        }
     }
-    let mut meeting_iri: BTreeMap<(String, String), String> = BTreeMap::new();
-    let mut meetings = BTreeMap::new();
-    for cluster in cluster_meetings(&mobs) {
+    CorpusView {
+        actors,
+        meetings,
+        statements,
+        dictionary,
+    }
+}
+
+/// Names meeting clusters (each led by its most specific report) by what that report
+/// says: its participants, and its date and place, or for an undated report its
+/// weekday, place and mode. Never by article, so a cluster keeps its IRI when more
+/// reports join it. Clusters that would share an IRI (two undated meetings of the same
+/// people that did not merge) are told apart by a number, in the order of their
+/// earliest report.
+fn name_meetings(
+    mobs: &[MeetingObs],
+    clusters: Vec<Vec<usize>>,
+    base: &str,
+) -> Vec<(String, Vec<usize>)> {
+    let mut by_parts: BTreeMap<Vec<String>, Vec<Vec<usize>>> = BTreeMap::new();
+    for cluster in clusters {
         let first = &mobs[cluster[0]];
         let parts: Vec<&str> = first.participants.iter().map(String::as_str).collect();
         let joined = parts.join("|");
-        let date = first.start.map(|d| d.to_string());
         let place = first
             .place
             .as_ref()
             .map(|p| p.0.clone())
             .unwrap_or_default();
-        let iri = match &date {
-            Some(d) => super::meeting_iri(base, &[&joined, d, &place]),
-            None => super::meeting_iri(base, &[&joined, &first.at.0, &first.at.1]),
+        let key = match first.start {
+            Some(d) => vec![joined, d.to_string(), place],
+            None => vec![
+                joined,
+                String::new(),
+                place,
+                first.weekday.map(|w| w.to_string()).unwrap_or_default(),
+                format!("{:?}", first.mode),
+            ],
         };
+        by_parts.entry(key).or_default().push(cluster);
+    }
+    let mut named = Vec::new();
+    for (key, mut same) in by_parts {
+        same.sort_by(|a, b| earliest(mobs, a).cmp(earliest(mobs, b)));
+        for (n, cluster) in same.into_iter().enumerate() {
+            let mut parts: Vec<&str> = key.iter().map(String::as_str).collect();
+            let number = n.to_string();
+            if n > 0 {
+                parts.push(&number);
+            }
+            named.push((super::meeting_iri(base, &parts), cluster));
+        }
+    }
+    named
+}
+
+/// The earliest (article, local id) of a cluster's reports.
+fn earliest<'a>(mobs: &'a [MeetingObs], cluster: &[usize]) -> &'a (String, String) {
+    cluster
+        .iter()
+        .map(|&i| &mobs[i].at)
+        .min()
+        .unwrap_or(&mobs[cluster[0]].at)
+}
+
+/// Local ids → IRIs, and IRI → what the corpus knows of the fact.
+type Resolved<T> = (BTreeMap<(String, String), String>, BTreeMap<String, T>);
+
+/// Clusters and names the meetings of all records (actor IRIs already resolved).
+fn resolve_meetings(
+    records: &[Record],
+    country: &BTreeMap<String, String>,
+    base: &str,
+) -> Resolved<MergedMeeting> {
+    let country_of = |iri: &str| country.get(iri).cloned();
+    let mut mobs = Vec::new();
+    for rec in records {
+        mobs.extend(meeting_obs(rec, &country_of));
+    }
+    let mut meeting_iri: BTreeMap<(String, String), String> = BTreeMap::new();
+    let mut meetings = BTreeMap::new();
+    for (iri, cluster) in name_meetings(&mobs, cluster_meetings(&mobs), base) {
+        let first = &mobs[cluster[0]];
         let mut merged = MergedMeeting {
             start: first.start.map(|d| d.to_string()),
             end: first.end.map(|d| d.to_string()),
@@ -185,9 +264,13 @@ pub fn resolve_corpus_with(
         }
         meetings.insert(iri, merged);
     }
-    // Statements.
+    (meeting_iri, meetings)
+}
+
+/// Clusters and names the statements of all records (actor IRIs already resolved).
+fn resolve_statements(records: &[Record], base: &str) -> Resolved<MergedStatement> {
     let mut sobs = Vec::new();
-    for rec in records.iter() {
+    for rec in records {
         sobs.extend(statement_obs(rec));
     }
     let mut statement_iri: BTreeMap<(String, String), String> = BTreeMap::new();
@@ -209,23 +292,5 @@ pub fn resolve_corpus_with(
         }
         statements.insert(iri, merged);
     }
-    for rec in records.iter_mut() {
-        let id = rec.article.id.clone();
-        for m in &mut rec.meetings {
-            if let Some(iri) = meeting_iri.get(&(id.clone(), m.id.clone())) {
-                m.iri = iri.clone();
-            }
-        }
-        for s in &mut rec.statements {
-            if let Some(iri) = statement_iri.get(&(id.clone(), s.id.clone())) {
-                s.iri = iri.clone();
-            }
-        }
-    }
-    CorpusView {
-        actors,
-        meetings,
-        statements,
-        dictionary,
-    }
+    (statement_iri, statements)
 }

@@ -9,7 +9,7 @@
 //! the same words, and neither negates what the other affirms.
 //! Clustering is greedy over a content-based order, so it never depends on input order.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
@@ -170,52 +170,101 @@ fn modes_fit(a: MeetingMode, b: MeetingMode) -> bool {
 /// Marzook of Hamas). Two people who merely share a country do not count.
 fn matched(a: &MeetingObs, b: &MeetingObs) -> usize {
     let empty = BTreeSet::new();
-    let aff = |m: &MeetingObs, p: &str| m.affiliations.get(p).unwrap_or(&empty).clone();
     a.participants
         .iter()
         .filter(|p| {
-            b.participants
-                .iter()
-                .any(|q| p == &q || aff(b, q).contains(*p) || aff(a, p).contains(q))
+            let of_a = a.affiliations.get(p.as_str()).unwrap_or(&empty);
+            b.participants.iter().any(|q| {
+                p == &q
+                    || b.affiliations
+                        .get(q.as_str())
+                        .is_some_and(|of_b| of_b.contains(p.as_str()))
+                    || of_a.contains(q.as_str())
+            })
         })
         .count()
 }
 
 /// Whether two reports (from different articles) are one meeting.
 pub fn same_meeting(a: &MeetingObs, b: &MeetingObs) -> bool {
-    a.at.0 != b.at.0
-        && matched(a, b).min(matched(b, a)) >= 2
-        && dates_fit(a, b)
+    a.at.0 != b.at.0 && same_content(a, b)
+}
+
+/// Whether two reports are one meeting, their articles aside (cheap tests first).
+fn same_content(a: &MeetingObs, b: &MeetingObs) -> bool {
+    dates_fit(a, b)
         && places_fit(a, b)
         && modes_fit(a.mode, b.mode)
+        && matched(a, b).min(matched(b, a)) >= 2
+}
+
+/// Whether two reports say the same of a meeting (every field [`same_content`] reads).
+fn same_report(a: &MeetingObs, b: &MeetingObs) -> bool {
+    a.participants == b.participants
+        && a.affiliations == b.affiliations
+        && a.start == b.start
+        && a.end == b.end
+        && a.weekday == b.weekday
+        && a.place == b.place
+        && a.mode == b.mode
+}
+
+/// A cluster being built: its members, their articles, and one member per distinct
+/// report. A report joins a cluster when it comes from none of its articles and is one
+/// meeting with every member; testing one member per distinct report is the same test,
+/// and far cheaper when many articles repeat one report.
+struct Building<'a> {
+    members: Vec<usize>,
+    articles: HashSet<&'a str>,
+    variants: Vec<usize>,
+}
+
+impl<'a> Building<'a> {
+    fn new(i: usize, article: &'a str) -> Self {
+        Building {
+            members: vec![i],
+            articles: HashSet::from([article]),
+            variants: vec![i],
+        }
+    }
+}
+
+/// The order in which reports are clustered: most specific first (dated, then placed,
+/// then more participants), then by what they say (earliest date, participants, place),
+/// and only then by article: so the first member of a cluster, which names it, does
+/// not change when more reports of the same meeting arrive.
+fn meeting_order(a: &MeetingObs, b: &MeetingObs) -> std::cmp::Ordering {
+    let spec = |m: &MeetingObs| {
+        let span = match (m.start, m.end) {
+            (Some(s), Some(e)) => (e - s).num_days(),
+            _ => i64::MAX,
+        };
+        (
+            span,
+            m.place.is_none(),
+            std::cmp::Reverse(m.participants.len()),
+        )
+    };
+    spec(a)
+        .cmp(&spec(b))
+        .then_with(|| a.start.cmp(&b.start))
+        .then_with(|| a.participants.cmp(&b.participants))
+        .then_with(|| a.place.cmp(&b.place))
+        .then_with(|| a.at.cmp(&b.at))
 }
 
 /// Clusters meeting reports. Returns clusters as lists of indices into `obs`, the first
 /// member the most specific report.
 pub fn cluster_meetings(obs: &[MeetingObs]) -> Vec<Vec<usize>> {
     let mut order: Vec<usize> = (0..obs.len()).collect();
-    // Most specific first: dated, then placed, then more participants; ties by id.
-    order.sort_by(|&x, &y| {
-        let (a, b) = (&obs[x], &obs[y]);
-        let spec = |m: &MeetingObs| {
-            let span = match (m.start, m.end) {
-                (Some(s), Some(e)) => (e - s).num_days(),
-                _ => i64::MAX,
-            };
-            (
-                span,
-                m.place.is_none(),
-                std::cmp::Reverse(m.participants.len()),
-            )
-        };
-        spec(a).cmp(&spec(b)).then_with(|| a.at.cmp(&b.at))
-    });
-    let mut clusters: Vec<Vec<usize>> = Vec::new();
+    order.sort_by(|&x, &y| meeting_order(&obs[x], &obs[y]));
+    let mut clusters: Vec<Building> = Vec::new();
     // Clusters by participant (widened), so each report is only compared with clusters
     // it shares someone with: linear in practice, not quadratic.
     let mut by_participant: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for i in order {
-        let mut cands: Vec<usize> = obs[i]
+        let m = &obs[i];
+        let mut cands: Vec<usize> = m
             .widened
             .iter()
             .filter_map(|p| by_participant.get(p.as_str()))
@@ -224,27 +273,34 @@ pub fn cluster_meetings(obs: &[MeetingObs]) -> Vec<Vec<usize>> {
             .collect();
         cands.sort_unstable();
         cands.dedup();
-        let home = cands
-            .into_iter()
-            .find(|&c| clusters[c].iter().all(|&j| same_meeting(&obs[i], &obs[j])));
+        let home = cands.into_iter().find(|&c| {
+            let b = &clusters[c];
+            !b.articles.contains(m.at.0.as_str())
+                && b.variants.iter().all(|&j| same_content(m, &obs[j]))
+        });
         let c = match home {
             Some(c) => {
-                clusters[c].push(i);
+                let b = &mut clusters[c];
+                b.members.push(i);
+                b.articles.insert(m.at.0.as_str());
+                if !b.variants.iter().any(|&j| same_report(m, &obs[j])) {
+                    b.variants.push(i);
+                }
                 c
             }
             None => {
-                clusters.push(vec![i]);
+                clusters.push(Building::new(i, m.at.0.as_str()));
                 clusters.len() - 1
             }
         };
-        for p in &obs[i].widened {
+        for p in &m.widened {
             let v = by_participant.entry(p.as_str()).or_default();
             if v.last() != Some(&c) {
                 v.push(c);
             }
         }
     }
-    clusters
+    clusters.into_iter().map(|b| b.members).collect()
 }
 
 /// One statement report, reduced to what identity needs.
@@ -299,40 +355,151 @@ pub fn same_statement(a: &StatementObs, b: &StatementObs) -> bool {
     if a.at.0 == b.at.0 || a.speaker.is_none() || a.speaker != b.speaker || a.negated != b.negated {
         return false;
     }
-    let shared = a.words.intersection(&b.words).count() as f64;
-    let smaller = a.words.len().min(b.words.len()).max(1) as f64;
-    let union = a.words.union(&b.words).count().max(1) as f64;
-    a.words.len().min(b.words.len()) >= 4 && (shared / union >= 0.5 || shared / smaller >= 0.8)
+    let shared = a.words.intersection(&b.words).count();
+    similar_words(a.words.len(), b.words.len(), shared)
 }
 
-/// Clusters statement reports, in a content-based order.
+/// The word-overlap test of [`same_statement`], from the two sizes and the overlap.
+fn similar_words(a: usize, b: usize, shared: usize) -> bool {
+    let smaller = a.min(b).max(1) as f64;
+    let union = (a + b - shared).max(1) as f64;
+    let shared = shared as f64;
+    a.min(b) >= 4 && (shared / union >= 0.5 || shared / smaller >= 0.8)
+}
+
+/// How many numbers two sorted, duplicate-free lists share.
+fn overlap(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// Clusters statement reports, in a content-based order (most words first, then the
+/// words, then the article), so the first member, which names a cluster, does not
+/// change when more reports of the same words arrive.
+///
+/// Words are numbered once, so comparing two statements merges two short sorted lists
+/// of numbers; a cluster keeps one member per distinct wording (see `Building`).
 pub fn cluster_statements(obs: &[StatementObs]) -> Vec<Vec<usize>> {
+    let mut numbers: HashMap<&str, u32> = HashMap::new();
+    let words: Vec<Vec<u32>> = obs
+        .iter()
+        .map(|o| {
+            let mut v: Vec<u32> = o
+                .words
+                .iter()
+                .map(|w| {
+                    let next = numbers.len() as u32;
+                    *numbers.entry(w.as_str()).or_insert(next)
+                })
+                .collect();
+            v.sort_unstable();
+            v
+        })
+        .collect();
     let mut order: Vec<usize> = (0..obs.len()).collect();
     order.sort_by(|&x, &y| {
         std::cmp::Reverse(obs[x].words.len())
             .cmp(&std::cmp::Reverse(obs[y].words.len()))
+            .then_with(|| obs[x].words.cmp(&obs[y].words))
             .then_with(|| obs[x].at.cmp(&obs[y].at))
     });
-    let mut clusters: Vec<Vec<usize>> = Vec::new();
-    let mut by_speaker: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let fits = |i: usize, j: usize| {
+        obs[i].negated == obs[j].negated
+            && similar_words(
+                words[i].len(),
+                words[j].len(),
+                overlap(&words[i], &words[j]),
+            )
+    };
+    // Each statement's words, rarest first (by how many statements use them).
+    let mut uses = vec![0u32; numbers.len()];
+    for w in words.iter().flatten() {
+        uses[*w as usize] += 1;
+    }
+    let rarest: Vec<Vec<u32>> = words
+        .iter()
+        .map(|ws| {
+            let mut v = ws.clone();
+            v.sort_unstable_by_key(|w| (uses[*w as usize], *w));
+            v
+        })
+        .collect();
+    let mut clusters: Vec<Building> = Vec::new();
+    // (speaker, word) → the clusters of that speaker whose first member has the word.
+    let mut postings: HashMap<(&str, u32), Vec<usize>> = HashMap::new();
     for i in order {
-        let Some(sp) = obs[i].speaker.clone() else {
-            clusters.push(vec![i]);
+        let s = &obs[i];
+        let Some(sp) = s.speaker.as_deref() else {
+            clusters.push(Building::new(i, s.at.0.as_str()));
             continue;
         };
-        let cands = by_speaker.entry(sp).or_default();
-        let home = cands.iter().copied().find(|&c| {
-            clusters[c]
-                .iter()
-                .all(|&j| same_statement(&obs[i], &obs[j]))
-        });
+        let home = candidates(&rarest[i], sp, &postings)
+            .into_iter()
+            .find(|&c| {
+                let b = &clusters[c];
+                !b.articles.contains(s.at.0.as_str()) && b.variants.iter().all(|&j| fits(i, j))
+            });
         match home {
-            Some(c) => clusters[c].push(i),
+            Some(c) => {
+                let b = &mut clusters[c];
+                b.members.push(i);
+                b.articles.insert(s.at.0.as_str());
+                if !b
+                    .variants
+                    .iter()
+                    .any(|&j| obs[j].negated == s.negated && words[j] == words[i])
+                {
+                    b.variants.push(i);
+                }
+            }
             None => {
-                clusters.push(vec![i]);
-                cands.push(clusters.len() - 1);
+                clusters.push(Building::new(i, s.at.0.as_str()));
+                for &w in &words[i] {
+                    postings
+                        .entry((sp, w))
+                        .or_default()
+                        .push(clusters.len() - 1);
+                }
             }
         }
     }
-    clusters
+    clusters.into_iter().map(|b| b.members).collect()
+}
+
+/// The clusters of `speaker` a statement with these words (rarest first) could join,
+/// in the order they were made. A cluster's first member has at least as many words
+/// as any later statement (statements come longest first), and [`similar_words`] then
+/// needs at least two thirds of the statement's n words in it; so the first member
+/// holds one of the statement's n - floor(2n/3) + 1 rarest words, and only clusters
+/// listed under those words can take it. A statement under four words joins none.
+fn candidates(
+    rarest: &[u32],
+    speaker: &str,
+    postings: &HashMap<(&str, u32), Vec<usize>>,
+) -> Vec<usize> {
+    let n = rarest.len();
+    if n < 4 {
+        return Vec::new();
+    }
+    let prefix = n - (2 * n) / 3 + 1;
+    let mut out: Vec<usize> = rarest[..prefix]
+        .iter()
+        .filter_map(|&w| postings.get(&(speaker, w)))
+        .flatten()
+        .copied()
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }

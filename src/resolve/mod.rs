@@ -101,7 +101,11 @@ pub fn content_key(text: &str) -> String {
 }
 
 #[cfg(test)]
+mod stability_tests;
+#[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod timing_tests;
 
 #[cfg(test)]
 mod key_tests {

@@ -3,7 +3,7 @@
 use super::*;
 use crate::extract::*;
 
-fn span(t: &str) -> TextSpan {
+pub(super) fn span(t: &str) -> TextSpan {
     TextSpan {
         start: 0,
         end: t.chars().count(),
@@ -11,7 +11,7 @@ fn span(t: &str) -> TextSpan {
     }
 }
 
-fn actor(id: &str, name: &str, kind: ActorKind) -> ActorRecord {
+pub(super) fn actor(id: &str, name: &str, kind: ActorKind) -> ActorRecord {
     ActorRecord {
         id: id.into(),
         iri: actor_iri(DEFAULT_BASE, &name_key(name)),
@@ -23,7 +23,7 @@ fn actor(id: &str, name: &str, kind: ActorKind) -> ActorRecord {
     }
 }
 
-fn record(id: &str, date: Option<&str>, actors: Vec<ActorRecord>) -> Record {
+pub(super) fn record(id: &str, date: Option<&str>, actors: Vec<ActorRecord>) -> Record {
     Record {
         article: ArticleInfo {
             id: id.into(),
@@ -41,7 +41,7 @@ fn record(id: &str, date: Option<&str>, actors: Vec<ActorRecord>) -> Record {
     }
 }
 
-fn meeting(
+pub(super) fn meeting(
     id: &str,
     parts: &[&str],
     day: Option<&str>,
@@ -65,7 +65,7 @@ fn meeting(
     }
 }
 
-fn statement(id: &str, speaker: &str, content: &str) -> StatementRecord {
+pub(super) fn statement(id: &str, speaker: &str, content: &str) -> StatementRecord {
     StatementRecord {
         id: id.into(),
         iri: format!("x:{id}"),
@@ -131,7 +131,7 @@ fn ambiguous_surname_stays_apart() {
     assert_ne!(iri_of(&recs, "c", "a1"), iri_of(&recs, "b", "a1"));
 }
 
-fn pair_record(id: &str, date: Option<&str>, m: MeetingRecord) -> Record {
+pub(super) fn pair_record(id: &str, date: Option<&str>, m: MeetingRecord) -> Record {
     let mut r = record(
         id,
         date,

@@ -10,6 +10,7 @@ mod errors;
 mod export;
 mod gold;
 mod help;
+mod incremental;
 mod ingest;
 mod query;
 mod structure;

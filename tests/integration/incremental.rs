@@ -1,0 +1,104 @@
+//! Incremental ingest: a store built by several ingests, in any order, holds the same
+//! bytes as one ingest of the same articles, with and without an actor dictionary.
+//! The batches overlap in actors and meetings (copies of the sample articles under
+//! other ids and dates, as the benchmark corpus is made), so later batches join the
+//! clusters earlier ones made.
+
+use std::path::{Path, PathBuf};
+
+use crate::util::{corpus_files, s, Ng};
+
+/// The articles: each sample article under ids `NAME~0`, `NAME~1` and `NAME~10` (which
+/// sorts between the other two), the copies dated 3 days apart.
+fn copies() -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for f in corpus_files() {
+        let text = std::fs::read_to_string(&f).expect("sample article");
+        let name = f.file_stem().and_then(|n| n.to_str()).unwrap_or("a");
+        for (copy, day) in [(0, "2024-03-01"), (1, "2024-03-04"), (10, "2024-03-31")] {
+            let line =
+                serde_json::json!({"id": format!("{name}~{copy}"), "date": day, "text": text});
+            out.push((format!("{name}~{copy}"), line.to_string()));
+        }
+    }
+    out
+}
+
+/// Writes three overlapping batches (every third article, shifted) and all of them.
+fn batches(ng: &Ng) -> (Vec<PathBuf>, PathBuf) {
+    let all = copies();
+    let mut parts = [String::new(), String::new(), String::new()];
+    for (k, (_, line)) in all.iter().enumerate() {
+        parts[(k * 7) % 3].push_str(line);
+        parts[(k * 7) % 3].push('\n');
+    }
+    let files = parts
+        .iter()
+        .enumerate()
+        .map(|(k, p)| ng.write(&format!("batch{k}.jsonl"), p))
+        .collect();
+    let whole: String = all.iter().map(|(_, l)| format!("{l}\n")).collect();
+    (files, ng.write("all.jsonl", whole))
+}
+
+fn dictionary() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/actors.ttl")
+}
+
+/// Ingests the batches in `order` into a new store (the dictionary, if any, with the
+/// first) and exports it as N-Quads.
+fn in_parts(ng: &Ng, name: &str, files: &[PathBuf], order: &[usize], dict: bool) -> String {
+    let store = ng.dir.path().join(name);
+    for (n, &k) in order.iter().enumerate() {
+        let mut args = vec!["ingest", "--store", s(&store)];
+        let d = dictionary();
+        if dict && n == 0 {
+            args.extend(["--actors", s(&d)]);
+        }
+        args.push(s(&files[k]));
+        ng.ok(&args);
+    }
+    ng.ok(&["export", "--store", s(&store), "--format", "nquads"])
+}
+
+fn at_once(ng: &Ng, name: &str, all: &Path, dict: bool) -> String {
+    let store = ng.dir.path().join(name);
+    let mut args = vec!["ingest", "--store", s(&store)];
+    let d = dictionary();
+    if dict {
+        args.extend(["--actors", s(&d)]);
+    }
+    args.push(s(all));
+    ng.ok(&args);
+    ng.ok(&["export", "--store", s(&store), "--format", "nquads"])
+}
+
+ngtest!(three_batches_in_any_order_equal_one_ingest, |ng| {
+    let (files, all) = batches(&ng);
+    let once = at_once(&ng, "once", &all, false);
+    assert!(once.contains("/meeting/"), "the copies hold meetings");
+    for (n, order) in [[0, 1, 2], [2, 1, 0], [1, 2, 0]].iter().enumerate() {
+        let parts = in_parts(&ng, &format!("parts{n}"), &files, order, false);
+        assert!(parts == once, "order {order:?} differs from one ingest");
+    }
+});
+
+ngtest!(three_batches_with_the_dictionary_equal_one_ingest, |ng| {
+    let (files, all) = batches(&ng);
+    let once = at_once(&ng, "once", &all, true);
+    assert!(once.contains("wikidata.org"), "the dictionary was used");
+    for (n, order) in [[0, 1, 2], [2, 0, 1]].iter().enumerate() {
+        let parts = in_parts(&ng, &format!("parts{n}"), &files, order, true);
+        assert!(parts == once, "order {order:?} differs from one ingest");
+    }
+});
+
+ngtest!(repeating_a_batch_relinks_nothing, |ng| {
+    let (files, _) = batches(&ng);
+    let store = ng.dir.path().join("again");
+    for f in &files {
+        ng.ok(&["ingest", "--store", s(&store), s(f)]);
+    }
+    let out = ng.ok(&["ingest", "--store", s(&store), s(&files[0])]);
+    assert!(!out.contains("re-linked"), "{out}");
+});
