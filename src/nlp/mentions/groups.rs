@@ -194,6 +194,26 @@ const VAGUE: &[&str] = &[
     "your", "those", "these", "them", "us", "other", "many", "some", "several",
 ];
 
+/// Nouns that, after "the", point back to an organisation the text has named ("the
+/// delegation of the militant group" is Hamas's): such a collective is that actor's,
+/// left to coreference, not a group of its own.
+const ANAPHORIC_OWNERS: &[&str] = &[
+    "agency",
+    "alliance",
+    "bloc",
+    "company",
+    "faction",
+    "government",
+    "group",
+    "militia",
+    "ministry",
+    "movement",
+    "organisation",
+    "organization",
+    "party",
+    "regime",
+];
+
 fn word(doc: &Doc, c: &Chunk) -> Option<String> {
     if c.tokens.len() != 1 || doc.tokens[c.tokens.start].kind != TokenKind::Word {
         return None;
@@ -408,6 +428,13 @@ pub fn group_mention(
                 _ => break,
             }
             j += 1;
+        }
+        if words.first().is_some_and(|w| w == "the")
+            && words
+                .last()
+                .is_some_and(|w| ANAPHORIC_OWNERS.contains(&w.to_lowercase().as_str()))
+        {
+            return None;
         }
         if content > 0 {
             last = j - 1;

@@ -253,6 +253,15 @@ fn collective_of_a_named_actor_is_no_group() {
 }
 
 #[test]
+fn collective_of_a_named_organisation_told_again_is_no_group() {
+    assert!(
+        groups("Marzook was among the delegation of the militant group who met Bogdanov.")
+            .is_empty()
+    );
+    assert_eq!(groups("He met members of the black community.").len(), 1);
+}
+
+#[test]
 fn vague_owner_names_no_group() {
     assert!(groups("Officials from both countries met.").is_empty());
 }
