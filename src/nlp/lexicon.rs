@@ -86,6 +86,12 @@ pub struct Lexicon {
     titles: HashMap<String, String>,
     /// Longest title in words.
     pub max_title_len: usize,
+    /// The first word of every title: a probe whose first word is not here cannot
+    /// name a title (checked before any key is built).
+    title_first_words: HashSet<String>,
+    /// The first word of every title word of several words ("foreign" of "foreign
+    /// ministry").
+    title_word_first_words: HashSet<String>,
     /// Given names.
     given: HashSet<String>,
     /// Title modifiers, honorifics and institution nouns (lower case) → kind.
@@ -139,6 +145,8 @@ impl Lexicon {
             first_words: HashSet::new(),
             titles: HashMap::new(),
             max_title_len: 1,
+            title_first_words: HashSet::new(),
+            title_word_first_words: HashSet::new(),
             given: HashSet::new(),
             title_words: HashMap::new(),
             not_names: HashSet::new(),
@@ -188,12 +196,19 @@ impl Lexicon {
             // mention finder takes a glued period after a title with it.
             let t = r[0].to_lowercase().trim_end_matches('.').to_string();
             lex.max_title_len = lex.max_title_len.max(t.split(' ').count());
+            if let Some(first) = t.split(' ').next() {
+                lex.title_first_words.insert(first.to_string());
+            }
             lex.titles
                 .insert(t, r.get(1).copied().unwrap_or("person").to_string());
         }
         for r in rows(TITLE_WORDS) {
             let kind = r.get(1).copied().unwrap_or("modifier").to_string();
-            lex.title_words.insert(r[0].to_lowercase(), kind);
+            let word = r[0].to_lowercase();
+            if let Some((first, _)) = word.split_once(' ') {
+                lex.title_word_first_words.insert(first.to_string());
+            }
+            lex.title_words.insert(word, kind);
         }
         for r in rows(GIVEN_NAMES) {
             lex.given.insert(r[0].to_string());
@@ -281,6 +296,16 @@ impl Lexicon {
     /// The kind of a title (`person`, `collective`), given in lower case.
     pub fn title_kind(&self, lower: &str) -> Option<&str> {
         self.titles.get(lower).map(|s| s.as_str())
+    }
+
+    /// Whether some title starts with this word (lower case).
+    pub fn is_title_first_word(&self, lower: &str) -> bool {
+        self.title_first_words.contains(lower)
+    }
+
+    /// Whether some title word of several words starts with this word (lower case).
+    pub fn is_title_word_first_word(&self, lower: &str) -> bool {
+        self.title_word_first_words.contains(lower)
     }
 
     /// The kind of a title word (`modifier`, `honorific`, `institution`), lower case.

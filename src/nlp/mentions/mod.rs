@@ -22,9 +22,10 @@ pub fn find(doc: &mut Doc) {
     let lex = lexicon();
     let mut out = Vec::new();
     let mid_caps = chunks::mid_sentence_capitals(doc);
+    let low = chunks::lower_tokens(doc);
     for si in 0..doc.sentences.len() {
         let range = doc.sentences[si].tokens.clone();
-        let chunks = chunks::chunk(doc, lex, range, &mid_caps);
+        let chunks = chunks::chunk(doc, &low, lex, range, &mid_caps);
         combine::combine(doc, lex, &chunks, &mut out);
     }
     // "Harry Reid (D-Nev.)": a party and state tag names no actor.
