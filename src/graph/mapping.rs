@@ -24,6 +24,19 @@ pub fn record_quads(record: &Record) -> Result<Vec<Quad>, GraphError> {
 /// Maps a record to the quads of its article's named graph, minting role, membership,
 /// time and annotation IRIs under `base`.
 pub fn record_quads_with_base(record: &Record, base: &str) -> Result<Vec<Quad>, GraphError> {
+    Ok(record_lines_with_base(record, base)?
+        .into_iter()
+        .map(|(_, q)| q)
+        .collect())
+}
+
+/// [`record_quads_with_base`] with each quad's N-Quads text (without the final
+/// ` .`), the key they are sorted by: a writer can put `line + " .\n"` on disk (what
+/// an N-Quads serialiser writes) without formatting every quad a second time.
+pub fn record_lines_with_base(
+    record: &Record,
+    base: &str,
+) -> Result<Vec<(String, Quad)>, GraphError> {
     let mut b = Builder::new(record, base)?;
     article(&mut b, record)?;
     let actors = actors(&mut b, record)?;
@@ -91,12 +104,12 @@ impl<'r> Builder<'r> {
         self.add(s, p, date_literal(day));
     }
 
-    fn finish(self) -> Vec<Quad> {
+    fn finish(self) -> Vec<(String, Quad)> {
         let mut keyed: Vec<(String, Quad)> =
             self.quads.into_iter().map(|q| (q.to_string(), q)).collect();
         keyed.sort_by(|a, b| a.0.cmp(&b.0));
         keyed.dedup_by(|a, b| a.0 == b.0);
-        keyed.into_iter().map(|(_, q)| q).collect()
+        keyed
     }
 }
 
