@@ -138,37 +138,50 @@ impl Store {
     /// transaction. Returns one result per record, in order; a record that fails
     /// (mapping or writing) leaves its old graph untouched.
     pub fn replace_articles(&self, records: &[Record]) -> Vec<Result<Written, StoreError>> {
-        if self.lock.is_none() {
-            let path = || self.dir.clone();
-            return records
-                .iter()
-                .map(|_| Err(StoreError::ReadOnly { path: path() }))
-                .collect();
-        }
-        match self.try_replace_articles(records) {
-            Ok(results) => results,
-            // A failure that concerns the whole batch is reported for every record.
-            Err(e) => {
-                let message = e.to_string();
-                records
-                    .iter()
-                    .map(|_| {
-                        Err(StoreError::Storage {
-                            path: self.dir.clone(),
-                            message: message.clone(),
-                        })
-                    })
-                    .collect()
-            }
-        }
+        let prepared = self.prepare(records);
+        self.write_prepared(records, prepared)
     }
 
-    fn try_replace_articles(
+    /// [`Store::replace_articles`] over a sequence of batches, pipelined: while one
+    /// batch's files are written and synced (waiting on the disk) on another thread, the
+    /// next batch is mapped and serialised on the cores. `done` gets each batch and
+    /// its results, in order.
+    pub fn replace_articles_streamed<'r>(
         &self,
-        records: &[Record],
-    ) -> Result<Vec<Result<Written, StoreError>>, StoreError> {
-        // Mapping and serialising use the cores.
-        let prepared: Vec<Result<Prepared, StoreError>> = records
+        batches: impl IntoIterator<Item = &'r [Record]>,
+        mut done: impl FnMut(&'r [Record], Vec<Result<Written, StoreError>>),
+    ) {
+        std::thread::scope(|scope| {
+            let mut writing: Option<(&'r [Record], std::thread::ScopedJoinHandle<'_, _>)> = None;
+            for batch in batches {
+                let prepared = self.prepare(batch);
+                if let Some((b, h)) = writing.take() {
+                    done(b, join_results(b, &self.dir, h));
+                }
+                writing = Some((
+                    batch,
+                    scope.spawn(move || self.write_prepared(batch, prepared)),
+                ));
+            }
+            if let Some((b, h)) = writing {
+                done(b, join_results(b, &self.dir, h));
+            }
+        });
+    }
+
+    /// Maps and serialises each record (on the cores); nothing is written.
+    fn prepare(&self, records: &[Record]) -> Vec<Result<Prepared, StoreError>> {
+        if self.lock.is_none() {
+            return records
+                .iter()
+                .map(|_| {
+                    Err(StoreError::ReadOnly {
+                        path: self.dir.clone(),
+                    })
+                })
+                .collect();
+        }
+        records
             .par_iter()
             .map(|r| {
                 let lines = crate::graph::record_lines_with_base(r, &self.base)?;
@@ -189,7 +202,38 @@ impl Store {
                     record,
                 })
             })
-            .collect();
+            .collect()
+    }
+
+    /// Writes prepared records (see [`Store::replace_articles`]); one result each.
+    fn write_prepared(
+        &self,
+        records: &[Record],
+        prepared: Vec<Result<Prepared, StoreError>>,
+    ) -> Vec<Result<Written, StoreError>> {
+        match self.try_write_prepared(records, prepared) {
+            Ok(results) => results,
+            // A failure that concerns the whole batch is reported for every record.
+            Err(e) => {
+                let message = e.to_string();
+                records
+                    .iter()
+                    .map(|_| {
+                        Err(StoreError::Storage {
+                            path: self.dir.clone(),
+                            message: message.clone(),
+                        })
+                    })
+                    .collect()
+            }
+        }
+    }
+
+    fn try_write_prepared(
+        &self,
+        records: &[Record],
+        prepared: Vec<Result<Prepared, StoreError>>,
+    ) -> Result<Vec<Result<Written, StoreError>>, StoreError> {
         // Group commit: every graph and record of the batch is written to its temporary
         // file and synced at once; then the graphs go into place and their directory is
         // synced; only then do the records that commit them follow. A record is thus
@@ -208,6 +252,17 @@ impl Store {
             } else {
                 paths.push(None);
             }
+        }
+        if temps.is_empty() {
+            // Nothing to write (every record failed before): touch nothing.
+            return Ok(prepared
+                .into_iter()
+                .map(|p| {
+                    p.map(|p| Written {
+                        quads: p.quads.len(),
+                    })
+                })
+                .collect());
         }
         let mut synced = files::write_synced_temps(&temps).into_iter();
         let mut status: Vec<Result<(), StoreError>> = Vec::with_capacity(records.len());
@@ -424,6 +479,26 @@ impl Store {
         }
         Ok(total)
     }
+}
+
+/// The results of a batch written on another thread; a writer that panicked fails
+/// every record of its batch.
+fn join_results(
+    batch: &[Record],
+    dir: &Path,
+    h: std::thread::ScopedJoinHandle<'_, Vec<Result<Written, StoreError>>>,
+) -> Vec<Result<Written, StoreError>> {
+    h.join().unwrap_or_else(|_| {
+        batch
+            .iter()
+            .map(|_| {
+                Err(StoreError::Storage {
+                    path: dir.to_path_buf(),
+                    message: "the writer thread failed".into(),
+                })
+            })
+            .collect()
+    })
 }
 
 /// One article's graph and record, serialised and waiting to be written.
