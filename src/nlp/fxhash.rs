@@ -84,7 +84,10 @@ mod tests {
 
     #[test]
     fn a_set_finds_what_it_holds() {
-        let set: FxHashSet<String> = ["president", "minister"].map(String::from).into();
+        let set: FxHashSet<String> = ["president", "minister"]
+            .map(String::from)
+            .into_iter()
+            .collect();
         assert!(set.contains("minister") && !set.contains("ministers"));
     }
 }
