@@ -191,12 +191,19 @@ impl Store {
                     graph.extend_from_slice(line.as_bytes());
                     graph.extend_from_slice(b" .\n");
                 }
-                let quads: Vec<Quad> = lines.into_iter().map(|(_, q)| q).collect();
+                let count = lines.len();
+                // The quads are kept only to swap them in memory.
+                let quads: Vec<Quad> = if self.loaded {
+                    lines.into_iter().map(|(_, q)| q).collect()
+                } else {
+                    Vec::new()
+                };
                 let record = serde_json::to_vec(r).map_err(|e| StoreError::Write {
                     what: format!("the record of article `{}`", r.article.id),
                     source: e.into(),
                 })?;
                 Ok(Prepared {
+                    count,
                     quads,
                     graph,
                     record,
@@ -257,11 +264,7 @@ impl Store {
             // Nothing to write (every record failed before): touch nothing.
             return Ok(prepared
                 .into_iter()
-                .map(|p| {
-                    p.map(|p| Written {
-                        quads: p.quads.len(),
-                    })
-                })
+                .map(|p| p.map(|p| Written { quads: p.count }))
                 .collect());
         }
         let mut synced = files::write_synced_temps(&temps).into_iter();
@@ -290,15 +293,15 @@ impl Store {
             }
         }
         files::sync_dir(&self.dir.join(files::RECORDS))?;
-        let written: Vec<Result<Vec<Quad>, StoreError>> = prepared
+        let written: Vec<Result<Prepared, StoreError>> = prepared
             .into_iter()
             .zip(status)
-            .map(|(p, st)| p.and_then(|p| st.map(|()| p.quads)))
+            .map(|(p, st)| p.and_then(|p| st.map(|()| p)))
             .collect();
         if !self.loaded {
             return Ok(written
                 .into_iter()
-                .map(|w| w.map(|quads| Written { quads: quads.len() }))
+                .map(|w| w.map(|p| Written { quads: p.count }))
                 .collect());
         }
         let mut tx = self
@@ -307,11 +310,11 @@ impl Store {
             .map_err(|e| storage(&self.dir, e))?;
         let mut results = Vec::with_capacity(records.len());
         for (r, w) in records.iter().zip(written) {
-            results.push(w.and_then(|quads| {
+            results.push(w.and_then(|p| {
                 if let Ok(g) = NamedNodeRef::new(&r.article.iri) {
-                    swap_graph(&mut tx, g, &quads).map_err(|e| storage(&self.dir, e))?;
+                    swap_graph(&mut tx, g, &p.quads).map_err(|e| storage(&self.dir, e))?;
                 }
-                Ok(Written { quads: quads.len() })
+                Ok(Written { quads: p.count })
             }));
         }
         tx.commit().map_err(|e| storage(&self.dir, e))?;
@@ -503,6 +506,9 @@ fn join_results(
 
 /// One article's graph and record, serialised and waiting to be written.
 struct Prepared {
+    /// Quads in the graph.
+    count: usize,
+    /// The quads themselves, only when the store is loaded in memory.
     quads: Vec<Quad>,
     graph: Vec<u8>,
     record: Vec<u8>,
