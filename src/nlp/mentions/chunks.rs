@@ -210,18 +210,24 @@ pub fn is_sentence_initial(doc: &Doc, start: usize, i: usize) -> bool {
 /// body sentence dense with names ("Barack Obama met David Cameron") still has its
 /// verb in lower case, so it is no headline.
 pub fn is_title_case(doc: &Doc, range: Range<usize>) -> bool {
-    let words: Vec<&str> = range
-        .filter(|&i| doc.tokens[i].kind == TokenKind::Word)
-        .map(|i| doc.token_text(i))
-        .filter(|w| w.chars().count() >= 3)
-        .collect();
-    let is_cap = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
-    let caps = words.iter().filter(|w| is_cap(w)).count();
-    let lower_content = words
-        .iter()
-        .filter(|w| !is_cap(w) && w.chars().next().is_some_and(char::is_lowercase))
-        .any(|w| TITLE_CASE_SMALL_WORDS.binary_search(w).is_err());
-    words.len() >= 4 && caps * 10 >= words.len() * 8 && !lower_content
+    let (mut words, mut caps) = (0, 0);
+    for i in range {
+        let w = doc.token_text(i);
+        if doc.tokens[i].kind != TokenKind::Word || w.chars().nth(2).is_none() {
+            continue;
+        }
+        words += 1;
+        let first = w.chars().next();
+        if first.is_some_and(char::is_uppercase) {
+            caps += 1;
+        } else if first.is_some_and(char::is_lowercase)
+            && TITLE_CASE_SMALL_WORDS.binary_search(&w).is_err()
+        {
+            // A lower-case content word: no headline.
+            return false;
+        }
+    }
+    words >= 4 && caps * 10 >= words * 8
 }
 
 /// Words of three letters or more that Title Case headlines leave in lower case
@@ -234,10 +240,11 @@ const TITLE_CASE_SMALL_WORDS: &[&str] = &[
 /// Capitalised words the document uses inside sentences (headlines left out): a
 /// sentence-initial word, or any word of a Title Case headline, counts as a name only
 /// if it also stands capitalised elsewhere (or is a given name or a lexicon name).
-pub fn mid_sentence_capitals(doc: &Doc) -> HashSet<&str> {
+/// `headlines` tells, per sentence, whether it [`is_title_case`].
+pub fn mid_sentence_capitals<'d>(doc: &'d Doc, headlines: &[bool]) -> HashSet<&'d str> {
     let mut set = HashSet::new();
-    for s in &doc.sentences {
-        if is_title_case(doc, s.tokens.clone()) {
+    for (s, &headline) in doc.sentences.iter().zip(headlines) {
+        if headline {
             continue;
         }
         for i in s.tokens.clone() {
@@ -254,18 +261,19 @@ pub fn mid_sentence_capitals(doc: &Doc) -> HashSet<&str> {
 
 /// Cuts the tokens `range` (one sentence) into chunks. `mid_caps` is
 /// [`mid_sentence_capitals`] of the document.
-/// `low` is [`lower_tokens`] of the document.
+/// `low` is [`lower_tokens`] of the document; `headline` whether the sentence
+/// [`is_title_case`].
 pub fn chunk(
     doc: &Doc,
     low: &[Cow<str>],
     lex: &Lexicon,
     range: Range<usize>,
+    headline: bool,
     mid_caps: &HashSet<&str>,
 ) -> Vec<Chunk> {
     let mut out = Vec::new();
     let end = range.end;
     let mut i = range.start;
-    let headline = is_title_case(doc, range.clone());
     // In a Title Case headline, capitals say nothing: only words the body also
     // capitalises (or given names) may form names.
     let known = |w: &str| !headline || mid_caps.contains(w) || lex.is_given_name(w);

@@ -21,11 +21,16 @@ use super::Doc;
 pub fn find(doc: &mut Doc) {
     let lex = lexicon();
     let mut out = Vec::new();
-    let mid_caps = chunks::mid_sentence_capitals(doc);
+    let headlines: Vec<bool> = doc
+        .sentences
+        .iter()
+        .map(|s| chunks::is_title_case(doc, s.tokens.clone()))
+        .collect();
+    let mid_caps = chunks::mid_sentence_capitals(doc, &headlines);
     let low = chunks::lower_tokens(doc);
     for si in 0..doc.sentences.len() {
         let range = doc.sentences[si].tokens.clone();
-        let chunks = chunks::chunk(doc, &low, lex, range, &mid_caps);
+        let chunks = chunks::chunk(doc, &low, lex, range, headlines[si], &mid_caps);
         combine::combine(doc, lex, &chunks, &mut out);
     }
     // "Harry Reid (D-Nev.)": a party and state tag names no actor.
