@@ -28,9 +28,8 @@ pub fn find(doc: &mut Doc) {
         .collect();
     let mid_caps = chunks::mid_sentence_capitals(doc, &headlines);
     let low = chunks::lower_tokens(doc);
-    for si in 0..doc.sentences.len() {
-        let range = doc.sentences[si].tokens.clone();
-        let chunks = chunks::chunk(doc, &low, lex, range, headlines[si], &mid_caps);
+    for (s, &headline) in doc.sentences.iter().zip(&headlines) {
+        let chunks = chunks::chunk(doc, &low, lex, s.tokens.clone(), headline, &mid_caps);
         combine::combine(doc, lex, &chunks, &mut out);
     }
     // "Harry Reid (D-Nev.)": a party and state tag names no actor.
