@@ -24,6 +24,19 @@ pub fn record_quads(record: &Record) -> Result<Vec<Quad>, GraphError> {
 /// Maps a record to the quads of its article's named graph, minting role, membership,
 /// time and annotation IRIs under `base`.
 pub fn record_quads_with_base(record: &Record, base: &str) -> Result<Vec<Quad>, GraphError> {
+    Ok(record_lines_with_base(record, base)?
+        .into_iter()
+        .map(|(_, q)| q)
+        .collect())
+}
+
+/// [`record_quads_with_base`] with each quad's N-Quads text (without the final
+/// ` .`), the key they are sorted by: a writer can put `line + " .\n"` on disk (what
+/// an N-Quads serialiser writes) without formatting every quad a second time.
+pub fn record_lines_with_base(
+    record: &Record,
+    base: &str,
+) -> Result<Vec<(String, Quad)>, GraphError> {
     let mut b = Builder::new(record, base)?;
     article(&mut b, record)?;
     let actors = actors(&mut b, record)?;
@@ -91,13 +104,92 @@ impl<'r> Builder<'r> {
         self.add(s, p, date_literal(day));
     }
 
-    fn finish(self) -> Vec<Quad> {
-        let mut keyed: Vec<(String, Quad)> =
-            self.quads.into_iter().map(|q| (q.to_string(), q)).collect();
-        keyed.sort_by(|a, b| a.0.cmp(&b.0));
+    fn finish(self) -> Vec<(String, Quad)> {
+        let mut keyed: Vec<(String, Quad)> = self
+            .quads
+            .into_iter()
+            .map(|q| (nquad_text(&q), q))
+            .collect();
+        // Equal keys are equal quads, so which of them the unstable sort puts first
+        // does not matter: dedup keeps one.
+        keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         keyed.dedup_by(|a, b| a.0 == b.0);
-        keyed.into_iter().map(|(_, q)| q).collect()
+        keyed
     }
+}
+
+/// A quad's N-Quads text without the final ` .`: the same bytes as its `Display`
+/// (`q.to_string()`), written straight into one string instead of through the
+/// formatter; terms other than IRIs and literals (which this stage never makes) go
+/// through `Display`.
+pub fn nquad_text(q: &Quad) -> String {
+    use std::fmt::Write;
+    let mut out = String::with_capacity(160);
+    match &q.subject {
+        oxigraph::model::NamedOrBlankNode::NamedNode(n) => push_iri(&mut out, n.as_str()),
+        other => {
+            let _ = write!(out, "{other}");
+        }
+    }
+    out.push(' ');
+    push_iri(&mut out, q.predicate.as_str());
+    out.push(' ');
+    match &q.object {
+        Term::NamedNode(n) => push_iri(&mut out, n.as_str()),
+        Term::Literal(l) => {
+            push_quoted(&mut out, l.value());
+            if let Some(lang) = l.language() {
+                out.push('@');
+                out.push_str(lang);
+            } else if l.datatype() != xsd::STRING {
+                out.push_str("^^");
+                push_iri(&mut out, l.datatype().as_str());
+            }
+        }
+        #[allow(unreachable_patterns)]
+        other => {
+            let _ = write!(out, "{other}");
+        }
+    }
+    match &q.graph_name {
+        GraphName::DefaultGraph => {}
+        GraphName::NamedNode(n) => {
+            out.push(' ');
+            push_iri(&mut out, n.as_str());
+        }
+        other => {
+            let _ = write!(out, " {other}");
+        }
+    }
+    out
+}
+
+fn push_iri(out: &mut String, iri: &str) {
+    out.push('<');
+    out.push_str(iri);
+    out.push('>');
+}
+
+/// A literal's lexical form in double quotes, escaped as oxrdf's `print_quoted_str`.
+fn push_quoted(out: &mut String, value: &str) {
+    out.push('"');
+    for c in value.chars() {
+        match c {
+            '\u{8}' => out.push_str("\\b"),
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\u{C}' => out.push_str("\\f"),
+            '\r' => out.push_str("\\r"),
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\0'..='\u{1F}' | '\u{7F}' | '\u{FFFE}' | '\u{FFFF}' => {
+                use std::fmt::Write;
+                let _ = write!(out, "\\u{:04X}", u32::from(c));
+            }
+            _ => out.push(c),
+        }
+    }
+    out.push('"');
 }
 
 fn named(article: &str, what: &str, iri: &str) -> Result<NamedNode, GraphError> {
@@ -228,3 +320,63 @@ fn roles(
 #[cfg(test)]
 #[path = "mapping_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+mod nquad_text_tests {
+    use super::*;
+
+    fn same_as_display(object: Term) {
+        let g = NamedNode::new("https://example.org/g").unwrap();
+        let q = Quad::new(
+            NamedNode::new("https://example.org/s").unwrap(),
+            NamedNode::new("https://example.org/p").unwrap(),
+            object,
+            GraphName::NamedNode(g),
+        );
+        assert_eq!(nquad_text(&q), q.to_string());
+    }
+
+    #[test]
+    fn nquad_text_of_an_iri_object_is_display() {
+        same_as_display(
+            NamedNode::new("https://example.org/o?x=1#f")
+                .unwrap()
+                .into(),
+        );
+    }
+
+    #[test]
+    fn nquad_text_of_an_escaped_string_is_display() {
+        same_as_display(
+            Literal::new_simple_literal(
+                "a \"q\" \\ \t\n\r\u{8}\u{C}\u{1}\u{7F}\u{FFFE}\u{FFFF} é “x”",
+            )
+            .into(),
+        );
+    }
+
+    #[test]
+    fn nquad_text_of_a_language_string_is_display() {
+        same_as_display(
+            Literal::new_language_tagged_literal("Moskva", "ru")
+                .unwrap()
+                .into(),
+        );
+    }
+
+    #[test]
+    fn nquad_text_of_a_typed_literal_is_display() {
+        same_as_display(Literal::new_typed_literal("2023-10-16", xsd::DATE).into());
+    }
+
+    #[test]
+    fn nquad_text_in_the_default_graph_is_display() {
+        let q = Quad::new(
+            NamedNode::new("https://example.org/s").unwrap(),
+            NamedNode::new("https://example.org/p").unwrap(),
+            Literal::new_simple_literal("x"),
+            GraphName::DefaultGraph,
+        );
+        assert_eq!(nquad_text(&q), q.to_string());
+    }
+}

@@ -67,7 +67,7 @@ pub fn resolve(doc: &mut Doc) {
     let mut names: Vec<usize> = (0..n)
         .filter(|&i| doc.mentions[i].kind == MentionKind::Name && assign[i].is_none())
         .collect();
-    names.sort_by_key(|&i| {
+    names.sort_by_cached_key(|&i| {
         let k = name_key(doc.text(doc.mentions[i].span));
         (
             std::cmp::Reverse(words(&k).len()),

@@ -19,9 +19,9 @@
 //! This module only loads and looks up; deciding what a mention is belongs to
 //! `mentions`.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
+use super::fxhash::{FxHashMap as HashMap, FxHashSet};
 use super::ActorKind;
 
 const COUNTRIES: &str = include_str!("lexicons/countries.tsv");
@@ -81,19 +81,25 @@ pub struct Lexicon {
     max_len: usize,
     /// The first token of every form: a probe whose first word is not here cannot
     /// match (checked before any key is built).
-    first_words: HashSet<String>,
+    first_words: FxHashSet<String>,
     /// Person titles (lower case, possibly several words) → kind.
     titles: HashMap<String, String>,
     /// Longest title in words.
     pub max_title_len: usize,
+    /// The first word of every title: a probe whose first word is not here cannot
+    /// name a title (checked before any key is built).
+    title_first_words: FxHashSet<String>,
+    /// The first word of every title word of several words ("foreign" of "foreign
+    /// ministry").
+    title_word_first_words: FxHashSet<String>,
     /// Given names.
-    given: HashSet<String>,
+    given: FxHashSet<String>,
     /// Title modifiers, honorifics and institution nouns (lower case) → kind.
     title_words: HashMap<String, String>,
     /// Capitalised words that never name an actor.
-    not_names: HashSet<String>,
+    not_names: FxHashSet<String>,
     /// Lower-case words of ordinary English.
-    common: HashSet<String>,
+    common: FxHashSet<String>,
 }
 
 /// The lexicon, loaded on first use.
@@ -134,15 +140,17 @@ impl Lexicon {
     fn load() -> Lexicon {
         let mut lex = Lexicon {
             entries: Vec::new(),
-            forms: HashMap::new(),
+            forms: HashMap::default(),
             max_len: 1,
-            first_words: HashSet::new(),
-            titles: HashMap::new(),
+            first_words: FxHashSet::default(),
+            titles: HashMap::default(),
             max_title_len: 1,
-            given: HashSet::new(),
-            title_words: HashMap::new(),
-            not_names: HashSet::new(),
-            common: HashSet::new(),
+            title_first_words: FxHashSet::default(),
+            title_word_first_words: FxHashSet::default(),
+            given: FxHashSet::default(),
+            title_words: HashMap::default(),
+            not_names: FxHashSet::default(),
+            common: FxHashSet::default(),
         };
         for r in rows(COMMON_WORDS) {
             lex.common.insert(r[0].to_string());
@@ -188,12 +196,19 @@ impl Lexicon {
             // mention finder takes a glued period after a title with it.
             let t = r[0].to_lowercase().trim_end_matches('.').to_string();
             lex.max_title_len = lex.max_title_len.max(t.split(' ').count());
+            if let Some(first) = t.split(' ').next() {
+                lex.title_first_words.insert(first.to_string());
+            }
             lex.titles
                 .insert(t, r.get(1).copied().unwrap_or("person").to_string());
         }
         for r in rows(TITLE_WORDS) {
             let kind = r.get(1).copied().unwrap_or("modifier").to_string();
-            lex.title_words.insert(r[0].to_lowercase(), kind);
+            let word = r[0].to_lowercase();
+            if let Some((first, _)) = word.split_once(' ') {
+                lex.title_word_first_words.insert(first.to_string());
+            }
+            lex.title_words.insert(word, kind);
         }
         for r in rows(GIVEN_NAMES) {
             lex.given.insert(r[0].to_string());
@@ -283,6 +298,16 @@ impl Lexicon {
         self.titles.get(lower).map(|s| s.as_str())
     }
 
+    /// Whether some title starts with this word (lower case).
+    pub fn is_title_first_word(&self, lower: &str) -> bool {
+        self.title_first_words.contains(lower)
+    }
+
+    /// Whether some title word of several words starts with this word (lower case).
+    pub fn is_title_word_first_word(&self, lower: &str) -> bool {
+        self.title_word_first_words.contains(lower)
+    }
+
     /// The kind of a title word (`modifier`, `honorific`, `institution`), lower case.
     pub fn title_word_kind(&self, lower: &str) -> Option<&str> {
         self.title_words.get(lower).map(|s| s.as_str())
@@ -312,6 +337,7 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashSet;
 
     fn check_sorted_unique(name: &str, data: &str) {
         let keys: Vec<&str> = rows(data).map(|r| r[0]).collect();

@@ -8,6 +8,7 @@
 //! `extract`) and knows nothing of IRIs or RDF.
 
 pub mod coref;
+pub mod fxhash;
 pub mod lexicon;
 pub mod mentions;
 pub mod quotes;

@@ -29,6 +29,7 @@ pub mod files;
 pub mod index;
 mod load;
 pub mod rocks;
+mod write;
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
@@ -198,80 +199,15 @@ impl Store {
             .unwrap_or(Ok(Written { quads: 0 }))
     }
 
-    /// Replaces the graphs of several articles: maps each record, writes each graph
-    /// file atomically, syncs the directory once, then swaps the graphs in memory in
-    /// one transaction. Returns one result per record, in order; a record that fails
+    /// Replaces the graphs of several articles: maps each record, writes every graph
+    /// and record file of the batch to a temporary file and syncs them together, moves
+    /// the graphs into place and syncs their directory, then moves the records (which
+    /// commit them) and syncs theirs, then swaps the graphs in memory in one
+    /// transaction. Returns one result per record, in order; a record that fails
     /// (mapping or writing) leaves its old graph untouched.
     pub fn replace_articles(&self, records: &[Record]) -> Vec<Result<Written, StoreError>> {
-        if self.lock.is_none() {
-            let path = || self.dir.clone();
-            return records
-                .iter()
-                .map(|_| Err(StoreError::ReadOnly { path: path() }))
-                .collect();
-        }
-        match self.try_replace_articles(records) {
-            Ok(results) => results,
-            // A failure that concerns the whole batch is reported for every record.
-            Err(e) => {
-                let message = e.to_string();
-                records
-                    .iter()
-                    .map(|_| {
-                        Err(StoreError::Storage {
-                            path: self.dir.clone(),
-                            message: message.clone(),
-                        })
-                    })
-                    .collect()
-            }
-        }
-    }
-
-    fn try_replace_articles(
-        &self,
-        records: &[Record],
-    ) -> Result<Vec<Result<Written, StoreError>>, StoreError> {
-        let written: Vec<Result<Vec<Quad>, StoreError>> = records
-            .par_iter()
-            .map(|r| {
-                let quads = crate::graph::record_quads_with_base(r, &self.base)?;
-                let bytes = nquads_bytes(&quads).map_err(|source| StoreError::Write {
-                    what: format!("the graph of article `{}`", r.article.id),
-                    source,
-                })?;
-                files::write_atomic(&files::graph_path(&self.dir, &r.article.id), &bytes)?;
-                let json = serde_json::to_vec(r).map_err(|e| StoreError::Write {
-                    what: format!("the record of article `{}`", r.article.id),
-                    source: e.into(),
-                })?;
-                files::write_atomic(&files::record_path(&self.dir, &r.article.id), &json)?;
-                Ok(quads)
-            })
-            .collect();
-        files::sync_dir(&self.dir.join(files::GRAPHS))?;
-        files::sync_dir(&self.dir.join(files::RECORDS))?;
-        if !self.loaded {
-            return Ok(written
-                .into_iter()
-                .map(|w| w.map(|quads| Written { quads: quads.len() }))
-                .collect());
-        }
-        let mut tx = self
-            .inner
-            .start_transaction()
-            .map_err(|e| storage(&self.dir, e))?;
-        let mut results = Vec::with_capacity(records.len());
-        for (r, w) in records.iter().zip(written) {
-            results.push(w.and_then(|quads| {
-                if let Ok(g) = NamedNodeRef::new(&r.article.iri) {
-                    swap_graph(&mut tx, g, &quads).map_err(|e| storage(&self.dir, e))?;
-                }
-                Ok(Written { quads: quads.len() })
-            }));
-        }
-        tx.commit().map_err(|e| storage(&self.dir, e))?;
-        Ok(results)
+        let prepared = self.prepare(records);
+        self.write_prepared(records, prepared)
     }
 
     /// Every stored extraction record (as last resolved), in article-id order. Records

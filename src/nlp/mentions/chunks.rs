@@ -5,6 +5,7 @@
 //! possessive `'s`, and everything else. It decides nothing about who is who; `combine`
 //! turns chunk patterns into mentions.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::ops::Range;
 
@@ -67,6 +68,22 @@ fn lower(doc: &Doc, i: usize) -> String {
     doc.token_text(i).to_lowercase()
 }
 
+/// Every token of a document in lower case, made once per document so that the
+/// chunker's many lookups (titles, title words, pronouns) fold no word twice. A token
+/// with no capital is borrowed, not copied.
+pub fn lower_tokens(doc: &Doc) -> Vec<Cow<'_, str>> {
+    (0..doc.tokens.len())
+        .map(|i| {
+            let t = doc.token_text(i);
+            if t.chars().any(char::is_uppercase) {
+                Cow::Owned(t.to_lowercase())
+            } else {
+                Cow::Borrowed(t)
+            }
+        })
+        .collect()
+}
+
 /// Title Case of a lower-case phrase ("deputy foreign minister" → "Deputy Foreign
 /// Minister"); short function words stay lower case.
 pub fn title_case(s: &str) -> String {
@@ -89,34 +106,49 @@ pub fn title_case(s: &str) -> String {
 
 /// The longest title starting at `i` (after any modifiers), as (end, normalised title,
 /// collective).
-fn title_at(doc: &Doc, lex: &Lexicon, i: usize, end: usize) -> Option<(usize, String, bool)> {
+fn title_at(
+    doc: &Doc,
+    low: &[Cow<str>],
+    lex: &Lexicon,
+    i: usize,
+    end: usize,
+) -> Option<(usize, String, bool)> {
     let mut j = i;
-    let mut kept: Vec<String> = Vec::new();
-    while j < end && lex.title_word_kind(&lower(doc, j)) == Some("modifier") {
-        let w = lower(doc, j);
+    let mut kept: Vec<&str> = Vec::new();
+    while j < end && lex.title_word_kind(&low[j]) == Some("modifier") {
+        let w: &str = &low[j];
         // "former", "deputy", "vice", "acting", "interim" change the office; "senior",
         // "top", "veteran" only describe it.
         if matches!(
-            w.as_str(),
+            w,
             "former" | "deputy" | "vice" | "acting" | "interim" | "chief"
         ) {
             kept.push(w);
         }
         j += 1;
     }
-    let max = lex.max_title_len.min(end - j);
-    for len in (1..=max).rev() {
-        if doc.tokens[j..j + len]
-            .iter()
-            .any(|t| t.kind != TokenKind::Word)
-        {
-            continue;
+    // No title starts with this word: nothing to look up.
+    if j >= end || !lex.is_title_first_word(&low[j]) {
+        return None;
+    }
+    // A title is words only: the longest candidate stops before the first other token.
+    let mut max = lex.max_title_len.min(end - j);
+    if let Some(k) = (j..j + max).position(|k| doc.tokens[k].kind != TokenKind::Word) {
+        max = k;
+    }
+    // One key of all `max` words; each shorter candidate is a prefix of it.
+    let mut key = String::new();
+    let mut ends = Vec::with_capacity(max);
+    for (n, w) in low[j..j + max].iter().enumerate() {
+        if n > 0 {
+            key.push(' ');
         }
-        let phrase = (j..j + len)
-            .map(|k| lower(doc, k))
-            .collect::<Vec<_>>()
-            .join(" ");
-        if let Some(kind) = lex.title_kind(&phrase) {
+        key.push_str(w);
+        ends.push(key.len());
+    }
+    for len in (1..=max).rev() {
+        let phrase = &key[..ends[len - 1]];
+        if let Some(kind) = lex.title_kind(phrase) {
             let mut words = kept.clone();
             words.push(phrase);
             let mut e = j + len;
@@ -136,22 +168,31 @@ fn title_at(doc: &Doc, lex: &Lexicon, i: usize, end: usize) -> Option<(usize, St
     None
 }
 
-fn institution_at(doc: &Doc, lex: &Lexicon, i: usize, end: usize) -> Option<(usize, String)> {
-    for len in (1..=2.min(end - i)).rev() {
-        let phrase = (i..i + len)
-            .map(|k| lower(doc, k))
-            .collect::<Vec<_>>()
-            .join(" ");
+fn institution_at(
+    low: &[Cow<str>],
+    lex: &Lexicon,
+    i: usize,
+    end: usize,
+) -> Option<(usize, String)> {
+    if end - i >= 2 && lex.is_title_word_first_word(&low[i]) {
+        let phrase = format!("{} {}", low[i], low[i + 1]);
         if lex.title_word_kind(&phrase) == Some("institution") {
-            return Some((i + len, title_case(&phrase)));
+            return Some((i + 2, title_case(&phrase)));
         }
+    }
+    if lex.title_word_kind(&low[i]) == Some("institution") {
+        return Some((i + 1, title_case(&low[i])));
     }
     None
 }
 
 fn lex_at(doc: &Doc, lex: &Lexicon, i: usize, end: usize) -> Option<(usize, usize, Form)> {
-    let words: Vec<&str> = (i..end.min(i + 8)).map(|k| doc.token_text(k)).collect();
-    lex.longest_match(&words)
+    let mut words = [""; 8];
+    let n = end.min(i + 8) - i;
+    for (k, w) in words[..n].iter_mut().enumerate() {
+        *w = doc.token_text(i + k);
+    }
+    lex.longest_match(&words[..n])
         .map(|h| (i + h.len, h.entry, h.form))
 }
 
@@ -169,18 +210,24 @@ pub fn is_sentence_initial(doc: &Doc, start: usize, i: usize) -> bool {
 /// body sentence dense with names ("Barack Obama met David Cameron") still has its
 /// verb in lower case, so it is no headline.
 pub fn is_title_case(doc: &Doc, range: Range<usize>) -> bool {
-    let words: Vec<&str> = range
-        .filter(|&i| doc.tokens[i].kind == TokenKind::Word)
-        .map(|i| doc.token_text(i))
-        .filter(|w| w.chars().count() >= 3)
-        .collect();
-    let is_cap = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
-    let caps = words.iter().filter(|w| is_cap(w)).count();
-    let lower_content = words
-        .iter()
-        .filter(|w| !is_cap(w) && w.chars().next().is_some_and(char::is_lowercase))
-        .any(|w| TITLE_CASE_SMALL_WORDS.binary_search(w).is_err());
-    words.len() >= 4 && caps * 10 >= words.len() * 8 && !lower_content
+    let (mut words, mut caps) = (0, 0);
+    for i in range {
+        let w = doc.token_text(i);
+        if doc.tokens[i].kind != TokenKind::Word || w.chars().nth(2).is_none() {
+            continue;
+        }
+        words += 1;
+        let first = w.chars().next();
+        if first.is_some_and(char::is_uppercase) {
+            caps += 1;
+        } else if first.is_some_and(char::is_lowercase)
+            && TITLE_CASE_SMALL_WORDS.binary_search(&w).is_err()
+        {
+            // A lower-case content word: no headline.
+            return false;
+        }
+    }
+    words >= 4 && caps * 10 >= words * 8
 }
 
 /// Words of three letters or more that Title Case headlines leave in lower case
@@ -193,10 +240,11 @@ const TITLE_CASE_SMALL_WORDS: &[&str] = &[
 /// Capitalised words the document uses inside sentences (headlines left out): a
 /// sentence-initial word, or any word of a Title Case headline, counts as a name only
 /// if it also stands capitalised elsewhere (or is a given name or a lexicon name).
-pub fn mid_sentence_capitals(doc: &Doc) -> HashSet<&str> {
+/// `headlines` tells, per sentence, whether it [`is_title_case`].
+pub fn mid_sentence_capitals<'d>(doc: &'d Doc, headlines: &[bool]) -> HashSet<&'d str> {
     let mut set = HashSet::new();
-    for s in &doc.sentences {
-        if is_title_case(doc, s.tokens.clone()) {
+    for (s, &headline) in doc.sentences.iter().zip(headlines) {
+        if headline {
             continue;
         }
         for i in s.tokens.clone() {
@@ -213,16 +261,19 @@ pub fn mid_sentence_capitals(doc: &Doc) -> HashSet<&str> {
 
 /// Cuts the tokens `range` (one sentence) into chunks. `mid_caps` is
 /// [`mid_sentence_capitals`] of the document.
+/// `low` is [`lower_tokens`] of the document; `headline` whether the sentence
+/// [`is_title_case`].
 pub fn chunk(
     doc: &Doc,
+    low: &[Cow<str>],
     lex: &Lexicon,
     range: Range<usize>,
+    headline: bool,
     mid_caps: &HashSet<&str>,
 ) -> Vec<Chunk> {
     let mut out = Vec::new();
     let end = range.end;
     let mut i = range.start;
-    let headline = is_title_case(doc, range.clone());
     // In a Title Case headline, capitals say nothing: only words the body also
     // capitalises (or given names) may form names.
     let known = |w: &str| !headline || mid_caps.contains(w) || lex.is_given_name(w);
@@ -250,8 +301,8 @@ pub fn chunk(
         let after_hyphen = i > range.start
             && doc.token_text(i - 1) == "-"
             && doc.tokens[i - 1].span.end == tok.span.start;
-        let title = title_at(doc, lex, i, end).filter(|_| !after_hyphen);
-        let inst = institution_at(doc, lex, i, end);
+        let title = title_at(doc, low, lex, i, end).filter(|_| !after_hyphen);
+        let inst = institution_at(low, lex, i, end);
         let lex_end = lexm.map(|l| l.0).unwrap_or(i);
         let title_end = title.as_ref().map(|t| t.0).unwrap_or(i);
         let inst_end = inst.as_ref().map(|t| t.0).unwrap_or(i);
@@ -283,8 +334,8 @@ pub fn chunk(
             i = e;
             continue;
         }
-        let lw = lower(doc, i);
-        if lex.title_word_kind(&lw) == Some("modifier") {
+        let lw: &str = &low[i];
+        if lex.title_word_kind(lw) == Some("modifier") {
             // "Senior" in "Senior Hamas member X" is not a name.
             out.push(Chunk {
                 kind: ChunkKind::Other,
@@ -293,7 +344,7 @@ pub fn chunk(
             i += 1;
             continue;
         }
-        if lex.title_word_kind(&lw) == Some("honorific") {
+        if lex.title_word_kind(lw) == Some("honorific") {
             let mut e = i + 1;
             if e < end && doc.token_text(e) == "." && doc.tokens[e].span.start == tok.span.end {
                 e += 1;
@@ -306,7 +357,7 @@ pub fn chunk(
             continue;
         }
         if matches!(
-            lw.as_str(),
+            lw,
             "he" | "she" | "him" | "his" | "her" | "they" | "them" | "their"
         ) {
             out.push(Chunk {
@@ -321,11 +372,11 @@ pub fn chunk(
             && !is_compound_of_names(lex, text)
             && known(text)
         {
-            let e = name_run_end(doc, lex, i, end, &known);
+            let e = name_run_end(doc, low, lex, i, end, &known);
             let initial = is_sentence_initial(doc, range.start, i);
             let common =
-                lex.is_common_word(&lw) && !mid_caps.contains(text) && !lex.is_given_name(text);
-            if initial && common && !name_before_verb(doc, i, e, end) {
+                lex.is_common_word(lw) && !mid_caps.contains(text) && !lex.is_given_name(text);
+            if initial && common && !name_before_verb(doc, low, i, e, end) {
                 // "Naturally, …", "Contacts were held", "Notice Trump …": a common word,
                 // capitalised only because it opens the sentence, is no (part of a) name.
                 out.push(Chunk {
@@ -400,13 +451,13 @@ const VERBS_AFTER_NAME: &[&str] = &[
 /// "Trump suggested he changed his mind": a single capitalised common word opening the
 /// sentence is a surname when a verb follows it, its shape is no plural, adverb or
 /// participle, and the document never writes it in lower case.
-fn name_before_verb(doc: &Doc, i: usize, e: usize, end: usize) -> bool {
+fn name_before_verb(doc: &Doc, low: &[Cow<str>], i: usize, e: usize, end: usize) -> bool {
     if e != i + 1 || e >= end {
         return false;
     }
-    let lw = lower(doc, i);
+    let lw: &str = &low[i];
     if lw.chars().count() < 3
-        || NEVER_NAMES.contains(&lw.as_str())
+        || NEVER_NAMES.contains(&lw)
         || ["s", "ly", "ing", "ed"].iter().any(|x| lw.ends_with(x))
     {
         return false;
@@ -427,6 +478,7 @@ fn name_before_verb(doc: &Doc, i: usize, e: usize, end: usize) -> bool {
 /// particles ("bin", "al-").
 fn name_run_end(
     doc: &Doc,
+    low: &[Cow<str>],
     lex: &Lexicon,
     i: usize,
     end: usize,
@@ -452,7 +504,7 @@ fn name_run_end(
         // "Directorate of Communications", "Bank of England": `of`/`for`/`and` inside an
         // organisation's name.
         if matches!(t, "of" | "for" | "and" | "on")
-            && (i..j).any(|k| is_org_word(lex, doc, k))
+            && (i..j).any(|k| lex.title_word_kind(&low[k]) == Some("org_word"))
             && j + 1 < end
             && is_cap_word(doc, j + 1)
             && !lex.is_not_name(doc.token_text(j + 1))
@@ -463,7 +515,9 @@ fn name_run_end(
         if !is_cap_word(doc, j) || lex.is_not_name(t) || !known(t) {
             break;
         }
-        if title_at(doc, lex, j, end).is_some() && !is_org_word(lex, doc, j) {
+        if title_at(doc, low, lex, j, end).is_some()
+            && lex.title_word_kind(&low[j]) != Some("org_word")
+        {
             break;
         }
         if lex_at(doc, lex, j, end).is_some() {

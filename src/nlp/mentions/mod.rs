@@ -22,10 +22,15 @@ use super::Doc;
 pub fn find(doc: &mut Doc) {
     let lex = lexicon();
     let mut out = Vec::new();
-    let mid_caps = chunks::mid_sentence_capitals(doc);
-    for si in 0..doc.sentences.len() {
-        let range = doc.sentences[si].tokens.clone();
-        let chunks = chunks::chunk(doc, lex, range, &mid_caps);
+    let headlines: Vec<bool> = doc
+        .sentences
+        .iter()
+        .map(|s| chunks::is_title_case(doc, s.tokens.clone()))
+        .collect();
+    let mid_caps = chunks::mid_sentence_capitals(doc, &headlines);
+    let low = chunks::lower_tokens(doc);
+    for (s, &headline) in doc.sentences.iter().zip(&headlines) {
+        let chunks = chunks::chunk(doc, &low, lex, s.tokens.clone(), headline, &mid_caps);
         combine::combine(doc, lex, &chunks, &mut out);
     }
     // "Harry Reid (D-Nev.)": a party and state tag names no actor.

@@ -1,0 +1,223 @@
+//! Writing article batches: mapping and serialising records, the group commit of
+//! their files (see [`Store::replace_articles`]), swapping them in memory, and the
+//! pipelined variant that overlaps one batch's disk syncs with the next one's mapping.
+//! Nothing here reads the store or decides what a record says.
+
+use std::path::{Path, PathBuf};
+
+use oxigraph::model::{NamedNodeRef, Quad};
+use rayon::prelude::*;
+
+use super::{files, storage, swap_graph, Store, StoreError, Written};
+use crate::extract::Record;
+
+impl Store {
+    /// [`Store::replace_articles`] over a sequence of batches, pipelined: while one
+    /// batch's files are written and synced (waiting on the disk) on another thread, the
+    /// next batch is mapped and serialised on the cores. `done` gets each batch and
+    /// its results, in order.
+    pub fn replace_articles_streamed<'r>(
+        &self,
+        batches: impl IntoIterator<Item = &'r [Record]>,
+        mut done: impl FnMut(&'r [Record], Vec<Result<Written, StoreError>>),
+    ) {
+        std::thread::scope(|scope| {
+            let mut writing: Option<(&'r [Record], std::thread::ScopedJoinHandle<'_, _>)> = None;
+            for batch in batches {
+                let prepared = self.prepare(batch);
+                if let Some((b, h)) = writing.take() {
+                    done(b, join_results(b, &self.dir, h));
+                }
+                writing = Some((
+                    batch,
+                    scope.spawn(move || self.write_prepared(batch, prepared)),
+                ));
+            }
+            if let Some((b, h)) = writing {
+                done(b, join_results(b, &self.dir, h));
+            }
+        });
+    }
+
+    /// Maps and serialises each record (on the cores); nothing is written.
+    pub(super) fn prepare(&self, records: &[Record]) -> Vec<Result<Prepared, StoreError>> {
+        if self.lock.is_none() {
+            return records
+                .iter()
+                .map(|_| {
+                    Err(StoreError::ReadOnly {
+                        path: self.dir.clone(),
+                    })
+                })
+                .collect();
+        }
+        records
+            .par_iter()
+            .map(|r| {
+                let lines = crate::graph::record_lines_with_base(r, &self.base)?;
+                // What the N-Quads serialiser writes: each quad's text and " .\n".
+                let mut graph = Vec::with_capacity(lines.iter().map(|l| l.0.len() + 3).sum());
+                for (line, _) in &lines {
+                    graph.extend_from_slice(line.as_bytes());
+                    graph.extend_from_slice(b" .\n");
+                }
+                let count = lines.len();
+                // The quads are kept only to swap them in memory.
+                let quads: Vec<Quad> = if self.loaded {
+                    lines.into_iter().map(|(_, q)| q).collect()
+                } else {
+                    Vec::new()
+                };
+                let record = serde_json::to_vec(r).map_err(|e| StoreError::Write {
+                    what: format!("the record of article `{}`", r.article.id),
+                    source: e.into(),
+                })?;
+                Ok(Prepared {
+                    count,
+                    quads,
+                    graph,
+                    record,
+                })
+            })
+            .collect()
+    }
+
+    /// Writes prepared records (see [`Store::replace_articles`]); one result each.
+    pub(super) fn write_prepared(
+        &self,
+        records: &[Record],
+        prepared: Vec<Result<Prepared, StoreError>>,
+    ) -> Vec<Result<Written, StoreError>> {
+        match self.try_write_prepared(records, prepared) {
+            Ok(results) => results,
+            // A failure that concerns the whole batch is reported for every record.
+            Err(e) => {
+                let message = e.to_string();
+                records
+                    .iter()
+                    .map(|_| {
+                        Err(StoreError::Storage {
+                            path: self.dir.clone(),
+                            message: message.clone(),
+                        })
+                    })
+                    .collect()
+            }
+        }
+    }
+
+    fn try_write_prepared(
+        &self,
+        records: &[Record],
+        prepared: Vec<Result<Prepared, StoreError>>,
+    ) -> Result<Vec<Result<Written, StoreError>>, StoreError> {
+        // Group commit: every graph and record of the batch is written to its temporary
+        // file and synced at once; then the graphs go into place and their directory is
+        // synced; only then do the records that commit them follow. A record is thus
+        // never on disk before its graph is durable, and a batch costs two directory
+        // syncs and the device's time for the file syncs done together, not two
+        // sequential syncs per article.
+        let mut paths = Vec::new();
+        let mut temps: Vec<(PathBuf, &[u8])> = Vec::new();
+        for (r, p) in records.iter().zip(&prepared) {
+            if let Ok(p) = p {
+                let graph = files::graph_path(&self.dir, &r.article.id);
+                let record = files::record_path(&self.dir, &r.article.id);
+                temps.push((graph.clone(), p.graph.as_slice()));
+                temps.push((record.clone(), p.record.as_slice()));
+                paths.push(Some((graph, record)));
+            } else {
+                paths.push(None);
+            }
+        }
+        if temps.is_empty() {
+            // Nothing to write (every record failed before): touch nothing.
+            return Ok(prepared
+                .into_iter()
+                .map(|p| p.map(|p| Written { quads: p.count }))
+                .collect());
+        }
+        let mut synced = files::write_synced_temps(&temps).into_iter();
+        let mut status: Vec<Result<(), StoreError>> = Vec::with_capacity(records.len());
+        for p in &paths {
+            let Some((graph, record)) = p else {
+                status.push(Ok(()));
+                continue;
+            };
+            let g = synced.next().unwrap_or(Ok(()));
+            let r = synced.next().unwrap_or(Ok(()));
+            let done = g.and(r).and_then(|()| files::rename_synced(graph));
+            if done.is_err() {
+                files::remove_temp(graph);
+                files::remove_temp(record);
+            }
+            status.push(done);
+        }
+        files::sync_dir(&self.dir.join(files::GRAPHS))?;
+        for (p, st) in paths.iter().zip(status.iter_mut()) {
+            if let (Some((_, record)), Ok(())) = (p, &st) {
+                *st = files::rename_synced(record);
+                if st.is_err() {
+                    files::remove_temp(record);
+                }
+            }
+        }
+        files::sync_dir(&self.dir.join(files::RECORDS))?;
+        let written: Vec<Result<Prepared, StoreError>> = prepared
+            .into_iter()
+            .zip(status)
+            .map(|(p, st)| p.and_then(|p| st.map(|()| p)))
+            .collect();
+        if !self.loaded {
+            return Ok(written
+                .into_iter()
+                .map(|w| w.map(|p| Written { quads: p.count }))
+                .collect());
+        }
+        let mut tx = self
+            .inner
+            .start_transaction()
+            .map_err(|e| storage(&self.dir, e))?;
+        let mut results = Vec::with_capacity(records.len());
+        for (r, w) in records.iter().zip(written) {
+            results.push(w.and_then(|p| {
+                if let Ok(g) = NamedNodeRef::new(&r.article.iri) {
+                    swap_graph(&mut tx, g, &p.quads).map_err(|e| storage(&self.dir, e))?;
+                }
+                Ok(Written { quads: p.count })
+            }));
+        }
+        tx.commit().map_err(|e| storage(&self.dir, e))?;
+        Ok(results)
+    }
+}
+
+/// The results of a batch written on another thread; a writer that panicked fails
+/// every record of its batch.
+fn join_results(
+    batch: &[Record],
+    dir: &Path,
+    h: std::thread::ScopedJoinHandle<'_, Vec<Result<Written, StoreError>>>,
+) -> Vec<Result<Written, StoreError>> {
+    h.join().unwrap_or_else(|_| {
+        batch
+            .iter()
+            .map(|_| {
+                Err(StoreError::Storage {
+                    path: dir.to_path_buf(),
+                    message: "the writer thread failed".into(),
+                })
+            })
+            .collect()
+    })
+}
+
+/// One article's graph and record, serialised and waiting to be written.
+pub(super) struct Prepared {
+    /// Quads in the graph.
+    count: usize,
+    /// The quads themselves, only when the store is loaded in memory.
+    quads: Vec<Quad>,
+    graph: Vec<u8>,
+    record: Vec<u8>,
+}
