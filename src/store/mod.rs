@@ -73,18 +73,16 @@ impl Store {
         let dir = dir.as_ref().to_path_buf();
         files::check_store(&dir)?;
         #[cfg(feature = "rocksdb")]
-        {
-            let inner = rocks::open_reader(&dir)?;
-            Ok(Store {
+        if let Some(inner) = rocks::open_reader(&dir)? {
+            return Ok(Store {
                 dir,
                 inner,
                 lock: None,
                 loaded: true,
                 mirror: false,
                 base: crate::resolve::DEFAULT_BASE.to_string(),
-            })
+            });
         }
-        #[cfg(not(feature = "rocksdb"))]
         Self::load(dir, None)
     }
 

@@ -62,17 +62,31 @@ mod engine {
     use crate::store::{load, storage};
 
     /// Opens the mirror for reading, first rebuilding it from the graph files (under
-    /// the ingest lock, waiting for a running ingest) if it is missing or stale.
-    /// Readers opened this way see the store as it was when they opened it.
-    pub fn open_reader(dir: &Path) -> Result<oxigraph::store::Store, StoreError> {
+    /// the ingest lock) if it is missing or stale. Readers opened this way see the
+    /// store as it was when they opened it.
+    ///
+    /// While a writer holds the lock, a stale mark is the writer's own: it keeps the
+    /// mirror in step article by article (each batch one transaction, after its files),
+    /// so the mirror is read as it stands, whole articles only, as readers of the files
+    /// see the articles committed so far. With no mirror yet (a first ingest builds it
+    /// when it closes), returns `None`: the caller reads the files.
+    pub fn open_reader(dir: &Path) -> Result<Option<oxigraph::store::Store>, StoreError> {
         if !is_fresh(dir) {
-            let lock = files::lock(dir, true)?;
-            if !is_fresh(dir) {
-                rebuild(dir)?;
+            match files::lock(dir, false) {
+                Ok(lock) => {
+                    if !is_fresh(dir) {
+                        rebuild(dir)?;
+                    }
+                    drop(lock);
+                }
+                Err(StoreError::Locked { .. }) if dir.join(MIRROR).is_dir() => {}
+                Err(StoreError::Locked { .. }) => return Ok(None),
+                Err(e) => return Err(e),
             }
-            drop(lock);
         }
-        oxigraph::store::Store::open_read_only(dir.join(MIRROR)).map_err(|e| storage(dir, e))
+        oxigraph::store::Store::open_read_only(dir.join(MIRROR))
+            .map(Some)
+            .map_err(|e| storage(dir, e))
     }
 
     /// Opens the mirror for writing (the caller holds the ingest lock). With a fresh
