@@ -326,6 +326,24 @@ pub fn remove_temp(path: &Path) {
     let _ = std::fs::remove_file(tmp_path(path));
 }
 
+/// Writes the mark file `name` in `dir` (a "stale" flag) and syncs the directory, so
+/// the mark is durable before anything it guards changes. Rewritten when present: a
+/// mark left by a crash may not have been synced.
+pub fn set_mark(dir: &Path, name: &str, text: &[u8]) -> Result<(), StoreError> {
+    write_atomic(&dir.join(name), text)?;
+    sync_dir(dir)
+}
+
+/// Removes the mark file `name` from `dir`, if present, and syncs the directory.
+pub fn clear_mark(dir: &Path, name: &str) -> Result<(), StoreError> {
+    let path = dir.join(name);
+    match std::fs::remove_file(&path) {
+        Ok(()) => sync_dir(dir),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(StoreError::io(&path, "cannot remove", e)),
+    }
+}
+
 /// Syncs a directory so that renames in it survive a crash.
 pub fn sync_dir(dir: &Path) -> Result<(), StoreError> {
     File::open(dir)

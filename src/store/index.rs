@@ -65,8 +65,7 @@ pub fn read(dir: &Path) -> Option<Vec<Record>> {
 pub fn mark_stale(dir: &Path) -> Result<(), StoreError> {
     let d = dir.join(INDEX);
     std::fs::create_dir_all(&d).map_err(|e| StoreError::io(&d, "cannot create", e))?;
-    files::write_atomic(&d.join(STALE), b"")?;
-    files::sync_dir(&d)
+    files::set_mark(&d, STALE, b"")
 }
 
 /// Writes the index (slim records in any order; written sorted by article id)
@@ -99,12 +98,7 @@ pub fn write(dir: &Path, records: &[Record]) -> Result<(), StoreError> {
     }
     files::write_atomic(&path(dir), &bytes)?;
     files::sync_dir(&d)?;
-    let stale = d.join(STALE);
-    if stale.exists() {
-        std::fs::remove_file(&stale).map_err(|e| StoreError::io(&stale, "cannot remove", e))?;
-        files::sync_dir(&d)?;
-    }
-    Ok(())
+    files::clear_mark(&d, STALE)
 }
 
 #[cfg(test)]

@@ -74,14 +74,7 @@ impl Store {
         files::check_store(&dir)?;
         #[cfg(feature = "rocksdb")]
         if let Some(inner) = rocks::open_reader(&dir)? {
-            return Ok(Store {
-                dir,
-                inner,
-                lock: None,
-                loaded: true,
-                mirror: false,
-                base: crate::resolve::DEFAULT_BASE.to_string(),
-            });
+            return Ok(Store::with(dir, inner, None, true, false));
         }
         Self::load(dir, None)
     }
@@ -100,14 +93,7 @@ impl Store {
                 rocks::rebuild(&dir)?;
             }
             if let Some(inner) = rocks::open_writer(&dir)? {
-                return Ok(Store {
-                    dir,
-                    inner,
-                    lock: Some(lock),
-                    loaded: true,
-                    mirror: true,
-                    base: crate::resolve::DEFAULT_BASE.to_string(),
-                });
+                return Ok(Store::with(dir, inner, Some(lock), true, true));
             }
         }
         rocks::mark_stale_if_present(&dir)?;
@@ -127,25 +113,11 @@ impl Store {
         // written (queries then see it); otherwise it is rebuilt by `close`.
         #[cfg(feature = "rocksdb")]
         if let Some(inner) = rocks::open_writer(&dir)? {
-            return Ok(Store {
-                dir,
-                inner,
-                lock: Some(lock),
-                loaded: true,
-                mirror: true,
-                base: crate::resolve::DEFAULT_BASE.to_string(),
-            });
+            return Ok(Store::with(dir, inner, Some(lock), true, true));
         }
         rocks::mark_stale_if_present(&dir)?;
         let inner = oxigraph::store::Store::new().map_err(|e| storage(&dir, e))?;
-        Ok(Store {
-            dir,
-            inner,
-            lock: Some(lock),
-            loaded: false,
-            mirror: false,
-            base: crate::resolve::DEFAULT_BASE.to_string(),
-        })
+        Ok(Store::with(dir, inner, Some(lock), false, false))
     }
 
     /// Finishes a write: with the `rocksdb` feature, brings the on-disk mirror up to
@@ -164,16 +136,27 @@ impl Store {
         Ok(())
     }
 
-    fn load(dir: PathBuf, lock: Option<File>) -> Result<Self, StoreError> {
-        let inner = load::load_graphs(&dir)?;
-        Ok(Store {
+    /// The one place a `Store` value is put together.
+    fn with(
+        dir: PathBuf,
+        inner: oxigraph::store::Store,
+        lock: Option<File>,
+        loaded: bool,
+        mirror: bool,
+    ) -> Self {
+        Store {
             dir,
             inner,
             lock,
-            loaded: true,
-            mirror: false,
+            loaded,
+            mirror,
             base: crate::resolve::DEFAULT_BASE.to_string(),
-        })
+        }
+    }
+
+    fn load(dir: PathBuf, lock: Option<File>) -> Result<Self, StoreError> {
+        let inner = load::load_graphs(&dir)?;
+        Ok(Store::with(dir, inner, lock, true, false))
     }
 
     /// The store directory.

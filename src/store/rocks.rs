@@ -35,15 +35,11 @@ pub fn mark_stale_if_present(dir: &Path) -> Result<(), StoreError> {
 
 /// Creates the stale marker and makes it durable before anything else changes.
 pub fn mark_stale(dir: &Path) -> Result<(), StoreError> {
-    let path = dir.join(STALE);
-    if !path.is_file() {
-        files::write_atomic(
-            &path,
-            b"the RocksDB mirror may differ from the graph files\n",
-        )?;
-        files::sync_dir(dir)?;
-    }
-    Ok(())
+    files::set_mark(
+        dir,
+        STALE,
+        b"the RocksDB mirror may differ from the graph files\n",
+    )
 }
 
 /// Whether the mirror exists and holds exactly what the graph files hold.
@@ -56,8 +52,6 @@ pub use engine::*;
 
 #[cfg(feature = "rocksdb")]
 mod engine {
-    use std::path::PathBuf;
-
     use super::*;
     use crate::store::{load, storage};
 
@@ -95,11 +89,11 @@ mod engine {
     /// writer writes files only and [`rebuild`]s the mirror once at the end, which
     /// bulk-loads instead of replaying transactions.
     pub fn open_writer(dir: &Path) -> Result<Option<oxigraph::store::Store>, StoreError> {
-        if !is_fresh(dir) {
-            mark_stale(dir)?;
+        let fresh = is_fresh(dir);
+        mark_stale(dir)?;
+        if !fresh {
             return Ok(None);
         }
-        mark_stale(dir)?;
         let store = oxigraph::store::Store::open(dir.join(MIRROR)).map_err(|e| storage(dir, e))?;
         Ok(Some(store))
     }
@@ -107,7 +101,7 @@ mod engine {
     /// Flushes the mirror a writer kept in step and removes the stale marker.
     pub fn mark_fresh(dir: &Path, store: &oxigraph::store::Store) -> Result<(), StoreError> {
         store.flush().map_err(|e| storage(dir, e))?;
-        remove_marker(dir)
+        files::clear_mark(dir, STALE)
     }
 
     /// Rebuilds the mirror from the graph files (the caller holds the ingest lock):
@@ -133,19 +127,10 @@ mod engine {
             .map_err(|e| StoreError::io(&mirror, "cannot rename into place", e))?;
         files::sync_dir(dir)?;
         remove_dir(&old)?;
-        remove_marker(dir)
+        files::clear_mark(dir, STALE)
     }
 
-    fn remove_marker(dir: &Path) -> Result<(), StoreError> {
-        let path = dir.join(STALE);
-        match std::fs::remove_file(&path) {
-            Ok(()) => files::sync_dir(dir),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
-            Err(e) => Err(StoreError::io(&path, "cannot remove", e)),
-        }
-    }
-
-    fn remove_dir(path: &PathBuf) -> Result<(), StoreError> {
+    fn remove_dir(path: &Path) -> Result<(), StoreError> {
         match std::fs::remove_dir_all(path) {
             Ok(()) => Ok(()),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
