@@ -20,13 +20,13 @@ use super::dictionary::Dictionary;
 use super::names::{fold_tokens, is_suffix_of, same_full_name};
 use crate::extract::{ActorKind, Record};
 
-/// Identifies one actor record: (article id, local actor id).
-pub type ActorRef = (String, String);
-
 /// A person's names and countries as seen in one article.
 #[derive(Debug, Clone)]
-struct PersonObs {
-    at: ActorRef,
+struct PersonObs<'a> {
+    /// The article's id.
+    article: &'a str,
+    /// The actor's place among all actors of the records (see [`ActorResolution::keys`]).
+    slot: usize,
     name: String,
     folded: Vec<String>,
     countries: BTreeSet<String>,
@@ -38,8 +38,9 @@ struct PersonObs {
 /// The resolved IRI key for every actor record, and the names seen for each key.
 #[derive(Debug, Default, Clone)]
 pub struct ActorResolution {
-    /// Actor record → identity key (for `super::actor_iri`).
-    pub key: BTreeMap<ActorRef, String>,
+    /// The identity key (for `super::actor_iri`) of every actor of the records, in
+    /// order: the first record's actors in its order, then the next record's, ….
+    pub keys: Vec<String>,
     /// Identity key → canonical display name.
     pub name: BTreeMap<String, String>,
     /// Identity key → every spelling seen.
@@ -67,9 +68,12 @@ type Cluster = (Vec<Vec<String>>, BTreeSet<String>, Vec<usize>);
 pub fn resolve_actors(records: &[Record], dict: Option<&Dictionary>) -> ActorResolution {
     let mut res = ActorResolution::default();
     let mut people: Vec<PersonObs> = Vec::new();
+    res.keys = vec![String::new(); records.iter().map(|r| r.actors.len()).sum()];
+    let mut slot = 0;
     for rec in records {
         for a in &rec.actors {
-            let at = (rec.article.id.clone(), a.id.clone());
+            slot += 1;
+            let slot = slot - 1;
             let lexical = a.kind != ActorKind::Person;
             if lexical {
                 // Non-person actors keep the key extraction gave them (lexicon canonical
@@ -91,7 +95,7 @@ pub fn resolve_actors(records: &[Record], dict: Option<&Dictionary>) -> ActorRes
                     ),
                     None => a.iri.rsplit('/').next().unwrap_or_default().to_string(),
                 };
-                res.key.insert(at, key.clone());
+                res.keys[slot].clone_from(&key);
                 res.name
                     .entry(key.clone())
                     .or_insert_with(|| a.name.clone());
@@ -101,7 +105,8 @@ pub fn resolve_actors(records: &[Record], dict: Option<&Dictionary>) -> ActorRes
                 continue;
             }
             people.push(PersonObs {
-                at,
+                article: rec.article.id.as_str(),
+                slot,
                 name: a.name.clone(),
                 folded: fold_tokens(&a.name),
                 countries: countries_of(rec, a),
@@ -207,11 +212,8 @@ pub fn resolve_actors(records: &[Record], dict: Option<&Dictionary>) -> ActorRes
                     let mut by_articles: Vec<(usize, usize)> = fits
                         .iter()
                         .map(|&c| {
-                            let arts: BTreeSet<&str> = clusters[c]
-                                .2
-                                .iter()
-                                .map(|&i| people[i].at.0.as_str())
-                                .collect();
+                            let arts: BTreeSet<&str> =
+                                clusters[c].2.iter().map(|&i| people[i].article).collect();
                             (arts.len(), c)
                         })
                         .collect();
@@ -270,7 +272,7 @@ pub fn resolve_actors(records: &[Record], dict: Option<&Dictionary>) -> ActorRes
         res.name.insert(key.clone(), best);
         for &i in members {
             let p = &people[i];
-            res.key.insert(p.at.clone(), key.clone());
+            res.keys[p.slot].clone_from(&key);
             let sp = res.spellings.entry(key.clone()).or_default();
             sp.insert(p.name.clone());
             sp.extend(p.aliases.iter().cloned());
