@@ -14,7 +14,7 @@
 //! usual, and two entries never merge. A name that fuzzily fits several entries joins
 //! none of them.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::dictionary::Dictionary;
 use super::names::{fold_tokens, is_suffix_of, same_full_name};
@@ -27,10 +27,10 @@ struct PersonObs<'a> {
     article: &'a str,
     /// The actor's place among all actors of the records (see [`ActorResolution::keys`]).
     slot: usize,
-    name: String,
+    name: &'a str,
     folded: Vec<String>,
     countries: BTreeSet<String>,
-    aliases: Vec<String>,
+    aliases: &'a [String],
     /// The dictionary entry its name gives, if any.
     entry: Option<usize>,
 }
@@ -70,6 +70,8 @@ pub fn resolve_actors(records: &[Record], dict: Option<&Dictionary>) -> ActorRes
     let mut people: Vec<PersonObs> = Vec::new();
     res.keys = vec![String::new(); records.iter().map(|r| r.actors.len()).sum()];
     let mut slot = 0;
+    // Each distinct name is folded once.
+    let mut folds: HashMap<&str, Vec<String>> = HashMap::new();
     for rec in records {
         for a in &rec.actors {
             slot += 1;
@@ -95,22 +97,24 @@ pub fn resolve_actors(records: &[Record], dict: Option<&Dictionary>) -> ActorRes
                     ),
                     None => a.iri.rsplit('/').next().unwrap_or_default().to_string(),
                 };
-                res.keys[slot].clone_from(&key);
-                res.name
-                    .entry(key.clone())
-                    .or_insert_with(|| a.name.clone());
-                let sp = res.spellings.entry(key).or_default();
-                sp.insert(a.name.clone());
-                sp.extend(a.aliases.iter().cloned());
+                if !res.name.contains_key(&key) {
+                    res.name.insert(key.clone(), a.name.clone());
+                }
+                add_spellings(&mut res.spellings, &key, &a.name, &a.aliases);
+                res.keys[slot] = key;
                 continue;
             }
+            let folded = folds
+                .entry(a.name.as_str())
+                .or_insert_with(|| fold_tokens(&a.name))
+                .clone();
             people.push(PersonObs {
                 article: rec.article.id.as_str(),
                 slot,
-                name: a.name.clone(),
-                folded: fold_tokens(&a.name),
+                name: a.name.as_str(),
+                folded,
                 countries: countries_of(rec, a),
-                aliases: a.aliases.clone(),
+                aliases: &a.aliases,
                 // By its fullest name only: "Ivana Trump", also called "Trump" in her
                 // article, is not the entry whose alias is "Trump".
                 entry: dict.and_then(|d| d.find(&a.name, true)),
@@ -251,7 +255,7 @@ pub fn resolve_actors(records: &[Record], dict: Option<&Dictionary>) -> ActorRes
         let mut counts: BTreeMap<(usize, String), usize> = BTreeMap::new();
         for &i in members {
             let p = &people[i];
-            *counts.entry((p.folded.len(), p.name.clone())).or_default() += 1;
+            *counts.entry((p.folded.len(), p.name.to_string())).or_default() += 1;
         }
         let best = counts
             .iter()
@@ -273,9 +277,7 @@ pub fn resolve_actors(records: &[Record], dict: Option<&Dictionary>) -> ActorRes
         for &i in members {
             let p = &people[i];
             res.keys[p.slot].clone_from(&key);
-            let sp = res.spellings.entry(key.clone()).or_default();
-            sp.insert(p.name.clone());
-            sp.extend(p.aliases.iter().cloned());
+            add_spellings(&mut res.spellings, &key, &p.name, &p.aliases);
         }
     }
     // Dictionary actors: the entry's name is canonical, its aliases are spellings.
@@ -289,6 +291,25 @@ pub fn resolve_actors(records: &[Record], dict: Option<&Dictionary>) -> ActorRes
         }
     }
     res
+}
+
+/// Adds a name and its aliases to the spellings of `key`, copying only new ones.
+fn add_spellings(
+    spellings: &mut BTreeMap<String, BTreeSet<String>>,
+    key: &str,
+    name: &str,
+    aliases: &[String],
+) {
+    if !spellings.contains_key(key) {
+        spellings.insert(key.to_string(), BTreeSet::new());
+    }
+    if let Some(sp) = spellings.get_mut(key) {
+        for n in std::iter::once(name).chain(aliases.iter().map(String::as_str)) {
+            if !sp.contains(n) {
+                sp.insert(n.to_string());
+            }
+        }
+    }
 }
 
 /// The identity key of a cluster of people from its spellings (`(folded word count,
