@@ -14,11 +14,12 @@
 //! usual, and two entries never merge. A name that fuzzily fits several entries joins
 //! none of them.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::dictionary::Dictionary;
 use super::names::{fold_tokens, is_suffix_of, same_full_name};
 use crate::extract::{ActorKind, Record};
+use crate::nlp::fxhash::FxHashMap;
 
 /// A person's names and countries as seen in one article.
 #[derive(Debug, Clone)]
@@ -71,7 +72,7 @@ pub fn resolve_actors(records: &[Record], dict: Option<&Dictionary>) -> ActorRes
     res.keys = vec![String::new(); records.iter().map(|r| r.actors.len()).sum()];
     let mut slot = 0;
     // Each distinct name is folded once.
-    let mut folds: HashMap<&str, Vec<String>> = HashMap::new();
+    let mut folds: FxHashMap<&str, Vec<String>> = FxHashMap::default();
     for rec in records {
         for a in &rec.actors {
             slot += 1;
@@ -255,7 +256,9 @@ pub fn resolve_actors(records: &[Record], dict: Option<&Dictionary>) -> ActorRes
         let mut counts: BTreeMap<(usize, String), usize> = BTreeMap::new();
         for &i in members {
             let p = &people[i];
-            *counts.entry((p.folded.len(), p.name.to_string())).or_default() += 1;
+            *counts
+                .entry((p.folded.len(), p.name.to_string()))
+                .or_default() += 1;
         }
         let best = counts
             .iter()

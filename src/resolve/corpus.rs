@@ -8,13 +8,14 @@
 //! changes the graph. [`resolve_corpus_with`] does the same steered by an actor
 //! dictionary, and adds what the dictionary says of the actors it names.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::actors::{resolve_actors, ActorResolution};
 use super::dictionary::{Dictionary, Entry};
 use super::events::{cluster_meetings, meeting_obs, MeetingObs};
 use super::statements::{cluster_statements, statement_obs};
 use crate::extract::Record;
+use crate::nlp::fxhash::FxHashMap;
 use crate::nlp::lexicon::{lexicon, Form};
 
 /// A meeting as the corpus knows it.
@@ -175,9 +176,9 @@ fn countries<'a>(
     records: &'a [Record],
     dict: Option<&Dictionary>,
     base: &str,
-) -> HashMap<&'a str, String> {
-    let mut of_name: HashMap<&str, Option<String>> = HashMap::new();
-    let mut country: HashMap<&str, String> = HashMap::new();
+) -> FxHashMap<&'a str, String> {
+    let mut of_name: FxHashMap<&str, Option<String>> = FxHashMap::default();
+    let mut country: FxHashMap<&str, String> = FxHashMap::default();
     for a in records.iter().flat_map(|r| &r.actors) {
         let c = of_name.entry(a.name.as_str()).or_insert_with(|| {
             country_of_name(&a.name).map(|c| {
@@ -258,7 +259,7 @@ type Resolved<T> = (Vec<String>, BTreeMap<String, T>);
 /// Clusters and names the meetings of all records (actor IRIs already resolved).
 fn resolve_meetings(
     records: &[Record],
-    country: &HashMap<&str, String>,
+    country: &FxHashMap<&str, String>,
     base: &str,
 ) -> Resolved<MergedMeeting> {
     let country_of = |iri: &str| country.get(iri).cloned();

@@ -8,11 +8,12 @@
 //! Marzook of Hamas overlap).
 //! Clustering is greedy over a content-based order, so it never depends on input order.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
 use crate::extract::{MeetingMode, Record};
+use crate::nlp::fxhash::FxHashSet;
 
 /// One meeting report, reduced to what identity needs.
 #[derive(Debug, Clone)]
@@ -214,7 +215,7 @@ fn same_report(a: &MeetingObs, b: &MeetingObs) -> bool {
 /// and far cheaper when many articles repeat one report.
 pub(super) struct Building<'a> {
     pub(super) members: Vec<usize>,
-    pub(super) articles: HashSet<&'a str>,
+    pub(super) articles: FxHashSet<&'a str>,
     pub(super) variants: Vec<usize>,
 }
 
@@ -222,7 +223,7 @@ impl<'a> Building<'a> {
     pub(super) fn new(i: usize, article: &'a str) -> Self {
         Building {
             members: vec![i],
-            articles: HashSet::from([article]),
+            articles: FxHashSet::from_iter([article]),
             variants: vec![i],
         }
     }

@@ -8,10 +8,9 @@
 //! two statements are compared by merging two such lists. This module mints no IRIs
 //! (that is `corpus`) and does no I/O.
 
-use std::collections::HashMap;
-
 use super::events::Building;
 use crate::extract::Record;
+use crate::nlp::fxhash::FxHashMap;
 
 /// One statement report, reduced to what identity needs (borrowed from its record).
 #[derive(Debug, Clone)]
@@ -39,33 +38,16 @@ pub struct Reports<'a> {
 
 /// Collects the statement reports of records (actor IRIs must already be resolved).
 pub fn statement_obs(records: &[Record]) -> Reports<'_> {
-    let mut number: HashMap<String, u32> = HashMap::new();
+    let mut number: FxHashMap<String, u32> = FxHashMap::default();
+    // Each distinct text is read once (copies of an article repeat its quotes).
+    let mut texts: FxHashMap<&str, (Vec<u32>, bool)> = FxHashMap::default();
     let mut obs = Vec::new();
     for rec in records {
         for s in &rec.statements {
-            let lower = s.content.text.to_lowercase();
-            let mut words: Vec<u32> = Vec::new();
-            for w in lower
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| w.chars().count() >= 3)
-            {
-                let n = match number.get(w) {
-                    Some(&n) => n,
-                    None => {
-                        let n = number.len() as u32;
-                        number.insert(w.to_string(), n);
-                        n
-                    }
-                };
-                words.push(n);
-            }
-            let negated = lower
-                .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-                .any(|w| {
-                    matches!(w, "not" | "no" | "never" | "nor")
-                        || w.ends_with("n't")
-                        || w.ends_with("n’t")
-                });
+            let (words, negated) = texts
+                .entry(s.content.text.as_str())
+                .or_insert_with(|| read_text(&s.content.text, &mut number))
+                .clone();
             let speaker = s.speaker.as_deref().and_then(|local| {
                 rec.actors
                     .iter()
@@ -98,6 +80,33 @@ pub fn statement_obs(records: &[Record]) -> Reports<'_> {
         obs,
         vocabulary: pairs.into_iter().map(|(w, _)| w).collect(),
     }
+}
+
+/// A text's words (numbered by `number`, which gains the new ones) and whether it
+/// is negated.
+fn read_text(text: &str, number: &mut FxHashMap<String, u32>) -> (Vec<u32>, bool) {
+    let lower = text.to_lowercase();
+    let mut words: Vec<u32> = Vec::new();
+    for w in lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 3)
+    {
+        let n = match number.get(w) {
+            Some(&n) => n,
+            None => {
+                let n = number.len() as u32;
+                number.insert(w.to_string(), n);
+                n
+            }
+        };
+        words.push(n);
+    }
+    let negated = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .any(|w| {
+            matches!(w, "not" | "no" | "never" | "nor") || w.ends_with("n't") || w.ends_with("n’t")
+        });
+    (words, negated)
 }
 
 /// Whether two word sets of these sizes, sharing `shared` words, say the same.
@@ -173,10 +182,10 @@ pub fn cluster_statements(obs: &[StatementObs]) -> Vec<Vec<usize>> {
             v
         })
         .collect();
-    let mut speakers: HashMap<&str, u32> = HashMap::new();
+    let mut speakers: FxHashMap<&str, u32> = FxHashMap::default();
     let mut clusters: Vec<Building> = Vec::new();
     // (speaker, word) → the clusters of that speaker whose first member has the word.
-    let mut postings: HashMap<(u32, u32), Vec<usize>> = HashMap::new();
+    let mut postings: FxHashMap<(u32, u32), Vec<usize>> = FxHashMap::default();
     for i in order {
         let s = &obs[i];
         let Some(sp) = s.speaker else {
@@ -227,7 +236,7 @@ pub fn cluster_statements(obs: &[StatementObs]) -> Vec<Vec<usize>> {
 fn candidates(
     rarest: &[u32],
     speaker: u32,
-    postings: &HashMap<(u32, u32), Vec<usize>>,
+    postings: &FxHashMap<(u32, u32), Vec<usize>>,
 ) -> Vec<usize> {
     let n = rarest.len();
     if n < 4 {
