@@ -15,6 +15,7 @@
 //! none of them.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
 
 use super::dictionary::Dictionary;
 use super::names::{fold_tokens, is_suffix_of, same_full_name};
@@ -29,7 +30,7 @@ struct PersonObs<'a> {
     /// The actor's place among all actors of the records (see [`ActorResolution::keys`]).
     slot: usize,
     name: &'a str,
-    folded: Vec<String>,
+    folded: Rc<Vec<String>>,
     countries: BTreeSet<String>,
     aliases: &'a [String],
     /// The dictionary entry its name gives, if any.
@@ -72,7 +73,7 @@ pub fn resolve_actors(records: &[Record], dict: Option<&Dictionary>) -> ActorRes
     res.keys = vec![String::new(); records.iter().map(|r| r.actors.len()).sum()];
     let mut slot = 0;
     // Each distinct name is folded once.
-    let mut folds: FxHashMap<&str, Vec<String>> = FxHashMap::default();
+    let mut folds: FxHashMap<&str, Rc<Vec<String>>> = FxHashMap::default();
     for rec in records {
         for a in &rec.actors {
             slot += 1;
@@ -107,7 +108,7 @@ pub fn resolve_actors(records: &[Record], dict: Option<&Dictionary>) -> ActorRes
             }
             let folded = folds
                 .entry(a.name.as_str())
-                .or_insert_with(|| fold_tokens(&a.name))
+                .or_insert_with(|| Rc::new(fold_tokens(&a.name)))
                 .clone();
             people.push(PersonObs {
                 article: rec.article.id.as_str(),
@@ -157,7 +158,7 @@ pub fn resolve_actors(records: &[Record], dict: Option<&Dictionary>) -> ActorRes
             entry_cluster.insert(e, c);
         }
     }
-    let mut groups: BTreeMap<Vec<String>, Vec<usize>> = BTreeMap::new();
+    let mut groups: BTreeMap<Rc<Vec<String>>, Vec<usize>> = BTreeMap::new();
     for (i, p) in people.iter().enumerate() {
         if let Some(&c) = p.entry.and_then(|e| entry_cluster.get(&e)) {
             clusters[c].1.extend(p.countries.iter().cloned());
@@ -166,7 +167,7 @@ pub fn resolve_actors(records: &[Record], dict: Option<&Dictionary>) -> ActorRes
             groups.entry(p.folded.clone()).or_default().push(i);
         }
     }
-    let mut order: Vec<&Vec<String>> = groups.keys().collect();
+    let mut order: Vec<&Rc<Vec<String>>> = groups.keys().collect();
     order.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
     for key in order {
         let members = &groups[key];
@@ -230,12 +231,12 @@ pub fn resolve_actors(records: &[Record], dict: Option<&Dictionary>) -> ActorRes
         });
         match home {
             Some(c) => {
-                clusters[c].0.push(key.clone());
+                clusters[c].0.push(key.to_vec());
                 clusters[c].1.extend(countries);
                 clusters[c].2.extend(members.iter().copied());
             }
             None => {
-                clusters.push((vec![key.clone()], countries, members.clone()));
+                clusters.push((vec![key.to_vec()], countries, members.clone()));
                 entry_of.push(None);
                 by_last
                     .entry(block(key))
@@ -253,21 +254,19 @@ pub fn resolve_actors(records: &[Record], dict: Option<&Dictionary>) -> ActorRes
     // Canonical name per cluster: the dictionary's, or the most frequent of the
     // longest spellings; the identity key: the dictionary's, or [`stable_key`].
     for (members, entry) in &clusters {
-        let mut counts: BTreeMap<(usize, String), usize> = BTreeMap::new();
+        let mut counts: BTreeMap<(usize, &str), usize> = BTreeMap::new();
         for &i in members {
             let p = &people[i];
-            *counts
-                .entry((p.folded.len(), p.name.to_string()))
-                .or_default() += 1;
+            *counts.entry((p.folded.len(), p.name)).or_default() += 1;
         }
         let best = counts
             .iter()
             .max_by(|a, b| {
                 (a.0 .0, a.1)
                     .cmp(&(b.0 .0, b.1))
-                    .then_with(|| b.0 .1.cmp(&a.0 .1))
+                    .then_with(|| b.0 .1.cmp(a.0 .1))
             })
-            .map(|(k, _)| k.1.clone())
+            .map(|(k, _)| k.1.to_string())
             .unwrap_or_default();
         let (key, best) = match (dict, entry) {
             (Some(d), Some(e)) => {
@@ -322,7 +321,7 @@ fn add_spellings(
 /// Clinton") names the actor; near-equals ("Adolf" and "Adolph Hitler") are decided
 /// by spelling, not by count, so a batch of articles that tips the counts between them
 /// does not change the actor's IRI.
-fn stable_key(counts: &BTreeMap<(usize, String), usize>) -> String {
+fn stable_key(counts: &BTreeMap<(usize, &str), usize>) -> String {
     let longest = counts.keys().map(|k| k.0).max().unwrap_or(0);
     let top = counts
         .iter()
@@ -347,10 +346,10 @@ mod stable_key_tests {
     use super::stable_key;
     use std::collections::BTreeMap;
 
-    fn counts(names: &[(&str, usize)]) -> BTreeMap<(usize, String), usize> {
+    fn counts<'a>(names: &[(&'a str, usize)]) -> BTreeMap<(usize, &'a str), usize> {
         names
             .iter()
-            .map(|(n, c)| ((super::fold_tokens(n).len(), n.to_string()), *c))
+            .map(|(n, c)| ((super::fold_tokens(n).len(), *n), *c))
             .collect()
     }
 

@@ -135,7 +135,9 @@ pub fn resolve_corpus_with(
     let mut keys = actors.keys.iter();
     for a in records.iter_mut().flat_map(|r| r.actors.iter_mut()) {
         if let Some(key) = keys.next() {
-            a.iri = super::actor_iri(base, key);
+            if !is_actor_iri(&a.iri, base, key) {
+                a.iri = super::actor_iri(base, key);
+            }
         }
     }
     let records_ref: &[Record] = records;
@@ -168,6 +170,21 @@ pub fn resolve_corpus_with(
         statements,
         dictionary,
     }
+}
+
+/// Whether `iri` is already [`super::actor_iri`] of `key` (checked without building
+/// it when the key needs no escaping, as nearly every key does).
+fn is_actor_iri(iri: &str, base: &str, key: &str) -> bool {
+    let plain = !key.is_empty()
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~'));
+    if !plain {
+        return iri == super::actor_iri(base, key);
+    }
+    iri.strip_prefix(base)
+        .and_then(|rest| rest.strip_prefix("actor/"))
+        .is_some_and(|rest| rest == key)
 }
 
 /// Actor IRI → the IRI of its country, from every actor name (the last record's
@@ -310,4 +327,26 @@ fn resolve_statements(records: &[Record], base: &str) -> Resolved<MergedStatemen
         statements.insert(iri, merged);
     }
     (statement_iris, statements)
+}
+
+#[cfg(test)]
+mod iri_tests {
+    use super::*;
+    use crate::resolve::{actor_iri, DEFAULT_BASE};
+
+    #[test]
+    fn current_actor_iri_is_recognised() {
+        let iri = actor_iri(DEFAULT_BASE, "donald-trump");
+        assert!(is_actor_iri(&iri, DEFAULT_BASE, "donald-trump"));
+        assert!(!is_actor_iri(&iri, DEFAULT_BASE, "donald"));
+        assert!(!is_actor_iri(&iri, "http://other/", "donald-trump"));
+    }
+
+    #[test]
+    fn escaped_or_empty_keys_are_compared_whole() {
+        let iri = actor_iri(DEFAULT_BASE, "a b");
+        assert!(is_actor_iri(&iri, DEFAULT_BASE, "a b"));
+        assert!(is_actor_iri(&actor_iri(DEFAULT_BASE, ""), DEFAULT_BASE, ""));
+        assert!(!is_actor_iri(&iri, DEFAULT_BASE, "a-b"));
+    }
 }
