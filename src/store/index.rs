@@ -12,7 +12,6 @@
 //! format, or unreadable, [`read`] answers `None` and the caller rebuilds it from the
 //! records. This module must not decide anything about identity (that is `resolve`).
 
-use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -72,33 +71,13 @@ pub fn mark_stale(dir: &Path) -> Result<(), StoreError> {
 /// Writes the index (slim records in any order; written sorted by article id)
 /// atomically and clears the stale mark.
 pub fn write(dir: &Path, records: &[Record]) -> Result<(), StoreError> {
-    write_reusing(dir, records, &HashSet::new())
-}
-
-/// [`write`], copying the line of every article named in `unchanged` from the index
-/// file as it stands (when it has one for that article) instead of serialising its
-/// record again: the caller vouches that those records are the ones read from it.
-pub fn write_reusing(
-    dir: &Path,
-    records: &[Record],
-    unchanged: &HashSet<&str>,
-) -> Result<(), StoreError> {
     let d = dir.join(INDEX);
     std::fs::create_dir_all(&d).map_err(|e| StoreError::io(&d, "cannot create", e))?;
-    let current = if unchanged.is_empty() {
-        Vec::new()
-    } else {
-        std::fs::read(path(dir)).unwrap_or_default()
-    };
-    let old = lines_by_id(&current, unchanged);
     let mut order: Vec<&Record> = records.iter().collect();
     order.sort_by(|a, b| a.article.id.cmp(&b.article.id));
-    let lines: Vec<std::borrow::Cow<[u8]>> = order
+    let lines: Vec<Vec<u8>> = order
         .par_iter()
-        .map(|r| match old.get(r.article.id.as_str()) {
-            Some(line) => Ok(std::borrow::Cow::Borrowed(*line)),
-            None => serde_json::to_vec(r).map(std::borrow::Cow::Owned),
-        })
+        .map(serde_json::to_vec)
         .collect::<Result<_, _>>()
         .map_err(|e| StoreError::Write {
             what: "the resolution index".into(),
@@ -122,25 +101,6 @@ pub fn write_reusing(
     files::clear_mark(&d, STALE)
 }
 
-/// The lines of an index file (its bytes) for the articles in `wanted`, by article id.
-/// A line's id is read from its start (`{"article":{"id":"…"`, as [`write`] puts it);
-/// a line that does not start so is left out, and its article is serialised again.
-fn lines_by_id<'a>(bytes: &'a [u8], wanted: &HashSet<&str>) -> HashMap<String, &'a [u8]> {
-    const START: &[u8] = br#"{"article":{"id":"#;
-    bytes
-        .split(|&b| b == b'\n')
-        .skip(1)
-        .filter_map(|line| {
-            let rest = line.strip_prefix(START)?;
-            let id: String = serde_json::Deserializer::from_slice(rest)
-                .into_iter::<String>()
-                .next()?
-                .ok()?;
-            wanted.contains(id.as_str()).then_some((id, line))
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -160,29 +120,6 @@ mod tests {
         write(dir.path(), &[rec("b"), rec("a")]).unwrap();
         let back = read(dir.path()).unwrap();
         assert_eq!(back, vec![rec("a"), rec("b")]);
-    }
-
-    #[test]
-    fn unchanged_lines_are_copied_as_they_stand() {
-        let dir = tempfile::tempdir().unwrap();
-        write(dir.path(), &[rec("a"), rec("b")]).unwrap();
-        let p = path(dir.path());
-        // Mark the stored line of "a" so that a copy can be told from a re-serialisation.
-        let text = std::fs::read_to_string(&p).unwrap();
-        let marked = text.replace(r#""source":"a""#, r#""source":"a","x":1"#);
-        std::fs::write(&p, &marked).unwrap();
-        let mut b = rec("b");
-        b.article.source = "b2".into();
-        write_reusing(
-            dir.path(),
-            &[b.clone(), rec("a"), rec("c")],
-            &HashSet::from(["a"]),
-        )
-        .unwrap();
-        let after = std::fs::read_to_string(&p).unwrap();
-        assert!(after.contains(r#""source":"a","x":1"#));
-        assert!(after.contains(r#""source":"b2""#));
-        assert_eq!(read(dir.path()).unwrap(), vec![rec("a"), b, rec("c")]);
     }
 
     #[test]

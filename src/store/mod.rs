@@ -223,21 +223,14 @@ impl Store {
     /// article-id order: from the resolution index when it can be trusted, else
     /// rebuilt from the records.
     pub fn slim_records(&self) -> Result<Vec<Record>, StoreError> {
-        Ok(self.slim_records_traced()?.0)
-    }
-
-    /// [`Store::slim_records`], and whether they came from the index file as it stands
-    /// (`false`: rebuilt from the records), which [`Store::write_index_reusing`] needs.
-    pub fn slim_records_traced(&self) -> Result<(Vec<Record>, bool), StoreError> {
         if let Some(index) = index::read(&self.dir) {
-            return Ok((index, true));
+            return Ok(index);
         }
-        let rebuilt = self
+        Ok(self
             .records()?
             .iter()
             .map(crate::resolve::index::slim)
-            .collect();
-        Ok((rebuilt, false))
+            .collect())
     }
 
     /// Marks the resolution index stale: call before rewriting records, then
@@ -251,18 +244,6 @@ impl Store {
     pub fn write_index(&self, slim: &[Record]) -> Result<(), StoreError> {
         self.writable()?;
         index::write(&self.dir, slim)
-    }
-
-    /// [`Store::write_index`], copying the index lines of the articles in `unchanged`
-    /// as they stand: only when [`Store::slim_records_traced`] read those articles from
-    /// the index file, and found them unchanged.
-    pub fn write_index_reusing(
-        &self,
-        slim: &[Record],
-        unchanged: &std::collections::HashSet<&str>,
-    ) -> Result<(), StoreError> {
-        self.writable()?;
-        index::write_reusing(&self.dir, slim, unchanged)
     }
 
     fn writable(&self) -> Result<(), StoreError> {

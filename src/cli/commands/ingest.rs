@@ -222,8 +222,8 @@ fn commit(
         sources.insert(r.article.id.clone(), src);
         full_new.insert(r.article.id.clone(), r);
     }
-    let (stored, from_index) = store
-        .slim_records_traced()
+    let stored = store
+        .slim_records()
         .context("reading the resolution index")?;
     // Resolution only rewrites IRIs, so an old article changed iff its IRIs did.
     let mut all: Vec<Record> = stored
@@ -240,16 +240,12 @@ fn commit(
     t.done("resolve");
     let mut fresh = Vec::new();
     let mut relinked: Vec<&Record> = Vec::new();
-    // Earlier articles whose slim records resolution left as they were read.
-    let mut unchanged: HashSet<&str> = HashSet::new();
     for r in &all {
         if let Some(mut full) = full_new.remove(&r.article.id) {
             index::apply_iris(&mut full, r);
             fresh.push(full);
         } else if old.get(&r.article.id) != Some(&index::iris(r)) {
             relinked.push(r);
-        } else if from_index {
-            unchanged.insert(r.article.id.as_str());
         }
     }
     store
@@ -294,9 +290,8 @@ fn commit(
         // once. A record that failed to store leaves the index stale: the next ingest
         // rebuilds it from the records actually on disk.
         let clean = s.errors == errors_before;
-        let (all, unchanged) = (&all, &unchanged);
-        let written_index =
-            scope.spawn(move || clean.then(|| store.write_index_reusing(all, unchanged)));
+        let all = &all;
+        let written_index = scope.spawn(move || clean.then(|| store.write_index(all)));
         let corpus_written = store
             .replace_corpus_graph(&quads)
             .context("writing the corpus graph");
