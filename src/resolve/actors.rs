@@ -279,7 +279,7 @@ pub fn resolve_actors(records: &[Record], dict: Option<&Dictionary>) -> ActorRes
         for &i in members {
             let p = &people[i];
             res.keys[p.slot].clone_from(&key);
-            add_spellings(&mut res.spellings, &key, &p.name, &p.aliases);
+            add_spellings(&mut res.spellings, &key, p.name, p.aliases);
         }
     }
     // Dictionary actors: the entry's name is canonical, its aliases are spellings.
