@@ -39,15 +39,19 @@ pub struct Reports<'a> {
 /// Collects the statement reports of records (actor IRIs must already be resolved).
 pub fn statement_obs(records: &[Record]) -> Reports<'_> {
     let mut number: FxHashMap<String, u32> = FxHashMap::default();
-    // Each distinct text is read once (copies of an article repeat its quotes).
-    let mut texts: FxHashMap<&str, (Vec<u32>, bool)> = FxHashMap::default();
+    // Each distinct text is read once (copies of an article repeat its quotes): its
+    // place in `read`, and each report's text by that place.
+    let mut texts: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut read: Vec<(Vec<u32>, bool)> = Vec::new();
+    let mut text_of: Vec<usize> = Vec::new();
     let mut obs = Vec::new();
     for rec in records {
         for s in &rec.statements {
-            let (words, negated) = texts
-                .entry(s.content.text.as_str())
-                .or_insert_with(|| read_text(&s.content.text, &mut number))
-                .clone();
+            let t = *texts.entry(s.content.text.as_str()).or_insert_with(|| {
+                read.push(read_text(&s.content.text, &mut number));
+                read.len() - 1
+            });
+            text_of.push(t);
             let speaker = s.speaker.as_deref().and_then(|local| {
                 rec.actors
                     .iter()
@@ -57,8 +61,8 @@ pub fn statement_obs(records: &[Record]) -> Reports<'_> {
             obs.push(StatementObs {
                 at: (rec.article.id.as_str(), s.id.as_str()),
                 speaker,
-                words,
-                negated,
+                words: Vec::new(),
+                negated: read[t].1,
             });
         }
     }
@@ -69,12 +73,15 @@ pub fn statement_obs(records: &[Record]) -> Reports<'_> {
     for (r, (_, n)) in pairs.iter().enumerate() {
         rank[*n as usize] = r as u32;
     }
-    for o in &mut obs {
-        for w in &mut o.words {
+    for (words, _) in &mut read {
+        for w in words.iter_mut() {
             *w = rank[*w as usize];
         }
-        o.words.sort_unstable();
-        o.words.dedup();
+        words.sort_unstable();
+        words.dedup();
+    }
+    for (o, &t) in obs.iter_mut().zip(&text_of) {
+        o.words.clone_from(&read[t].0);
     }
     Reports {
         obs,
@@ -174,14 +181,8 @@ pub fn cluster_statements(obs: &[StatementObs]) -> Vec<Vec<usize>> {
     for w in obs.iter().flat_map(|o| &o.words) {
         uses[*w as usize] += 1;
     }
-    let rarest: Vec<Vec<u32>> = obs
-        .iter()
-        .map(|o| {
-            let mut v = o.words.clone();
-            v.sort_unstable_by_key(|w| (uses[*w as usize], *w));
-            v
-        })
-        .collect();
+    // Reports of one wording share the order (copies repeat wordings).
+    let mut rarest: FxHashMap<&[u32], Vec<u32>> = FxHashMap::default();
     let mut speakers: FxHashMap<&str, u32> = FxHashMap::default();
     let mut clusters: Vec<Building> = Vec::new();
     // (speaker, word) → the clusters of that speaker whose first member has the word.
@@ -194,12 +195,15 @@ pub fn cluster_statements(obs: &[StatementObs]) -> Vec<Vec<usize>> {
         };
         let next = speakers.len() as u32;
         let sp = *speakers.entry(sp).or_insert(next);
-        let home = candidates(&rarest[i], sp, &postings)
-            .into_iter()
-            .find(|&c| {
-                let b = &clusters[c];
-                !b.articles.contains(s.at.0) && b.variants.iter().all(|&j| fits(i, j))
-            });
+        let rare = rarest.entry(s.words.as_slice()).or_insert_with(|| {
+            let mut v = s.words.clone();
+            v.sort_unstable_by_key(|w| (uses[*w as usize], *w));
+            v
+        });
+        let home = candidates(rare, sp, &postings).into_iter().find(|&c| {
+            let b = &clusters[c];
+            !b.articles.contains(s.at.0) && b.variants.iter().all(|&j| fits(i, j))
+        });
         match home {
             Some(c) => {
                 let b = &mut clusters[c];
