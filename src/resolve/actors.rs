@@ -15,22 +15,24 @@
 //! none of them.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
 
 use super::dictionary::Dictionary;
 use super::names::{fold_tokens, is_suffix_of, same_full_name};
 use crate::extract::{ActorKind, Record};
-
-/// Identifies one actor record: (article id, local actor id).
-pub type ActorRef = (String, String);
+use crate::nlp::fxhash::FxHashMap;
 
 /// A person's names and countries as seen in one article.
 #[derive(Debug, Clone)]
-struct PersonObs {
-    at: ActorRef,
-    name: String,
-    folded: Vec<String>,
+struct PersonObs<'a> {
+    /// The article's id.
+    article: &'a str,
+    /// The actor's place among all actors of the records (see [`ActorResolution::keys`]).
+    slot: usize,
+    name: &'a str,
+    folded: Rc<Vec<String>>,
     countries: BTreeSet<String>,
-    aliases: Vec<String>,
+    aliases: &'a [String],
     /// The dictionary entry its name gives, if any.
     entry: Option<usize>,
 }
@@ -38,8 +40,9 @@ struct PersonObs {
 /// The resolved IRI key for every actor record, and the names seen for each key.
 #[derive(Debug, Default, Clone)]
 pub struct ActorResolution {
-    /// Actor record → identity key (for `super::actor_iri`).
-    pub key: BTreeMap<ActorRef, String>,
+    /// The identity key (for `super::actor_iri`) of every actor of the records, in
+    /// order: the first record's actors in its order, then the next record's, ….
+    pub keys: Vec<String>,
     /// Identity key → canonical display name.
     pub name: BTreeMap<String, String>,
     /// Identity key → every spelling seen.
@@ -67,9 +70,14 @@ type Cluster = (Vec<Vec<String>>, BTreeSet<String>, Vec<usize>);
 pub fn resolve_actors(records: &[Record], dict: Option<&Dictionary>) -> ActorResolution {
     let mut res = ActorResolution::default();
     let mut people: Vec<PersonObs> = Vec::new();
+    res.keys = vec![String::new(); records.iter().map(|r| r.actors.len()).sum()];
+    let mut slot = 0;
+    // Each distinct name is folded once.
+    let mut folds: FxHashMap<&str, Rc<Vec<String>>> = FxHashMap::default();
     for rec in records {
         for a in &rec.actors {
-            let at = (rec.article.id.clone(), a.id.clone());
+            slot += 1;
+            let slot = slot - 1;
             let lexical = a.kind != ActorKind::Person;
             if lexical {
                 // Non-person actors keep the key extraction gave them (lexicon canonical
@@ -91,21 +99,24 @@ pub fn resolve_actors(records: &[Record], dict: Option<&Dictionary>) -> ActorRes
                     ),
                     None => a.iri.rsplit('/').next().unwrap_or_default().to_string(),
                 };
-                res.key.insert(at, key.clone());
-                res.name
-                    .entry(key.clone())
-                    .or_insert_with(|| a.name.clone());
-                let sp = res.spellings.entry(key).or_default();
-                sp.insert(a.name.clone());
-                sp.extend(a.aliases.iter().cloned());
+                if !res.name.contains_key(&key) {
+                    res.name.insert(key.clone(), a.name.clone());
+                }
+                add_spellings(&mut res.spellings, &key, &a.name, &a.aliases);
+                res.keys[slot] = key;
                 continue;
             }
+            let folded = folds
+                .entry(a.name.as_str())
+                .or_insert_with(|| Rc::new(fold_tokens(&a.name)))
+                .clone();
             people.push(PersonObs {
-                at,
-                name: a.name.clone(),
-                folded: fold_tokens(&a.name),
+                article: rec.article.id.as_str(),
+                slot,
+                name: a.name.as_str(),
+                folded,
                 countries: countries_of(rec, a),
-                aliases: a.aliases.clone(),
+                aliases: &a.aliases,
                 // By its fullest name only: "Ivana Trump", also called "Trump" in her
                 // article, is not the entry whose alias is "Trump".
                 entry: dict.and_then(|d| d.find(&a.name, true)),
@@ -147,7 +158,7 @@ pub fn resolve_actors(records: &[Record], dict: Option<&Dictionary>) -> ActorRes
             entry_cluster.insert(e, c);
         }
     }
-    let mut groups: BTreeMap<Vec<String>, Vec<usize>> = BTreeMap::new();
+    let mut groups: BTreeMap<Rc<Vec<String>>, Vec<usize>> = BTreeMap::new();
     for (i, p) in people.iter().enumerate() {
         if let Some(&c) = p.entry.and_then(|e| entry_cluster.get(&e)) {
             clusters[c].1.extend(p.countries.iter().cloned());
@@ -156,7 +167,7 @@ pub fn resolve_actors(records: &[Record], dict: Option<&Dictionary>) -> ActorRes
             groups.entry(p.folded.clone()).or_default().push(i);
         }
     }
-    let mut order: Vec<&Vec<String>> = groups.keys().collect();
+    let mut order: Vec<&Rc<Vec<String>>> = groups.keys().collect();
     order.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
     for key in order {
         let members = &groups[key];
@@ -207,11 +218,8 @@ pub fn resolve_actors(records: &[Record], dict: Option<&Dictionary>) -> ActorRes
                     let mut by_articles: Vec<(usize, usize)> = fits
                         .iter()
                         .map(|&c| {
-                            let arts: BTreeSet<&str> = clusters[c]
-                                .2
-                                .iter()
-                                .map(|&i| people[i].at.0.as_str())
-                                .collect();
+                            let arts: BTreeSet<&str> =
+                                clusters[c].2.iter().map(|&i| people[i].article).collect();
                             (arts.len(), c)
                         })
                         .collect();
@@ -223,12 +231,12 @@ pub fn resolve_actors(records: &[Record], dict: Option<&Dictionary>) -> ActorRes
         });
         match home {
             Some(c) => {
-                clusters[c].0.push(key.clone());
+                clusters[c].0.push(key.to_vec());
                 clusters[c].1.extend(countries);
                 clusters[c].2.extend(members.iter().copied());
             }
             None => {
-                clusters.push((vec![key.clone()], countries, members.clone()));
+                clusters.push((vec![key.to_vec()], countries, members.clone()));
                 entry_of.push(None);
                 by_last
                     .entry(block(key))
@@ -246,19 +254,19 @@ pub fn resolve_actors(records: &[Record], dict: Option<&Dictionary>) -> ActorRes
     // Canonical name per cluster: the dictionary's, or the most frequent of the
     // longest spellings; the identity key: the dictionary's, or [`stable_key`].
     for (members, entry) in &clusters {
-        let mut counts: BTreeMap<(usize, String), usize> = BTreeMap::new();
+        let mut counts: BTreeMap<(usize, &str), usize> = BTreeMap::new();
         for &i in members {
             let p = &people[i];
-            *counts.entry((p.folded.len(), p.name.clone())).or_default() += 1;
+            *counts.entry((p.folded.len(), p.name)).or_default() += 1;
         }
         let best = counts
             .iter()
             .max_by(|a, b| {
                 (a.0 .0, a.1)
                     .cmp(&(b.0 .0, b.1))
-                    .then_with(|| b.0 .1.cmp(&a.0 .1))
+                    .then_with(|| b.0 .1.cmp(a.0 .1))
             })
-            .map(|(k, _)| k.1.clone())
+            .map(|(k, _)| k.1.to_string())
             .unwrap_or_default();
         let (key, best) = match (dict, entry) {
             (Some(d), Some(e)) => {
@@ -270,10 +278,8 @@ pub fn resolve_actors(records: &[Record], dict: Option<&Dictionary>) -> ActorRes
         res.name.insert(key.clone(), best);
         for &i in members {
             let p = &people[i];
-            res.key.insert(p.at.clone(), key.clone());
-            let sp = res.spellings.entry(key.clone()).or_default();
-            sp.insert(p.name.clone());
-            sp.extend(p.aliases.iter().cloned());
+            res.keys[p.slot].clone_from(&key);
+            add_spellings(&mut res.spellings, &key, p.name, p.aliases);
         }
     }
     // Dictionary actors: the entry's name is canonical, its aliases are spellings.
@@ -289,6 +295,25 @@ pub fn resolve_actors(records: &[Record], dict: Option<&Dictionary>) -> ActorRes
     res
 }
 
+/// Adds a name and its aliases to the spellings of `key`, copying only new ones.
+fn add_spellings(
+    spellings: &mut BTreeMap<String, BTreeSet<String>>,
+    key: &str,
+    name: &str,
+    aliases: &[String],
+) {
+    if !spellings.contains_key(key) {
+        spellings.insert(key.to_string(), BTreeSet::new());
+    }
+    if let Some(sp) = spellings.get_mut(key) {
+        for n in std::iter::once(name).chain(aliases.iter().map(String::as_str)) {
+            if !sp.contains(n) {
+                sp.insert(n.to_string());
+            }
+        }
+    }
+}
+
 /// The identity key of a cluster of people from its spellings (`(folded word count,
 /// spelling)` → reports): among the longest spellings, those reported at least half as
 /// often as the commonest; of these, the one with the fewest dropped words (initials,
@@ -296,7 +321,7 @@ pub fn resolve_actors(records: &[Record], dict: Option<&Dictionary>) -> ActorRes
 /// Clinton") names the actor; near-equals ("Adolf" and "Adolph Hitler") are decided
 /// by spelling, not by count, so a batch of articles that tips the counts between them
 /// does not change the actor's IRI.
-fn stable_key(counts: &BTreeMap<(usize, String), usize>) -> String {
+fn stable_key(counts: &BTreeMap<(usize, &str), usize>) -> String {
     let longest = counts.keys().map(|k| k.0).max().unwrap_or(0);
     let top = counts
         .iter()
@@ -321,10 +346,10 @@ mod stable_key_tests {
     use super::stable_key;
     use std::collections::BTreeMap;
 
-    fn counts(names: &[(&str, usize)]) -> BTreeMap<(usize, String), usize> {
+    fn counts<'a>(names: &[(&'a str, usize)]) -> BTreeMap<(usize, &'a str), usize> {
         names
             .iter()
-            .map(|(n, c)| ((super::fold_tokens(n).len(), n.to_string()), *c))
+            .map(|(n, c)| ((super::fold_tokens(n).len(), *n), *c))
             .collect()
     }
 

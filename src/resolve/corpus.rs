@@ -12,8 +12,10 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::actors::{resolve_actors, ActorResolution};
 use super::dictionary::{Dictionary, Entry};
-use super::events::{cluster_meetings, cluster_statements, meeting_obs, statement_obs, MeetingObs};
+use super::events::{cluster_meetings, meeting_obs, MeetingObs};
+use super::statements::{cluster_statements, statement_obs};
 use crate::extract::Record;
+use crate::nlp::fxhash::FxHashMap;
 use crate::nlp::lexicon::{lexicon, Form};
 
 /// A meeting as the corpus knows it.
@@ -130,43 +132,35 @@ pub fn resolve_corpus_with(
     let actors = resolve_actors(records, dict);
     let dictionary = dict.map(|d| dictionary_facts(d, &actors));
     // Actor IRIs.
-    for rec in records.iter_mut() {
-        let id = rec.article.id.clone();
-        for a in &mut rec.actors {
-            if let Some(key) = actors.key.get(&(id.clone(), a.id.clone())) {
+    let mut keys = actors.keys.iter();
+    for a in records.iter_mut().flat_map(|r| r.actors.iter_mut()) {
+        if let Some(key) = keys.next() {
+            if !is_actor_iri(&a.iri, base, key) {
                 a.iri = super::actor_iri(base, key);
             }
         }
     }
-    // IRI → country IRI, from every actor name.
-    let mut country: BTreeMap<String, String> = BTreeMap::new();
-    for rec in records.iter() {
-        for a in &rec.actors {
-            if let Some(c) = country_of_name(&a.name) {
-                let key = match dict.and_then(|d| Some((d, d.find(&c, false)?))) {
-                    Some((d, e)) => d.key(e),
-                    None => super::name_key(&c),
-                };
-                country.insert(a.iri.clone(), super::actor_iri(base, &key));
-            }
-        }
-    }
-    // Meetings and statements depend on the actor IRIs only, not on each other.
     let records_ref: &[Record] = records;
-    let ((meeting_iri, meetings), (statement_iri, statements)) = rayon::join(
-        || resolve_meetings(records_ref, &country, base),
-        || resolve_statements(records_ref, base),
-    );
+    let (meeting_iris, meetings, statement_iris, statements) = {
+        let country = countries(records_ref, dict, base);
+        // Meetings and statements depend on the actor IRIs only, not on each other.
+        let ((meeting_iris, meetings), (statement_iris, statements)) = rayon::join(
+            || resolve_meetings(records_ref, &country, base),
+            || resolve_statements(records_ref, base),
+        );
+        (meeting_iris, meetings, statement_iris, statements)
+    };
+    let mut meeting_iris = meeting_iris.into_iter();
+    let mut statement_iris = statement_iris.into_iter();
     for rec in records.iter_mut() {
-        let id = rec.article.id.clone();
         for m in &mut rec.meetings {
-            if let Some(iri) = meeting_iri.get(&(id.clone(), m.id.clone())) {
-                m.iri = iri.clone();
+            if let Some(iri) = meeting_iris.next() {
+                m.iri = iri;
             }
         }
         for s in &mut rec.statements {
-            if let Some(iri) = statement_iri.get(&(id.clone(), s.id.clone())) {
-                s.iri = iri.clone();
+            if let Some(iri) = statement_iris.next() {
+                s.iri = iri;
             }
         }
     }
@@ -176,6 +170,47 @@ pub fn resolve_corpus_with(
         statements,
         dictionary,
     }
+}
+
+/// Whether `iri` is already [`super::actor_iri`] of `key` (checked without building
+/// it when the key needs no escaping, as nearly every key does).
+fn is_actor_iri(iri: &str, base: &str, key: &str) -> bool {
+    let plain = !key.is_empty()
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~'));
+    if !plain {
+        return iri == super::actor_iri(base, key);
+    }
+    iri.strip_prefix(base)
+        .and_then(|rest| rest.strip_prefix("actor/"))
+        .is_some_and(|rest| rest == key)
+}
+
+/// Actor IRI → the IRI of its country, from every actor name (the last record's
+/// actor naming one wins); each distinct name is looked up once.
+fn countries<'a>(
+    records: &'a [Record],
+    dict: Option<&Dictionary>,
+    base: &str,
+) -> FxHashMap<&'a str, String> {
+    let mut of_name: FxHashMap<&str, Option<String>> = FxHashMap::default();
+    let mut country: FxHashMap<&str, String> = FxHashMap::default();
+    for a in records.iter().flat_map(|r| &r.actors) {
+        let c = of_name.entry(a.name.as_str()).or_insert_with(|| {
+            country_of_name(&a.name).map(|c| {
+                let key = match dict.and_then(|d| Some((d, d.find(&c, false)?))) {
+                    Some((d, e)) => d.key(e),
+                    None => super::name_key(&c),
+                };
+                super::actor_iri(base, &key)
+            })
+        });
+        if let Some(c) = c {
+            country.insert(a.iri.as_str(), c.clone());
+        }
+    }
+    country
 }
 
 /// Names meeting clusters (each led by its most specific report) by what that report
@@ -235,13 +270,13 @@ fn earliest<'a>(mobs: &'a [MeetingObs], cluster: &[usize]) -> &'a (String, Strin
         .unwrap_or(&mobs[cluster[0]].at)
 }
 
-/// Local ids → IRIs, and IRI → what the corpus knows of the fact.
-type Resolved<T> = (BTreeMap<(String, String), String>, BTreeMap<String, T>);
+/// Every report's IRI (in record order), and IRI → what the corpus knows of the fact.
+type Resolved<T> = (Vec<String>, BTreeMap<String, T>);
 
 /// Clusters and names the meetings of all records (actor IRIs already resolved).
 fn resolve_meetings(
     records: &[Record],
-    country: &BTreeMap<String, String>,
+    country: &FxHashMap<&str, String>,
     base: &str,
 ) -> Resolved<MergedMeeting> {
     let country_of = |iri: &str| country.get(iri).cloned();
@@ -249,7 +284,7 @@ fn resolve_meetings(
     for rec in records {
         mobs.extend(meeting_obs(rec, &country_of));
     }
-    let mut meeting_iri: BTreeMap<(String, String), String> = BTreeMap::new();
+    let mut meeting_iris = vec![String::new(); mobs.len()];
     let mut meetings = BTreeMap::new();
     for (iri, cluster) in name_meetings(&mobs, cluster_meetings(&mobs), base) {
         let first = &mobs[cluster[0]];
@@ -260,37 +295,58 @@ fn resolve_meetings(
         };
         for &i in &cluster {
             merged.sources.insert(mobs[i].at.0.clone());
-            meeting_iri.insert(mobs[i].at.clone(), iri.clone());
+            meeting_iris[i].clone_from(&iri);
         }
         meetings.insert(iri, merged);
     }
-    (meeting_iri, meetings)
+    (meeting_iris, meetings)
 }
 
 /// Clusters and names the statements of all records (actor IRIs already resolved).
 fn resolve_statements(records: &[Record], base: &str) -> Resolved<MergedStatement> {
-    let mut sobs = Vec::new();
-    for rec in records {
-        sobs.extend(statement_obs(rec));
-    }
-    let mut statement_iri: BTreeMap<(String, String), String> = BTreeMap::new();
+    let reports = statement_obs(records);
+    let sobs = &reports.obs;
+    let mut statement_iris = vec![String::new(); sobs.len()];
     let mut statements = BTreeMap::new();
-    for cluster in cluster_statements(&sobs) {
+    for cluster in cluster_statements(sobs) {
         let first = &sobs[cluster[0]];
-        let words: Vec<&str> = first.words.iter().map(String::as_str).collect();
+        let words: Vec<&str> = first
+            .words
+            .iter()
+            .map(|&w| reports.vocabulary[w as usize].as_str())
+            .collect();
         let iri = super::statement_iri(
             base,
-            &[
-                first.speaker.as_deref().unwrap_or(&first.at.0),
-                &words.join(" "),
-            ],
+            &[first.speaker.unwrap_or(first.at.0), &words.join(" ")],
         );
         let mut merged = MergedStatement::default();
         for &i in &cluster {
-            merged.sources.insert(sobs[i].at.0.clone());
-            statement_iri.insert(sobs[i].at.clone(), iri.clone());
+            merged.sources.insert(sobs[i].at.0.to_string());
+            statement_iris[i].clone_from(&iri);
         }
         statements.insert(iri, merged);
     }
-    (statement_iri, statements)
+    (statement_iris, statements)
+}
+
+#[cfg(test)]
+mod iri_tests {
+    use super::*;
+    use crate::resolve::{actor_iri, DEFAULT_BASE};
+
+    #[test]
+    fn current_actor_iri_is_recognised() {
+        let iri = actor_iri(DEFAULT_BASE, "donald-trump");
+        assert!(is_actor_iri(&iri, DEFAULT_BASE, "donald-trump"));
+        assert!(!is_actor_iri(&iri, DEFAULT_BASE, "donald"));
+        assert!(!is_actor_iri(&iri, "http://other/", "donald-trump"));
+    }
+
+    #[test]
+    fn escaped_or_empty_keys_are_compared_whole() {
+        let iri = actor_iri(DEFAULT_BASE, "a b");
+        assert!(is_actor_iri(&iri, DEFAULT_BASE, "a b"));
+        assert!(is_actor_iri(&actor_iri(DEFAULT_BASE, ""), DEFAULT_BASE, ""));
+        assert!(!is_actor_iri(&iri, DEFAULT_BASE, "a-b"));
+    }
 }

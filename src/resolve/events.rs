@@ -1,19 +1,19 @@
-//! Cross-document identity of meetings and statements.
+//! Cross-document identity of meetings (statements: [`super::statements`]).
 //!
 //! Two reports are one meeting when they come from different articles and agree on
 //! everything both state: dates that overlap (an undated article's "Thursday" fits a
 //! dated source's Thursday), the same place (or a city inside the other's country), a
 //! compatible mode, and at least two shared participants once people are widened to
 //! the organisations and countries their roles name (a Hamas delegation and Mousa Abu
-//! Marzook of Hamas overlap). Two statements are one when the same speaker says nearly
-//! the same words, and neither negates what the other affirms.
+//! Marzook of Hamas overlap).
 //! Clustering is greedy over a content-based order, so it never depends on input order.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
 use crate::extract::{MeetingMode, Record};
+use crate::nlp::fxhash::FxHashSet;
 
 /// One meeting report, reduced to what identity needs.
 #[derive(Debug, Clone)]
@@ -213,17 +213,17 @@ fn same_report(a: &MeetingObs, b: &MeetingObs) -> bool {
 /// report. A report joins a cluster when it comes from none of its articles and is one
 /// meeting with every member; testing one member per distinct report is the same test,
 /// and far cheaper when many articles repeat one report.
-struct Building<'a> {
-    members: Vec<usize>,
-    articles: HashSet<&'a str>,
-    variants: Vec<usize>,
+pub(super) struct Building<'a> {
+    pub(super) members: Vec<usize>,
+    pub(super) articles: FxHashSet<&'a str>,
+    pub(super) variants: Vec<usize>,
 }
 
 impl<'a> Building<'a> {
-    fn new(i: usize, article: &'a str) -> Self {
+    pub(super) fn new(i: usize, article: &'a str) -> Self {
         Building {
             members: vec![i],
-            articles: HashSet::from([article]),
+            articles: FxHashSet::from_iter([article]),
             variants: vec![i],
         }
     }
@@ -301,205 +301,4 @@ pub fn cluster_meetings(obs: &[MeetingObs]) -> Vec<Vec<usize>> {
         }
     }
     clusters.into_iter().map(|b| b.members).collect()
-}
-
-/// One statement report, reduced to what identity needs.
-#[derive(Debug, Clone)]
-pub struct StatementObs {
-    /// (article id, local statement id).
-    pub at: (String, String),
-    /// Speaker IRI.
-    pub speaker: Option<String>,
-    /// Content words (lower case, three letters or more).
-    pub words: BTreeSet<String>,
-    /// Whether the content is negated.
-    pub negated: bool,
-}
-
-/// Collects the statement reports of a record.
-pub fn statement_obs(rec: &Record) -> Vec<StatementObs> {
-    let iri_of = |local: &str| {
-        rec.actors
-            .iter()
-            .find(|a| a.id == local)
-            .map(|a| a.iri.clone())
-    };
-    rec.statements
-        .iter()
-        .map(|s| {
-            let lower = s.content.text.to_lowercase();
-            let words: BTreeSet<String> = lower
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| w.chars().count() >= 3)
-                .map(String::from)
-                .collect();
-            let negated = lower
-                .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-                .any(|w| {
-                    matches!(w, "not" | "no" | "never" | "nor")
-                        || w.ends_with("n't")
-                        || w.ends_with("n’t")
-                });
-            StatementObs {
-                at: (rec.article.id.clone(), s.id.clone()),
-                speaker: s.speaker.as_deref().and_then(iri_of),
-                words,
-                negated,
-            }
-        })
-        .collect()
-}
-
-/// Whether two statements (from different articles) are one.
-pub fn same_statement(a: &StatementObs, b: &StatementObs) -> bool {
-    if a.at.0 == b.at.0 || a.speaker.is_none() || a.speaker != b.speaker || a.negated != b.negated {
-        return false;
-    }
-    let shared = a.words.intersection(&b.words).count();
-    similar_words(a.words.len(), b.words.len(), shared)
-}
-
-/// The word-overlap test of [`same_statement`], from the two sizes and the overlap.
-fn similar_words(a: usize, b: usize, shared: usize) -> bool {
-    let smaller = a.min(b).max(1) as f64;
-    let union = (a + b - shared).max(1) as f64;
-    let shared = shared as f64;
-    a.min(b) >= 4 && (shared / union >= 0.5 || shared / smaller >= 0.8)
-}
-
-/// How many numbers two sorted, duplicate-free lists share.
-fn overlap(a: &[u32], b: &[u32]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
-}
-
-/// Clusters statement reports, in a content-based order (most words first, then the
-/// words, then the article), so the first member, which names a cluster, does not
-/// change when more reports of the same words arrive.
-///
-/// Words are numbered once, so comparing two statements merges two short sorted lists
-/// of numbers; a cluster keeps one member per distinct wording (see `Building`).
-pub fn cluster_statements(obs: &[StatementObs]) -> Vec<Vec<usize>> {
-    let mut numbers: HashMap<&str, u32> = HashMap::new();
-    let words: Vec<Vec<u32>> = obs
-        .iter()
-        .map(|o| {
-            let mut v: Vec<u32> = o
-                .words
-                .iter()
-                .map(|w| {
-                    let next = numbers.len() as u32;
-                    *numbers.entry(w.as_str()).or_insert(next)
-                })
-                .collect();
-            v.sort_unstable();
-            v
-        })
-        .collect();
-    let mut order: Vec<usize> = (0..obs.len()).collect();
-    order.sort_by(|&x, &y| {
-        std::cmp::Reverse(obs[x].words.len())
-            .cmp(&std::cmp::Reverse(obs[y].words.len()))
-            .then_with(|| obs[x].words.cmp(&obs[y].words))
-            .then_with(|| obs[x].at.cmp(&obs[y].at))
-    });
-    let fits = |i: usize, j: usize| {
-        obs[i].negated == obs[j].negated
-            && similar_words(
-                words[i].len(),
-                words[j].len(),
-                overlap(&words[i], &words[j]),
-            )
-    };
-    // Each statement's words, rarest first (by how many statements use them).
-    let mut uses = vec![0u32; numbers.len()];
-    for w in words.iter().flatten() {
-        uses[*w as usize] += 1;
-    }
-    let rarest: Vec<Vec<u32>> = words
-        .iter()
-        .map(|ws| {
-            let mut v = ws.clone();
-            v.sort_unstable_by_key(|w| (uses[*w as usize], *w));
-            v
-        })
-        .collect();
-    let mut clusters: Vec<Building> = Vec::new();
-    // (speaker, word) → the clusters of that speaker whose first member has the word.
-    let mut postings: HashMap<(&str, u32), Vec<usize>> = HashMap::new();
-    for i in order {
-        let s = &obs[i];
-        let Some(sp) = s.speaker.as_deref() else {
-            clusters.push(Building::new(i, s.at.0.as_str()));
-            continue;
-        };
-        let home = candidates(&rarest[i], sp, &postings)
-            .into_iter()
-            .find(|&c| {
-                let b = &clusters[c];
-                !b.articles.contains(s.at.0.as_str()) && b.variants.iter().all(|&j| fits(i, j))
-            });
-        match home {
-            Some(c) => {
-                let b = &mut clusters[c];
-                b.members.push(i);
-                b.articles.insert(s.at.0.as_str());
-                if !b
-                    .variants
-                    .iter()
-                    .any(|&j| obs[j].negated == s.negated && words[j] == words[i])
-                {
-                    b.variants.push(i);
-                }
-            }
-            None => {
-                clusters.push(Building::new(i, s.at.0.as_str()));
-                for &w in &words[i] {
-                    postings
-                        .entry((sp, w))
-                        .or_default()
-                        .push(clusters.len() - 1);
-                }
-            }
-        }
-    }
-    clusters.into_iter().map(|b| b.members).collect()
-}
-
-/// The clusters of `speaker` a statement with these words (rarest first) could join,
-/// in the order they were made. A cluster's first member has at least as many words
-/// as any later statement (statements come longest first), and [`similar_words`] then
-/// needs at least two thirds of the statement's n words in it; so the first member
-/// holds one of the statement's n - floor(2n/3) + 1 rarest words, and only clusters
-/// listed under those words can take it. A statement under four words joins none.
-fn candidates(
-    rarest: &[u32],
-    speaker: &str,
-    postings: &HashMap<(&str, u32), Vec<usize>>,
-) -> Vec<usize> {
-    let n = rarest.len();
-    if n < 4 {
-        return Vec::new();
-    }
-    let prefix = n - (2 * n) / 3 + 1;
-    let mut out: Vec<usize> = rarest[..prefix]
-        .iter()
-        .filter_map(|&w| postings.get(&(speaker, w)))
-        .flatten()
-        .copied()
-        .collect();
-    out.sort_unstable();
-    out.dedup();
-    out
 }

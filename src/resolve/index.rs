@@ -106,7 +106,7 @@ mod tests {
         }
         assert_eq!(view_full.meetings, view_thin.meetings);
         assert_eq!(view_full.statements, view_thin.statements);
-        assert_eq!(view_full.actors.key, view_thin.actors.key);
+        assert_eq!(view_full.actors.keys, view_thin.actors.keys);
         assert_eq!(view_full.actors.name, view_thin.actors.name);
         assert_eq!(view_full.actors.spellings, view_thin.actors.spellings);
     }
