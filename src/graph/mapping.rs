@@ -171,9 +171,29 @@ impl<'r> Builder<'r> {
             text, mut lines, ..
         } = self;
         let line = |r: &(usize, usize)| &text.as_bytes()[r.0..r.1];
-        // Equal lines are equal quads, so which of them the unstable sort puts first
-        // does not matter: dedup keeps one.
-        lines.sort_unstable_by(|a, b| line(a).cmp(line(b)));
+        // Sorted by text: first by the 16 bytes after the prefix every line shares,
+        // read as two big-endian numbers (a line that ends sooner is padded with
+        // zeros, which no line holds, so a prefix still sorts first), then by the
+        // whole text where those tie. Equal lines are equal quads, so which of them
+        // the unstable sort puts first does not matter: dedup keeps one.
+        let first = lines.first().map(line).unwrap_or_default();
+        let shared = lines.iter().fold(first.len(), |n, r| {
+            n.min(common_prefix(&first[..n], line(r)))
+        });
+        let mut keyed: Vec<(u64, u64, (usize, usize))> = lines
+            .iter()
+            .map(|r| {
+                let rest = &line(r)[shared..];
+                (be_u64(rest), be_u64(rest.get(8..).unwrap_or_default()), *r)
+            })
+            .collect();
+        keyed.sort_unstable_by(|a, b| {
+            (a.0, a.1)
+                .cmp(&(b.0, b.1))
+                .then_with(|| line(&a.2).cmp(line(&b.2)))
+        });
+        lines.clear();
+        lines.extend(keyed.into_iter().map(|k| k.2));
         lines.dedup_by(|a, b| line(a) == line(b));
         let mut out = Vec::with_capacity(lines.iter().map(|r| r.1 - r.0 + 3).sum());
         for r in &lines {
@@ -185,6 +205,19 @@ impl<'r> Builder<'r> {
             quads: lines.len(),
         }
     }
+}
+
+/// The length of the longest common prefix of two byte strings.
+fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    a.iter().zip(b).take_while(|(x, y)| x == y).count()
+}
+
+/// The first eight bytes of `b` as a big-endian number, zero-padded when shorter.
+fn be_u64(b: &[u8]) -> u64 {
+    let mut w = [0u8; 8];
+    let n = b.len().min(8);
+    w[..n].copy_from_slice(&b[..n]);
+    u64::from_be_bytes(w)
 }
 
 /// `iri` if it parses as an IRI (what `NamedNode::new` accepts), or an error.
