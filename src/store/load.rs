@@ -72,7 +72,8 @@ pub fn load_into(dir: &Path, inner: &oxigraph::store::Store) -> Result<(), Store
     })
 }
 
-fn read_graph_file(path: &Path) -> Result<Vec<Quad>, StoreError> {
+/// Parses one graph file.
+pub(super) fn read_graph_file(path: &Path) -> Result<Vec<Quad>, StoreError> {
     let bytes = std::fs::read(path).map_err(|e| StoreError::io(path, "cannot read", e))?;
     RdfParser::from_format(RdfFormat::NQuads)
         .for_slice(&bytes)

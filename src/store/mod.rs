@@ -29,15 +29,17 @@ pub mod files;
 pub mod index;
 mod load;
 pub mod rocks;
+mod swap;
 mod write;
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
 
 use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::model::{GraphNameRef, NamedNodeRef, Quad, QuadRef};
+use oxigraph::model::{GraphNameRef, NamedNodeRef, Quad};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use rayon::prelude::*;
+use swap::swap_graph;
 
 pub use error::StoreError;
 pub use export::ExportFormat;
@@ -264,6 +266,12 @@ impl Store {
             });
         }
         let path = self.dir.join(files::CORPUS);
+        // What the mirror holds now, from the file, before the file is replaced.
+        let old = if self.loaded {
+            load::read_graph_file(&path).ok()
+        } else {
+            None
+        };
         let bytes = nquads_bytes(quads).map_err(|source| StoreError::Write {
             what: "the corpus graph".into(),
             source,
@@ -279,7 +287,7 @@ impl Store {
             .inner
             .start_transaction()
             .map_err(|e| storage(&self.dir, e))?;
-        swap_graph(&mut tx, g, quads).map_err(|e| storage(&self.dir, e))?;
+        swap_graph(&mut tx, g, quads, old.as_deref()).map_err(|e| storage(&self.dir, e))?;
         tx.commit().map_err(|e| storage(&self.dir, e))
     }
 
@@ -352,49 +360,6 @@ impl Store {
         }
         Ok(total)
     }
-}
-
-/// Replaces named graph `g` with `quads` inside a transaction, keeping the merged
-/// default graph in step: new triples join it, and a triple the graph no longer says
-/// leaves it unless another graph still says it.
-fn swap_graph(
-    tx: &mut oxigraph::store::Transaction<'_>,
-    g: NamedNodeRef<'_>,
-    quads: &[Quad],
-) -> Result<(), oxigraph::store::StorageError> {
-    let old: Vec<Quad> = tx
-        .quads_for_pattern(None, None, None, Some(g.into()))
-        .collect::<Result<_, _>>()?;
-    tx.clear_graph(g)?;
-    tx.extend(quads.iter());
-    for q in quads {
-        tx.insert(QuadRef::new(
-            &q.subject,
-            &q.predicate,
-            &q.object,
-            GraphNameRef::DefaultGraph,
-        ));
-    }
-    for q in &old {
-        let still_said = tx
-            .quads_for_pattern(
-                Some(q.subject.as_ref()),
-                Some(q.predicate.as_ref()),
-                Some(q.object.as_ref()),
-                None,
-            )
-            .filter_map(Result::ok)
-            .any(|x| !x.graph_name.is_default_graph());
-        if !still_said {
-            tx.remove(QuadRef::new(
-                &q.subject,
-                &q.predicate,
-                &q.object,
-                GraphNameRef::DefaultGraph,
-            ));
-        }
-    }
-    Ok(())
 }
 
 fn storage(dir: &Path, e: impl std::fmt::Display) -> StoreError {

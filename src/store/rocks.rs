@@ -60,8 +60,9 @@ mod engine {
     /// store as it was when they opened it.
     ///
     /// While a writer holds the lock, a stale mark is the writer's own: it keeps the
-    /// mirror in step article by article (each batch one transaction, after its files),
-    /// so the mirror is read as it stands, whole articles only, as readers of the files
+    /// mirror in step batch by batch, after the batch's files (its new graphs in one
+    /// atomic bulk load, its replaced ones in one transaction; see `store::swap`), so
+    /// the mirror is read as it stands, whole articles only, as readers of the files
     /// see the articles committed so far. With no mirror yet (a first ingest builds it
     /// when it closes), returns `None`: the caller reads the files.
     pub fn open_reader(dir: &Path) -> Result<Option<oxigraph::store::Store>, StoreError> {

@@ -8,14 +8,16 @@ use std::path::{Path, PathBuf};
 use oxigraph::model::{NamedNodeRef, Quad};
 use rayon::prelude::*;
 
-use super::{files, storage, swap_graph, Store, StoreError, Written};
+use super::swap::{put_graphs, GraphSwap};
+use super::{files, load, storage, Store, StoreError, Written};
 use crate::extract::Record;
 
 impl Store {
     /// [`Store::replace_articles`] over a sequence of batches, pipelined: while one
     /// batch's files are written and synced (waiting on the disk) on another thread, the
     /// next batch is mapped and serialised on the cores. `done` gets each batch and
-    /// its results, in order.
+    /// its results, in order. Each article must appear at most once over all batches
+    /// (a batch reads what its articles' files held while the one before is written).
     pub fn replace_articles_streamed<'r>(
         &self,
         batches: impl IntoIterator<Item = &'r [Record]>,
@@ -55,6 +57,13 @@ impl Store {
             .par_iter()
             .map(|r| {
                 let nquads = crate::graph::record_nquads_with_base(r, &self.base)?;
+                // What the store holds for this article now, from its file (read before
+                // the file is replaced), so the swap need not read the store back.
+                let old = if self.loaded {
+                    load::read_graph_file(&files::graph_path(&self.dir, &r.article.id)).ok()
+                } else {
+                    None
+                };
                 // The quads are kept only to swap them in memory: read back from the
                 // text, as loading the file would.
                 let quads: Vec<Quad> = if self.loaded {
@@ -70,6 +79,7 @@ impl Store {
                 Ok(Prepared {
                     count,
                     quads,
+                    old,
                     graph,
                     record,
                 })
@@ -158,7 +168,7 @@ impl Store {
             }
         }
         files::sync_dir(&self.dir.join(files::RECORDS))?;
-        let written: Vec<Result<Prepared, StoreError>> = prepared
+        let mut written: Vec<Result<Prepared, StoreError>> = prepared
             .into_iter()
             .zip(status)
             .map(|(p, st)| p.and_then(|p| st.map(|()| p)))
@@ -169,20 +179,22 @@ impl Store {
                 .map(|w| w.map(|p| Written { quads: p.count }))
                 .collect());
         }
-        let mut tx = self
-            .inner
-            .start_transaction()
-            .map_err(|e| storage(&self.dir, e))?;
+        // The batch's graphs go into the store together (see `swap::put_graphs`).
         let mut results = Vec::with_capacity(records.len());
-        for (r, w) in records.iter().zip(written) {
-            results.push(w.and_then(|p| {
-                if let Ok(g) = NamedNodeRef::new(&r.article.iri) {
-                    swap_graph(&mut tx, g, &p.quads).map_err(|e| storage(&self.dir, e))?;
-                }
-                Ok(Written { quads: p.count })
-            }));
+        let mut graphs = Vec::new();
+        for (r, w) in records.iter().zip(written.iter_mut()) {
+            if let (Ok(p), Ok(graph)) = (w, NamedNodeRef::new(&r.article.iri)) {
+                graphs.push(GraphSwap {
+                    graph,
+                    quads: &p.quads,
+                    old: p.old.take(),
+                });
+            }
         }
-        tx.commit().map_err(|e| storage(&self.dir, e))?;
+        put_graphs(&self.inner, &graphs).map_err(|e| storage(&self.dir, e))?;
+        for w in written {
+            results.push(w.map(|p| Written { quads: p.count }));
+        }
         Ok(results)
     }
 }
@@ -213,6 +225,9 @@ pub(super) struct Prepared {
     count: usize,
     /// The quads themselves, only when the store is loaded in memory.
     quads: Vec<Quad>,
+    /// What the article's graph file held before (only when loaded; `None` for a
+    /// new article or an unreadable file).
+    old: Option<Vec<Quad>>,
     graph: Vec<u8>,
     record: Vec<u8>,
 }
