@@ -71,7 +71,8 @@ pub fn corpus_quads(view: &CorpusView, base: &str) -> Vec<Quad> {
         let named = |key: &str| view.actors.name.contains_key(key);
         super::dictionary::dictionary_triples(facts, base, &named, &mut push);
     }
-    out.sort_by_cached_key(|q| q.to_string());
+    // Sorted by N-Quads text (`nquad_text` is the same bytes as `Display`).
+    out.sort_by_cached_key(super::mapping::nquad_text);
     out.dedup();
     out
 }

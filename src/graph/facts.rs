@@ -11,10 +11,10 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 use oxigraph::model::vocab::xsd;
-use oxigraph::model::{Literal, NamedNode, NamedNodeRef};
+use oxigraph::model::NamedNodeRef;
 
 use super::iris;
-use super::mapping::{parse_day, Builder};
+use super::mapping::{parse_day, Builder, Obj};
 use super::vocab::{ng, oa, prov, rdfs, schema, sem, time};
 use super::GraphError;
 use crate::extract::{ActorKind, DateRecord, MeetingMode, Record, StatementKind, TextSpan};
@@ -56,7 +56,7 @@ pub fn is_graph_meeting(r: &Record, m: &crate::extract::MeetingRecord) -> bool {
 pub(super) fn meetings(
     b: &mut Builder<'_>,
     r: &Record,
-    actors: &BTreeMap<String, NamedNode>,
+    actors: &BTreeMap<&str, String>,
 ) -> Result<(), GraphError> {
     // A place does not take part in a meeting (it is where one happens).
     let places: BTreeSet<&str> = r
@@ -66,36 +66,36 @@ pub(super) fn meetings(
         .map(|a| a.id.as_str())
         .collect();
     for m in r.meetings.iter().filter(|m| is_graph_meeting(r, m)) {
-        let mut people: Vec<&NamedNode> = m
+        let mut people: Vec<&String> = m
             .participants
             .iter()
             .filter(|p| !places.contains(p.as_str()))
-            .filter_map(|p| actors.get(p))
+            .filter_map(|p| actors.get(p.as_str()))
             .collect();
-        people.sort_by(|x, y| x.as_str().cmp(y.as_str()));
+        people.sort();
         people.dedup();
-        let node = b.iri(&format!("meeting {}", m.id), &m.iri)?;
+        let node = b.iri(m.iri.clone(), || format!("meeting {}", m.id))?;
         b.a(&node, sem::EVENT);
         b.a(&node, schema::EVENT);
         for p in people {
-            b.add(&node, schema::ATTENDEE, p.clone());
-            b.add(&node, sem::HAS_ACTOR, p.clone());
+            b.link(&node, schema::ATTENDEE, p);
+            b.link(&node, sem::HAS_ACTOR, p);
         }
-        if let Some(place) = m.place.as_ref().and_then(|p| actors.get(p)) {
-            b.add(&node, sem::HAS_PLACE, place.clone());
-            b.add(&node, schema::LOCATION, place.clone());
+        if let Some(place) = m.place.as_deref().and_then(|p| actors.get(p)) {
+            b.link(&node, sem::HAS_PLACE, place);
+            b.link(&node, schema::LOCATION, place);
         }
-        b.add(&node, ng::MEETING_MODE, mode_concept(m.mode).into_owned());
+        b.link(&node, ng::MEETING_MODE, mode_concept(m.mode).as_str());
         match m.mode {
-            MeetingMode::InPerson | MeetingMode::Visit => b.add(
+            MeetingMode::InPerson | MeetingMode::Visit => b.link(
                 &node,
                 schema::EVENT_ATTENDANCE_MODE,
-                schema::OFFLINE_EVENT_ATTENDANCE_MODE.into_owned(),
+                schema::OFFLINE_EVENT_ATTENDANCE_MODE.as_str(),
             ),
-            MeetingMode::Video => b.add(
+            MeetingMode::Video => b.link(
                 &node,
                 schema::EVENT_ATTENDANCE_MODE,
-                schema::ONLINE_EVENT_ATTENDANCE_MODE.into_owned(),
+                schema::ONLINE_EVENT_ATTENDANCE_MODE.as_str(),
             ),
             MeetingMode::Phone | MeetingMode::Unknown => {}
         }
@@ -108,16 +108,16 @@ pub(super) fn meetings(
 pub(super) fn statements(
     b: &mut Builder<'_>,
     r: &Record,
-    actors: &BTreeMap<String, NamedNode>,
+    actors: &BTreeMap<&str, String>,
 ) -> Result<(), GraphError> {
     for s in &r.statements {
-        let node = b.iri(&format!("statement {}", s.id), &s.iri)?;
+        let node = b.iri(s.iri.clone(), || format!("statement {}", s.id))?;
         b.a(&node, schema::QUOTATION);
-        if let Some(speaker) = s.speaker.as_ref().and_then(|p| actors.get(p)) {
-            b.add(&node, schema::SPOKEN_BY_CHARACTER, speaker.clone());
+        if let Some(speaker) = s.speaker.as_deref().and_then(|p| actors.get(p)) {
+            b.link(&node, schema::SPOKEN_BY_CHARACTER, speaker);
         }
         b.text(&node, schema::TEXT, &s.content.text);
-        b.add(&node, ng::SPEECH_KIND, kind_concept(s.kind).into_owned());
+        b.link(&node, ng::SPEECH_KIND, kind_concept(s.kind).as_str());
         if let Some(cue) = s.cue.as_ref().filter(|c| !c.text.trim().is_empty()) {
             b.text(&node, ng::CUE, &cue.text);
         }
@@ -128,7 +128,7 @@ pub(super) fn statements(
 }
 
 /// Date bounds, precision and text. `created` adds `schema:dateCreated` for a day.
-fn date(b: &mut Builder<'_>, node: &NamedNode, d: &DateRecord, created: bool) {
+fn date(b: &mut Builder<'_>, node: &str, d: &DateRecord, created: bool) {
     let start = d.start.as_deref().and_then(parse_day);
     let end = d.end.as_deref().and_then(parse_day).or(start);
     let start = start.or(end);
@@ -137,7 +137,7 @@ fn date(b: &mut Builder<'_>, node: &NamedNode, d: &DateRecord, created: bool) {
         b.day(node, sem::HAS_EARLIEST_BEGIN_TIME_STAMP, s);
         b.day(node, sem::HAS_LATEST_END_TIME_STAMP, e);
         if let Some(unit) = precision(s, e) {
-            b.add(node, time::UNIT_TYPE, unit.into_owned());
+            b.link(node, time::UNIT_TYPE, unit.as_str());
         }
         if created && s == e {
             b.day(node, schema::DATE_CREATED, s);
@@ -160,68 +160,82 @@ pub fn precision(start: NaiveDate, end: NaiveDate) -> Option<NamedNodeRef<'stati
     }
 }
 
-/// A confidence as an `xsd:decimal` with two places, clamped to 0..=1.
-pub fn confidence_literal(c: f64) -> Literal {
+/// A confidence as the lexical form of an `xsd:decimal` with two places, clamped to
+/// 0..=1.
+fn confidence_text(c: f64) -> String {
     let c = if c.is_nan() { 0.0 } else { c.clamp(0.0, 1.0) };
     // The canonical form ("0.9", "1", "0"), which is what Oxigraph gives back, so the
     // graph files and the store hold the very same literal.
     let text = format!("{c:.2}");
     let text = text.trim_end_matches('0').trim_end_matches('.');
     let text = if text.is_empty() { "0" } else { text };
-    Literal::new_typed_literal(text, xsd::DECIMAL)
-}
-
-/// An offset as `xsd:integer` (Oxigraph stores derived integer types as `xsd:integer`,
-/// so `xsd:nonNegativeInteger` would not survive a round trip; shapes check >= 0).
-fn offset(n: usize) -> Literal {
-    Literal::new_typed_literal(n.to_string(), xsd::INTEGER)
+    text.to_string()
 }
 
 fn evidence(
     b: &mut Builder<'_>,
-    fact: &NamedNode,
+    fact: &str,
     span: &TextSpan,
     confidence: f64,
 ) -> Result<(), GraphError> {
     let art = b.article.clone();
-    let a_iri = iris::annotation(b.base, art.as_str(), fact.as_str(), span.start, span.end);
-    let ann = b.iri("an annotation", &a_iri)?;
-    let target = b.iri("an annotation target", &iris::target(&a_iri))?;
-    let pos = b.iri("a position selector", &iris::position_selector(&a_iri))?;
-    let quote = b.iri("a quote selector", &iris::quote_selector(&a_iri))?;
-    let activity = b.iri("the activity", &iris::activity(b.base))?;
-    let agent = b.iri("the agent", &iris::agent(b.base))?;
+    let a_iri = iris::annotation(b.base, &art, fact, span.start, span.end);
+    let ann = b.iri(a_iri, || "an annotation".into())?;
+    let target = b.iri(iris::target(&ann), || "an annotation target".into())?;
+    let pos = b.iri(iris::position_selector(&ann), || {
+        "a position selector".into()
+    })?;
+    let quote = b.iri(iris::quote_selector(&ann), || "a quote selector".into())?;
+    let first = b.provenance.is_none();
+    let (activity, agent) = match b.provenance.take() {
+        Some(p) => p,
+        None => (
+            b.iri(iris::activity(b.base), || "the activity".into())?,
+            b.iri(iris::agent(b.base), || "the agent".into())?,
+        ),
+    };
 
     b.a(&ann, oa::ANNOTATION);
-    b.add(&ann, oa::HAS_BODY, fact.clone());
-    b.add(&ann, oa::HAS_TARGET, target.clone());
-    b.add(&ann, prov::WAS_DERIVED_FROM, art.clone());
-    b.add(&ann, prov::WAS_GENERATED_BY, activity.clone());
-    b.add(&ann, ng::CONFIDENCE, confidence_literal(confidence));
+    b.link(&ann, oa::HAS_BODY, fact);
+    b.link(&ann, oa::HAS_TARGET, &target);
+    b.link(&ann, prov::WAS_DERIVED_FROM, &art);
+    b.link(&ann, prov::WAS_GENERATED_BY, &activity);
+    b.add(
+        &ann,
+        ng::CONFIDENCE,
+        Obj::Typed(&confidence_text(confidence), xsd::DECIMAL),
+    );
 
     b.a(&target, oa::SPECIFIC_RESOURCE);
-    b.add(&target, oa::HAS_SOURCE, art);
-    b.add(&target, oa::HAS_SELECTOR, pos.clone());
-    b.add(&target, oa::HAS_SELECTOR, quote.clone());
+    b.link(&target, oa::HAS_SOURCE, &art);
+    b.link(&target, oa::HAS_SELECTOR, &pos);
+    b.link(&target, oa::HAS_SELECTOR, &quote);
 
     b.a(&pos, oa::TEXT_POSITION_SELECTOR);
-    b.add(&pos, oa::START, offset(span.start));
-    b.add(&pos, oa::END, offset(span.end.max(span.start)));
+    let start = span.start.to_string();
+    let end = span.end.max(span.start).to_string();
+    b.add(&pos, oa::START, Obj::Typed(&start, xsd::INTEGER));
+    b.add(&pos, oa::END, Obj::Typed(&end, xsd::INTEGER));
 
     b.a(&quote, oa::TEXT_QUOTE_SELECTOR);
     b.text(&quote, oa::EXACT, &span.text);
 
-    let version = env!("CARGO_PKG_VERSION");
-    b.a(&activity, prov::ACTIVITY);
-    b.text(
-        &activity,
-        rdfs::LABEL,
-        &format!("extraction by newsgraph {version}"),
-    );
-    b.add(&activity, prov::WAS_ASSOCIATED_WITH, agent.clone());
-    b.a(&agent, prov::SOFTWARE_AGENT);
-    b.text(&agent, rdfs::LABEL, &format!("newsgraph {version}"));
-    b.text(&agent, schema::SOFTWARE_VERSION, version);
+    // The activity and agent are the same for every annotation: their triples are
+    // written once (the graph is deduplicated anyway).
+    if first {
+        let version = env!("CARGO_PKG_VERSION");
+        b.a(&activity, prov::ACTIVITY);
+        b.text(
+            &activity,
+            rdfs::LABEL,
+            &format!("extraction by newsgraph {version}"),
+        );
+        b.link(&activity, prov::WAS_ASSOCIATED_WITH, &agent);
+        b.a(&agent, prov::SOFTWARE_AGENT);
+        b.text(&agent, rdfs::LABEL, &format!("newsgraph {version}"));
+        b.text(&agent, schema::SOFTWARE_VERSION, version);
+    }
+    b.provenance = Some((activity, agent));
     Ok(())
 }
 
@@ -231,16 +245,16 @@ mod tests {
 
     #[test]
     fn confidence_is_canonical_decimal() {
-        assert_eq!(confidence_literal(0.9).value(), "0.9");
-        assert_eq!(confidence_literal(1.0).value(), "1");
-        assert_eq!(confidence_literal(0.0).value(), "0");
-        assert_eq!(confidence_literal(0.857).value(), "0.86");
+        assert_eq!(confidence_text(0.9), "0.9");
+        assert_eq!(confidence_text(1.0), "1");
+        assert_eq!(confidence_text(0.0), "0");
+        assert_eq!(confidence_text(0.857), "0.86");
     }
 
     #[test]
     fn confidence_out_of_range_is_clamped() {
-        assert_eq!(confidence_literal(7.0).value(), "1");
-        assert_eq!(confidence_literal(f64::NAN).value(), "0");
+        assert_eq!(confidence_text(7.0), "1");
+        assert_eq!(confidence_text(f64::NAN), "0");
     }
 
     #[test]

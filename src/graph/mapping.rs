@@ -5,12 +5,18 @@
 //! mapped here; meetings, statements and their evidence annotations in `facts`.
 //! The result is sorted (by N-Quads text) and deduplicated, so the same record always
 //! gives the same quads. Pure: no store, no I/O, no blank nodes.
+//!
+//! Quads are written straight as N-Quads text (what the store puts on disk): every
+//! IRI is validated once, when its node is made ([`Builder::iri`]), and a quad is
+//! then only its terms' text, with no term objects built. [`record_quads_with_base`]
+//! parses that text back into quads, as the store does when it loads the files.
 
 use std::collections::BTreeMap;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
+use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::vocab::xsd;
-use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, Quad, Term};
+use oxigraph::model::{NamedNodeRef, Quad};
 
 use super::vocab::{dcterms, org, prov, rdfs, schema, sem, time, RDF_TYPE};
 use super::{facts, iris, GraphError};
@@ -22,23 +28,44 @@ pub fn record_quads(record: &Record) -> Result<Vec<Quad>, GraphError> {
 }
 
 /// Maps a record to the quads of its article's named graph, minting role, membership,
-/// time and annotation IRIs under `base`.
+/// time and annotation IRIs under `base`: the quads of [`record_nquads_with_base`]'s
+/// text, in its order.
 pub fn record_quads_with_base(record: &Record, base: &str) -> Result<Vec<Quad>, GraphError> {
-    Ok(record_lines_with_base(record, base)?
-        .into_iter()
-        .map(|(_, q)| q)
-        .collect())
+    record_nquads_with_base(record, base)?.to_quads(&record.article.id)
 }
 
-/// [`record_quads_with_base`] with each quad's N-Quads text (without the final
-/// ` .`), the key they are sorted by: a writer can put `line + " .\n"` on disk (what
-/// an N-Quads serialiser writes) without formatting every quad a second time.
-pub fn record_lines_with_base(
-    record: &Record,
-    base: &str,
-) -> Result<Vec<(String, Quad)>, GraphError> {
+/// One article graph as N-Quads text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleNQuads {
+    /// The quads, one a line (`<s> <p> <o> <g> .`), sorted by their text and
+    /// deduplicated: the bytes an N-Quads serialiser writes for them in that order.
+    pub text: Vec<u8>,
+    /// How many quads (lines) `text` holds.
+    pub quads: usize,
+}
+
+impl ArticleNQuads {
+    /// The quads of the text, in its order (parsed as loading the file would parse
+    /// it); `article` names the article in the error, which a text made by
+    /// [`record_nquads_with_base`] never gives.
+    pub fn to_quads(&self, article: &str) -> Result<Vec<Quad>, GraphError> {
+        RdfParser::from_format(RdfFormat::NQuads)
+            .for_slice(&self.text)
+            .collect::<Result<Vec<Quad>, _>>()
+            .map_err(|e| GraphError::InvalidIri {
+                article: article.to_string(),
+                what: "a quad of the article graph".into(),
+                iri: String::new(),
+                message: e.to_string(),
+            })
+    }
+}
+
+/// The quads of a record's article graph (see [`record_quads_with_base`]) as sorted,
+/// deduplicated N-Quads text, written without building a term object per quad.
+pub fn record_nquads_with_base(record: &Record, base: &str) -> Result<ArticleNQuads, GraphError> {
     let mut b = Builder::new(record, base)?;
-    article(&mut b, record)?;
+    article(&mut b, record);
     let actors = actors(&mut b, record)?;
     roles(&mut b, record, &actors)?;
     facts::meetings(&mut b, record, &actors)?;
@@ -46,75 +73,167 @@ pub fn record_lines_with_base(
     Ok(b.finish())
 }
 
-/// Collects the quads of one article graph.
+/// The object of a quad, as the builder writes it.
+#[derive(Clone, Copy)]
+pub(super) enum Obj<'a> {
+    /// An IRI (already validated).
+    Iri(&'a str),
+    /// A plain string literal.
+    Text(&'a str),
+    /// A literal with a datatype other than `xsd:string`.
+    Typed(&'a str, NamedNodeRef<'static>),
+}
+
+/// Collects the quads of one article graph as N-Quads lines.
 pub(super) struct Builder<'r> {
     /// The namespace for minted IRIs.
     pub base: &'r str,
     /// The article id (for error messages).
     pub article_id: &'r str,
-    /// The article node (also the graph name).
-    pub article: NamedNode,
+    /// The article IRI (also the graph name), validated.
+    pub article: String,
     /// The article date, when known and valid.
     pub date: Option<NaiveDate>,
-    graph: GraphName,
-    quads: Vec<Quad>,
+    /// The extraction activity and agent IRIs, validated when first needed.
+    pub(super) provenance: Option<(String, String)>,
+    /// Every line's text, one after another (without ` .\n`).
+    text: String,
+    /// Where each line is in `text`.
+    lines: Vec<(usize, usize)>,
 }
 
 impl<'r> Builder<'r> {
     fn new(record: &'r Record, base: &'r str) -> Result<Self, GraphError> {
         let id = record.article.id.as_str();
-        let article = named(id, "the article IRI", &record.article.iri)?;
+        let article = checked(id, record.article.iri.clone(), || "the article IRI".into())?;
         Ok(Builder {
             base,
             article_id: id,
-            graph: GraphName::NamedNode(article.clone()),
             article,
             date: record.article.date.as_deref().and_then(parse_day),
-            quads: Vec::new(),
+            provenance: None,
+            text: String::with_capacity(64 * 1024),
+            lines: Vec::with_capacity(512),
         })
     }
 
-    /// A named node, or an error naming what it was for.
-    pub fn iri(&self, what: &str, iri: &str) -> Result<NamedNode, GraphError> {
-        named(self.article_id, what, iri)
+    /// `iri` if it is a valid IRI, or an error naming what it was for (`what` is only
+    /// called on error).
+    pub fn iri(&self, iri: String, what: impl FnOnce() -> String) -> Result<String, GraphError> {
+        checked(self.article_id, iri, what)
     }
 
     /// Adds one triple to the article graph.
-    pub fn add(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, o: impl Into<Term>) {
-        self.quads.push(Quad::new(
-            s.clone(),
-            p.into_owned(),
-            o.into(),
-            self.graph.clone(),
-        ));
+    pub fn add(&mut self, s: &str, p: NamedNodeRef<'_>, o: Obj<'_>) {
+        let start = self.text.len();
+        let t = &mut self.text;
+        push_iri(t, s);
+        t.push(' ');
+        push_iri(t, p.as_str());
+        t.push(' ');
+        match o {
+            Obj::Iri(o) => push_iri(t, o),
+            Obj::Text(v) => push_quoted(t, v),
+            Obj::Typed(v, dt) => {
+                push_quoted(t, v);
+                t.push_str("^^");
+                push_iri(t, dt.as_str());
+            }
+        }
+        t.push(' ');
+        push_iri(t, &self.article);
+        self.lines.push((start, self.text.len()));
+    }
+
+    /// Adds `s p o` with an IRI object.
+    pub fn link(&mut self, s: &str, p: NamedNodeRef<'_>, o: &str) {
+        self.add(s, p, Obj::Iri(o));
     }
 
     /// Adds `s rdf:type class`.
-    pub fn a(&mut self, s: &NamedNode, class: NamedNodeRef<'_>) {
-        self.add(s, RDF_TYPE, class.into_owned());
+    pub fn a(&mut self, s: &str, class: NamedNodeRef<'_>) {
+        self.add(s, RDF_TYPE, Obj::Iri(class.as_str()));
     }
 
     /// Adds a plain string literal.
-    pub fn text(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, value: &str) {
-        self.add(s, p, Literal::new_simple_literal(value));
+    pub fn text(&mut self, s: &str, p: NamedNodeRef<'_>, value: &str) {
+        self.add(s, p, Obj::Text(value));
     }
 
     /// Adds an `xsd:date` literal.
-    pub fn day(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, day: NaiveDate) {
-        self.add(s, p, date_literal(day));
+    pub fn day(&mut self, s: &str, p: NamedNodeRef<'_>, day: NaiveDate) {
+        let text = day_text(day);
+        self.add(s, p, Obj::Typed(&text, xsd::DATE));
     }
 
-    fn finish(self) -> Vec<(String, Quad)> {
-        let mut keyed: Vec<(String, Quad)> = self
-            .quads
-            .into_iter()
-            .map(|q| (nquad_text(&q), q))
+    fn finish(self) -> ArticleNQuads {
+        let Builder {
+            text, mut lines, ..
+        } = self;
+        let line = |r: &(usize, usize)| &text.as_bytes()[r.0..r.1];
+        // Sorted by text: first by the 16 bytes after the prefix every line shares,
+        // read as two big-endian numbers (a line that ends sooner is padded with
+        // zeros, which no line holds, so a prefix still sorts first), then by the
+        // whole text where those tie. Equal lines are equal quads, so which of them
+        // the unstable sort puts first does not matter: dedup keeps one.
+        let first = lines.first().map(line).unwrap_or_default();
+        let shared = lines.iter().fold(first.len(), |n, r| {
+            n.min(common_prefix(&first[..n], line(r)))
+        });
+        let mut keyed: Vec<(u64, u64, (usize, usize))> = lines
+            .iter()
+            .map(|r| {
+                let rest = &line(r)[shared..];
+                (be_u64(rest), be_u64(rest.get(8..).unwrap_or_default()), *r)
+            })
             .collect();
-        // Equal keys are equal quads, so which of them the unstable sort puts first
-        // does not matter: dedup keeps one.
-        keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        keyed.dedup_by(|a, b| a.0 == b.0);
-        keyed
+        keyed.sort_unstable_by(|a, b| {
+            (a.0, a.1)
+                .cmp(&(b.0, b.1))
+                .then_with(|| line(&a.2).cmp(line(&b.2)))
+        });
+        lines.clear();
+        lines.extend(keyed.into_iter().map(|k| k.2));
+        lines.dedup_by(|a, b| line(a) == line(b));
+        let mut out = Vec::with_capacity(lines.iter().map(|r| r.1 - r.0 + 3).sum());
+        for r in &lines {
+            out.extend_from_slice(line(r));
+            out.extend_from_slice(b" .\n");
+        }
+        ArticleNQuads {
+            text: out,
+            quads: lines.len(),
+        }
+    }
+}
+
+/// The length of the longest common prefix of two byte strings.
+fn common_prefix(a: &[u8], b: &[u8]) -> usize {
+    a.iter().zip(b).take_while(|(x, y)| x == y).count()
+}
+
+/// The first eight bytes of `b` as a big-endian number, zero-padded when shorter.
+fn be_u64(b: &[u8]) -> u64 {
+    let mut w = [0u8; 8];
+    let n = b.len().min(8);
+    w[..n].copy_from_slice(&b[..n]);
+    u64::from_be_bytes(w)
+}
+
+/// `iri` if it parses as an IRI (what `NamedNode::new` accepts), or an error.
+fn checked(
+    article: &str,
+    iri: String,
+    what: impl FnOnce() -> String,
+) -> Result<String, GraphError> {
+    match NamedNodeRef::new(&iri) {
+        Ok(_) => Ok(iri),
+        Err(e) => Err(GraphError::InvalidIri {
+            article: article.to_string(),
+            what: what(),
+            message: e.to_string(),
+            iri,
+        }),
     }
 }
 
@@ -123,10 +242,11 @@ impl<'r> Builder<'r> {
 /// formatter; terms other than IRIs and literals (which this stage never makes) go
 /// through `Display`.
 pub fn nquad_text(q: &Quad) -> String {
+    use oxigraph::model::{GraphName, NamedOrBlankNode, Term};
     use std::fmt::Write;
     let mut out = String::with_capacity(160);
     match &q.subject {
-        oxigraph::model::NamedOrBlankNode::NamedNode(n) => push_iri(&mut out, n.as_str()),
+        NamedOrBlankNode::NamedNode(n) => push_iri(&mut out, n.as_str()),
         other => {
             let _ = write!(out, "{other}");
         }
@@ -170,9 +290,21 @@ fn push_iri(out: &mut String, iri: &str) {
     out.push('>');
 }
 
+/// Whether a literal's byte may need escaping: the ASCII characters escaped below,
+/// and 0xEF, the first byte of U+FFFE and U+FFFF (and of other characters, which the
+/// slow path then copies as they are).
+fn needs_escape(b: u8) -> bool {
+    b < 0x20 || b == b'"' || b == b'\\' || b == 0x7F || b == 0xEF
+}
+
 /// A literal's lexical form in double quotes, escaped as oxrdf's `print_quoted_str`.
 fn push_quoted(out: &mut String, value: &str) {
     out.push('"');
+    if !value.bytes().any(needs_escape) {
+        out.push_str(value);
+        out.push('"');
+        return;
+    }
     for c in value.chars() {
         match c {
             '\u{8}' => out.push_str("\\b"),
@@ -192,26 +324,44 @@ fn push_quoted(out: &mut String, value: &str) {
     out.push('"');
 }
 
-fn named(article: &str, what: &str, iri: &str) -> Result<NamedNode, GraphError> {
-    NamedNode::new(iri).map_err(|e| GraphError::InvalidIri {
-        article: article.to_string(),
-        what: what.to_string(),
-        iri: iri.to_string(),
-        message: e.to_string(),
-    })
-}
-
 /// Parses a `YYYY-MM-DD` day; anything else is treated as unknown.
 pub(super) fn parse_day(s: &str) -> Option<NaiveDate> {
+    // The common form, four digits, two and two, read directly (what the chrono
+    // parser below gives for it); anything else goes through chrono.
+    let b = s.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    if b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && digits(0..4)
+        && digits(5..7)
+        && digits(8..10)
+    {
+        let n = |r: std::ops::Range<usize>| {
+            b[r].iter()
+                .fold(0u32, |acc, d| acc * 10 + u32::from(d - b'0'))
+        };
+        let year = i32::try_from(n(0..4)).ok()?;
+        return NaiveDate::from_ymd_opt(year, n(5..7), n(8..10));
+    }
     NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
 }
 
-/// An `xsd:date` literal.
-pub(super) fn date_literal(day: NaiveDate) -> Literal {
-    Literal::new_typed_literal(day.format("%Y-%m-%d").to_string(), xsd::DATE)
+/// A day as `xsd:date` text, what chrono's `%Y-%m-%d` gives.
+pub(super) fn day_text(day: NaiveDate) -> String {
+    if (0..=9999).contains(&day.year()) {
+        format!("{:04}-{:02}-{:02}", day.year(), day.month(), day.day())
+    } else {
+        day.format("%Y-%m-%d").to_string()
+    }
 }
 
-fn article(b: &mut Builder<'_>, r: &Record) -> Result<(), GraphError> {
+/// An `xsd:date` literal.
+pub(super) fn date_literal(day: NaiveDate) -> oxigraph::model::Literal {
+    oxigraph::model::Literal::new_typed_literal(day_text(day), xsd::DATE)
+}
+
+fn article(b: &mut Builder<'_>, r: &Record) {
     let art = b.article.clone();
     b.a(&art, schema::NEWS_ARTICLE);
     b.a(&art, prov::ENTITY);
@@ -230,19 +380,18 @@ fn article(b: &mut Builder<'_>, r: &Record) -> Result<(), GraphError> {
         .article
         .url
         .as_deref()
-        .and_then(|u| NamedNode::new(u).ok())
+        .filter(|u| NamedNodeRef::new(u).is_ok())
     {
-        b.add(&art, schema::URL, url);
+        b.link(&art, schema::URL, url);
     }
-    Ok(())
 }
 
-/// Maps actors; returns local id → actor node.
-fn actors(b: &mut Builder<'_>, r: &Record) -> Result<BTreeMap<String, NamedNode>, GraphError> {
+/// Maps actors; returns local id → actor IRI (validated).
+fn actors<'a>(b: &mut Builder<'_>, r: &'a Record) -> Result<BTreeMap<&'a str, String>, GraphError> {
     let mut nodes = BTreeMap::new();
     let art = b.article.clone();
     for a in &r.actors {
-        let node = b.iri(&format!("actor {}", a.id), &a.iri)?;
+        let node = b.iri(a.iri.clone(), || format!("actor {}", a.id))?;
         for class in kind_classes(a.kind) {
             b.a(&node, *class);
         }
@@ -254,8 +403,8 @@ fn actors(b: &mut Builder<'_>, r: &Record) -> Result<BTreeMap<String, NamedNode>
         {
             b.text(&node, schema::ALTERNATE_NAME, alias);
         }
-        b.add(&art, schema::MENTIONS, node.clone());
-        nodes.insert(a.id.clone(), node);
+        b.link(&art, schema::MENTIONS, &node);
+        nodes.insert(a.id.as_str(), node);
     }
     Ok(nodes)
 }
@@ -274,41 +423,41 @@ pub fn kind_classes(kind: ActorKind) -> &'static [NamedNodeRef<'static>] {
 fn roles(
     b: &mut Builder<'_>,
     r: &Record,
-    actors: &BTreeMap<String, NamedNode>,
+    actors: &BTreeMap<&str, String>,
 ) -> Result<(), GraphError> {
-    let day = b.date.map(|d| d.format("%Y-%m-%d").to_string());
+    let day = b.date.map(day_text);
+    let art = b.article.clone();
     for a in &r.actors {
-        let Some(member) = actors.get(&a.id).cloned() else {
+        let Some(member) = actors.get(a.id.as_str()) else {
             continue;
         };
         for role in a.roles.iter().filter(|x| !x.title.trim().is_empty()) {
-            let organization = role.of.as_ref().and_then(|o| actors.get(o)).cloned();
+            let organization = role.of.as_deref().and_then(|o| actors.get(o));
             let m_iri = iris::membership(
                 b.base,
-                member.as_str(),
+                member,
                 &role.title,
-                organization.as_ref().map(|o| o.as_str()),
+                organization.map(String::as_str),
                 day.as_deref(),
             );
-            let m = b.iri("a membership", &m_iri)?;
-            let role_node = b.iri("a role", &iris::role(b.base, &role.title))?;
+            let m = b.iri(m_iri, || "a membership".into())?;
+            let role_node = b.iri(iris::role(b.base, &role.title), || "a role".into())?;
             b.a(&m, org::MEMBERSHIP);
-            b.add(&m, org::MEMBER, member.clone());
-            b.add(&m, org::ROLE, role_node.clone());
+            b.link(&m, org::MEMBER, member);
+            b.link(&m, org::ROLE, &role_node);
             if let Some(o) = organization {
-                b.add(&m, org::ORGANIZATION, o);
+                b.link(&m, org::ORGANIZATION, o);
             }
-            let art = b.article.clone();
-            b.add(&m, prov::WAS_DERIVED_FROM, art);
+            b.link(&m, prov::WAS_DERIVED_FROM, &art);
             b.a(&role_node, org::ROLE_CLASS);
             b.text(&role_node, rdfs::LABEL, role.title.trim());
             if let (Some(d), Some(date)) = (day.as_deref(), b.date) {
-                let interval = b.iri("a day interval", &iris::day_interval(b.base, d))?;
-                let instant = b.iri("a day instant", &iris::day_instant(b.base, d))?;
-                b.add(&m, org::MEMBER_DURING, interval.clone());
+                let interval = b.iri(iris::day_interval(b.base, d), || "a day interval".into())?;
+                let instant = b.iri(iris::day_instant(b.base, d), || "a day instant".into())?;
+                b.link(&m, org::MEMBER_DURING, &interval);
                 b.a(&interval, time::INTERVAL);
-                b.add(&interval, time::HAS_BEGINNING, instant.clone());
-                b.add(&interval, time::HAS_END, instant.clone());
+                b.link(&interval, time::HAS_BEGINNING, &instant);
+                b.link(&interval, time::HAS_END, &instant);
                 b.a(&instant, time::INSTANT);
                 b.day(&instant, time::IN_XSD_DATE, date);
             }
@@ -324,6 +473,7 @@ mod tests;
 #[cfg(test)]
 mod nquad_text_tests {
     use super::*;
+    use oxigraph::model::{GraphName, Literal, NamedNode, Term};
 
     fn same_as_display(object: Term) {
         let g = NamedNode::new("https://example.org/g").unwrap();

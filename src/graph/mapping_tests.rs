@@ -217,3 +217,64 @@ fn place_is_not_a_participant() {
         .iter()
         .any(|q| q.subject.to_string() == format!("<{B}meeting/1>")));
 }
+
+#[test]
+fn nquads_text_is_what_a_serialiser_writes_for_its_quads() {
+    let mut r = record();
+    r.statements[0].content = span(12, "\"a\\b\"\t\u{1}\u{7F}\u{FFFE}\u{FFFF} é ￼");
+    let n = record_nquads_with_base(&r, B).unwrap();
+    let quads = n.to_quads("t1").unwrap();
+    let written: String = quads.iter().map(|q| format!("{q} .\n")).collect();
+    assert_eq!(String::from_utf8(n.text).unwrap(), written);
+    assert_eq!(n.quads, quads.len());
+}
+
+#[test]
+fn nquads_lines_are_sorted_and_distinct() {
+    let n = record_nquads_with_base(&record(), B).unwrap();
+    let text = String::from_utf8(n.text).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines.windows(2).all(|w| w[0] < w[1]));
+}
+
+#[test]
+fn activity_is_written_once_for_two_annotations() {
+    let quads = record_quads(&record()).unwrap();
+    let labels = quads
+        .iter()
+        .filter(|q| q.predicate.as_ref() == schema::SOFTWARE_VERSION)
+        .count();
+    assert_eq!(labels, 1);
+}
+
+#[test]
+fn parse_day_reads_what_chrono_reads() {
+    for s in [
+        "2023-10-16",
+        "2023-02-30",
+        "0000-01-01",
+        "2023-00-10",
+        "2023-1-5",
+        " 2023-10-16",
+        "+2023-10-16",
+        "2023-10-16x",
+        "20231016",
+    ] {
+        let chrono = NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+        assert_eq!(parse_day(s), chrono, "{s}");
+    }
+}
+
+#[test]
+fn day_text_is_chrono_format() {
+    for (y, m, d) in [
+        (2023, 10, 6),
+        (0, 1, 1),
+        (9999, 12, 31),
+        (10000, 1, 1),
+        (-1, 5, 5),
+    ] {
+        let day = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert_eq!(day_text(day), day.format("%Y-%m-%d").to_string());
+    }
+}

@@ -18,4 +18,4 @@ pub mod vocab;
 
 pub use error::GraphError;
 pub use facts::is_graph_meeting;
-pub use mapping::{record_lines_with_base, record_quads, record_quads_with_base};
+pub use mapping::{record_nquads_with_base, record_quads, record_quads_with_base, ArticleNQuads};

@@ -79,16 +79,19 @@ pub struct Lexicon {
     forms: HashMap<String, Vec<(usize, Form)>>,
     /// Longest form in tokens.
     max_len: usize,
-    /// The first token of every form: a probe whose first word is not here cannot
-    /// match (checked before any key is built).
-    first_words: FxHashSet<String>,
+    /// The first token of every form → the lengths in tokens of the forms it starts
+    /// (bit `n - 1` for `n` tokens; all bits for a form longer than 64): a probe whose
+    /// first word is not here cannot match (checked before any key is built), and only
+    /// the lengths given are looked up.
+    first_words: HashMap<String, u64>,
     /// Person titles (lower case, possibly several words) → kind.
     titles: HashMap<String, String>,
     /// Longest title in words.
     pub max_title_len: usize,
-    /// The first word of every title: a probe whose first word is not here cannot
-    /// name a title (checked before any key is built).
-    title_first_words: FxHashSet<String>,
+    /// The first word of every title → the lengths in words of the titles it starts
+    /// (bit `n - 1` for `n` words; all bits for a title longer than 64): a probe whose
+    /// first word is not here cannot name a title (checked before any key is built).
+    title_first_words: HashMap<String, u64>,
     /// The first word of every title word of several words ("foreign" of "foreign
     /// ministry").
     title_word_first_words: FxHashSet<String>,
@@ -142,10 +145,10 @@ impl Lexicon {
             entries: Vec::new(),
             forms: HashMap::default(),
             max_len: 1,
-            first_words: FxHashSet::default(),
+            first_words: HashMap::default(),
             titles: HashMap::default(),
             max_title_len: 1,
-            title_first_words: FxHashSet::default(),
+            title_first_words: HashMap::default(),
             title_word_first_words: FxHashSet::default(),
             given: FxHashSet::default(),
             title_words: HashMap::default(),
@@ -195,9 +198,11 @@ impl Lexicon {
             // "sen." is looked up as "sen": the tokenizer splits the period off, and the
             // mention finder takes a glued period after a title with it.
             let t = r[0].to_lowercase().trim_end_matches('.').to_string();
-            lex.max_title_len = lex.max_title_len.max(t.split(' ').count());
+            let n = t.split(' ').count();
+            lex.max_title_len = lex.max_title_len.max(n);
             if let Some(first) = t.split(' ').next() {
-                lex.title_first_words.insert(first.to_string());
+                let bit = if n <= 64 { 1u64 << (n - 1) } else { u64::MAX };
+                *lex.title_first_words.entry(first.to_string()).or_default() |= bit;
             }
             lex.titles
                 .insert(t, r.get(1).copied().unwrap_or("person").to_string());
@@ -235,10 +240,15 @@ impl Lexicon {
 
     fn add_form(&mut self, form: &str, entry: usize, how: Form) {
         let key = form_key(form);
-        self.max_len = self.max_len.max(key.split(' ').count());
+        let n = key.split(' ').count();
+        self.max_len = self.max_len.max(n);
         if let Some(first) = key.split(' ').next() {
-            if !self.first_words.contains(first) {
-                self.first_words.insert(first.to_string());
+            let bit = if n <= 64 { 1u64 << (n - 1) } else { u64::MAX };
+            match self.first_words.get_mut(first) {
+                Some(lengths) => *lengths |= bit,
+                None => {
+                    self.first_words.insert(first.to_string(), bit);
+                }
             }
         }
         let v = self.forms.entry(key).or_default();
@@ -254,14 +264,20 @@ impl Lexicon {
         let max = self.max_len.min(words.len());
         let first = words.first()?;
         // Curly and straight apostrophes are one ("Russia’s" = "Russia's").
-        let known = if first.contains('’') {
-            self.first_words.contains(&first.replace('’', "'"))
+        let lengths = if first.contains('’') {
+            self.first_words.get(&first.replace('’', "'"))
         } else {
-            self.first_words.contains(*first)
+            self.first_words.get(*first)
         };
-        if !known {
-            return None;
+        let mut lengths = *lengths?;
+        // A word with a space in it would make a probe of `len` words a key of more:
+        // then every length is looked up.
+        if lengths == u64::MAX || words[..max].iter().any(|w| w.contains(' ')) {
+            lengths = u64::MAX;
         }
+        let has = |len: usize| len > 64 || lengths >> (len - 1) & 1 == 1;
+        // Only lengths some form starting with this word has can match.
+        let max = (1..=max).rev().find(|&len| has(len))?;
         // One key of all `max` words; each shorter probe is a prefix of it.
         let mut key = String::new();
         let mut ends = Vec::with_capacity(max);
@@ -276,7 +292,7 @@ impl Lexicon {
             }
             ends.push(key.len());
         }
-        for len in (1..=max).rev() {
+        for len in (1..=max).rev().filter(|&len| has(len)) {
             if let Some(v) = self.forms.get(&key[..ends[len - 1]]) {
                 let (entry, form) = v[0];
                 return Some(Hit { entry, form, len });
@@ -300,7 +316,14 @@ impl Lexicon {
 
     /// Whether some title starts with this word (lower case).
     pub fn is_title_first_word(&self, lower: &str) -> bool {
-        self.title_first_words.contains(lower)
+        self.title_first_words.contains_key(lower)
+    }
+
+    /// The lengths in words of the titles that start with this word (lower case), as
+    /// a mask (bit `n - 1` for `n` words; all bits when some title is longer than
+    /// 64); `None` when no title starts with it.
+    pub fn title_lengths(&self, lower: &str) -> Option<u64> {
+        self.title_first_words.get(lower).copied()
     }
 
     /// Whether some title word of several words starts with this word (lower case).

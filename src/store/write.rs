@@ -56,14 +56,7 @@ impl Store {
         records
             .par_iter()
             .map(|r| {
-                let lines = crate::graph::record_lines_with_base(r, &self.base)?;
-                // What the N-Quads serialiser writes: each quad's text and " .\n".
-                let mut graph = Vec::with_capacity(lines.iter().map(|l| l.0.len() + 3).sum());
-                for (line, _) in &lines {
-                    graph.extend_from_slice(line.as_bytes());
-                    graph.extend_from_slice(b" .\n");
-                }
-                let count = lines.len();
+                let nquads = crate::graph::record_nquads_with_base(r, &self.base)?;
                 // What the store holds for this article now, from its file (read before
                 // the file is replaced), so the swap need not read the store back.
                 let old = if self.loaded {
@@ -71,12 +64,14 @@ impl Store {
                 } else {
                     None
                 };
-                // The quads are kept only to swap them in memory.
+                // The quads are kept only to swap them in memory: read back from the
+                // text, as loading the file would.
                 let quads: Vec<Quad> = if self.loaded {
-                    lines.into_iter().map(|(_, q)| q).collect()
+                    nquads.to_quads(&r.article.id)?
                 } else {
                     Vec::new()
                 };
+                let (graph, count) = (nquads.text, nquads.quads);
                 let record = serde_json::to_vec(r).map_err(|e| StoreError::Write {
                     what: format!("the record of article `{}`", r.article.id),
                     source: e.into(),

@@ -72,7 +72,15 @@ impl<'a> Ctx<'a> {
     pub fn new(doc: &'a Doc) -> Ctx<'a> {
         let n = doc.tokens.len();
         let words: Vec<String> = (0..n)
-            .map(|i| doc.token_text(i).to_lowercase().replace('’', "'"))
+            .map(|i| {
+                // One copy per token; a second only for a curly apostrophe.
+                let w = doc.token_text(i).to_lowercase();
+                if w.contains('’') {
+                    w.replace('’', "'")
+                } else {
+                    w
+                }
+            })
             .collect();
         let mut mention_start = vec![None; n];
         let mut mention_at = vec![None; n];

@@ -128,14 +128,22 @@ fn title_at(
         j += 1;
     }
     // No title starts with this word: nothing to look up.
-    if j >= end || !lex.is_title_first_word(&low[j]) {
+    if j >= end {
         return None;
     }
+    let mut lengths = lex.title_lengths(&low[j])?;
     // A title is words only: the longest candidate stops before the first other token.
     let mut max = lex.max_title_len.min(end - j);
     if let Some(k) = (j..j + max).position(|k| doc.tokens[k].kind != TokenKind::Word) {
         max = k;
     }
+    // Only lengths some title starting with this word has can match (all of them
+    // when a word holds a space, which would make a key of more words).
+    if low[j..j + max].iter().any(|w| w.contains(' ')) {
+        lengths = u64::MAX;
+    }
+    let has = |len: usize| len > 64 || lengths >> (len - 1) & 1 == 1;
+    let max = (1..=max).rev().find(|&len| has(len))?;
     // One key of all `max` words; each shorter candidate is a prefix of it.
     let mut key = String::new();
     let mut ends = Vec::with_capacity(max);
@@ -146,7 +154,7 @@ fn title_at(
         key.push_str(w);
         ends.push(key.len());
     }
-    for len in (1..=max).rev() {
+    for len in (1..=max).rev().filter(|&len| has(len)) {
         let phrase = &key[..ends[len - 1]];
         if let Some(kind) = lex.title_kind(phrase) {
             let mut words = kept.clone();
