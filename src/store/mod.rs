@@ -268,7 +268,7 @@ impl Store {
         let path = self.dir.join(files::CORPUS);
         // What the mirror holds now, from the file, before the file is replaced.
         let old = if self.loaded {
-            load::read_graph_file(&path).ok()
+            std::fs::read(&path).ok()
         } else {
             None
         };
@@ -287,7 +287,13 @@ impl Store {
             .inner
             .start_transaction()
             .map_err(|e| storage(&self.dir, e))?;
-        swap_graph(&mut tx, g, quads, old.as_deref()).map_err(|e| storage(&self.dir, e))?;
+        // Only the lines that changed are parsed and written (see `swap::text_diff`); an
+        // old file that does not parse makes the store itself the reference.
+        match old.map(|old| swap::text_diff(&old, &bytes)) {
+            Some(Ok((added, gone))) => swap::apply_diff(&mut tx, &added, &gone),
+            _ => swap_graph(&mut tx, g, quads, None),
+        }
+        .map_err(|e| storage(&self.dir, e))?;
         tx.commit().map_err(|e| storage(&self.dir, e))
     }
 

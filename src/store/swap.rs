@@ -12,6 +12,7 @@
 
 use std::collections::HashSet;
 
+use oxigraph::io::{RdfFormat, RdfParser, RdfSyntaxError};
 use oxigraph::model::{GraphNameRef, NamedNodeRef, Quad, QuadRef};
 use oxigraph::store::{StorageError, Store, Transaction};
 
@@ -88,22 +89,68 @@ pub fn swap_graph(
             .collect::<Result<_, _>>()?,
     };
     let new: HashSet<&Quad> = quads.iter().collect();
-    for q in quads {
-        if !old.contains(q) {
-            tx.insert(q.as_ref());
-            tx.insert(QuadRef::new(
-                &q.subject,
-                &q.predicate,
-                &q.object,
-                GraphNameRef::DefaultGraph,
-            ));
-        }
-    }
+    let added: Vec<&Quad> = quads.iter().filter(|q| !old.contains(*q)).collect();
     let gone: Vec<&Quad> = old.iter().filter(|q| !new.contains(q)).collect();
-    for q in &gone {
-        tx.remove(q.as_ref());
+    apply_diff(tx, &added, &gone)
+}
+
+/// The quads that N-Quads text `new` adds to `old` and those it drops, for two texts
+/// written by the same serialiser (one quad per line): lines are compared as bytes and
+/// only the lines that differ are parsed, so replacing a large graph that mostly says
+/// what it said before (the corpus graph) costs about its size in byte comparisons.
+pub fn text_diff(old: &[u8], new: &[u8]) -> Result<(Vec<Quad>, Vec<Quad>), RdfSyntaxError> {
+    let (old_lines, new_lines) = (lines(old), lines(new));
+    let mut added_lines: Vec<&[u8]> = new_lines.difference(&old_lines).copied().collect();
+    let mut gone_lines: Vec<&[u8]> = old_lines.difference(&new_lines).copied().collect();
+    added_lines.sort_unstable();
+    gone_lines.sort_unstable();
+    let added = parse_lines(&added_lines)?;
+    let gone = parse_lines(&gone_lines)?;
+    // The same quad written two ways (by an older serialiser) is neither.
+    let (a, g): (HashSet<&Quad>, HashSet<&Quad>) = (added.iter().collect(), gone.iter().collect());
+    let both: HashSet<Quad> = a.intersection(&g).map(|q| (*q).clone()).collect();
+    Ok((
+        added.into_iter().filter(|q| !both.contains(q)).collect(),
+        gone.into_iter().filter(|q| !both.contains(q)).collect(),
+    ))
+}
+
+fn lines(text: &[u8]) -> HashSet<&[u8]> {
+    text.split(|b| *b == b'\n')
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+fn parse_lines(lines: &[&[u8]]) -> Result<Vec<Quad>, RdfSyntaxError> {
+    let text = lines.join(&b'\n');
+    RdfParser::from_format(RdfFormat::NQuads)
+        .for_slice(&text)
+        .collect()
+}
+
+/// Writes a graph's difference: `added` quads join the graph and the merged default
+/// graph; `gone` quads leave the graph, and the merged default graph unless another
+/// graph still says them.
+pub fn apply_diff(
+    tx: &mut Transaction<'_>,
+    added: &[impl std::borrow::Borrow<Quad>],
+    gone: &[impl std::borrow::Borrow<Quad>],
+) -> Result<(), StorageError> {
+    for q in added {
+        let q = q.borrow();
+        tx.insert(q.as_ref());
+        tx.insert(QuadRef::new(
+            &q.subject,
+            &q.predicate,
+            &q.object,
+            GraphNameRef::DefaultGraph,
+        ));
     }
     for q in gone {
+        tx.remove(q.borrow().as_ref());
+    }
+    for q in gone {
+        let q = q.borrow();
         let still_said = tx
             .quads_for_pattern(
                 Some(q.subject.as_ref()),
@@ -123,4 +170,34 @@ pub fn swap_graph(
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::text_diff;
+
+    const A: &str = "<http://e/a> <http://e/p> \"1\" <http://e/g> .\n";
+    const B: &str = "<http://e/b> <http://e/p> \"2\" <http://e/g> .\n";
+    const C: &str = "<http://e/c> <http://e/p> \"3\" <http://e/g> .\n";
+
+    #[test]
+    fn changed_line_is_one_added_and_one_gone() {
+        let (added, gone) = text_diff(format!("{A}{B}").as_bytes(), format!("{A}{C}").as_bytes())
+            .expect("valid N-Quads");
+        assert_eq!(added.len(), 1);
+        assert_eq!(gone.len(), 1);
+        assert_eq!(added[0].subject.to_string(), "<http://e/c>");
+        assert_eq!(gone[0].subject.to_string(), "<http://e/b>");
+    }
+
+    #[test]
+    fn same_quad_written_another_way_is_neither() {
+        let other = "<http://e/b>  <http://e/p> \"2\"  <http://e/g> .\n";
+        let (added, gone) = text_diff(
+            format!("{A}{B}").as_bytes(),
+            format!("{A}{other}").as_bytes(),
+        )
+        .expect("valid N-Quads");
+        assert!(added.is_empty() && gone.is_empty());
+    }
 }
