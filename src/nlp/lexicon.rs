@@ -14,6 +14,7 @@
 //!   name from an organisation's)
 //! - `title_words.tsv`: `word  kind` (title modifiers, honorifics, institutions,
 //!   organisation words), `not_names.tsv` (capitalised words that never name an actor),
+//!   `not_lone_names.tsv` (capitalised words that alone never name a person),
 //!   `common_words.tsv` (ordinary lower-case English, for sentence-initial capitals)
 //!
 //! This module only loads and looks up; deciding what a mention is belongs to
@@ -31,6 +32,7 @@ const TITLES: &str = include_str!("lexicons/titles.tsv");
 const GIVEN_NAMES: &str = include_str!("lexicons/given_names.tsv");
 const TITLE_WORDS: &str = include_str!("lexicons/title_words.tsv");
 const NOT_NAMES: &str = include_str!("lexicons/not_names.tsv");
+const NOT_LONE_NAMES: &str = include_str!("lexicons/not_lone_names.tsv");
 const COMMON_WORDS: &str = include_str!("lexicons/common_words.tsv");
 
 /// How a lexicon form names its entry.
@@ -101,6 +103,8 @@ pub struct Lexicon {
     title_words: HashMap<String, String>,
     /// Capitalised words that never name an actor.
     not_names: FxHashSet<String>,
+    /// Capitalised words that alone never name a person.
+    not_lone_names: FxHashSet<String>,
     /// Lower-case words of ordinary English.
     common: FxHashSet<String>,
 }
@@ -153,6 +157,7 @@ impl Lexicon {
             given: FxHashSet::default(),
             title_words: HashMap::default(),
             not_names: FxHashSet::default(),
+            not_lone_names: FxHashSet::default(),
             common: FxHashSet::default(),
         };
         for r in rows(COMMON_WORDS) {
@@ -160,6 +165,9 @@ impl Lexicon {
         }
         for r in rows(NOT_NAMES) {
             lex.not_names.insert(r[0].to_string());
+        }
+        for r in rows(NOT_LONE_NAMES) {
+            lex.not_lone_names.insert(r[0].to_string());
         }
         for r in rows(COUNTRIES) {
             let e = lex.push_entry(r[0], ActorKind::Country, None, None);
@@ -341,6 +349,12 @@ impl Lexicon {
         self.not_names.contains(word)
     }
 
+    /// Whether a capitalised word, standing alone, never names a person ("Democratic",
+    /// "Muslims").
+    pub fn is_not_lone_name(&self, word: &str) -> bool {
+        self.not_lone_names.contains(word)
+    }
+
     /// Whether a lower-case word is ordinary English ("naturally", "contacts").
     pub fn is_common_word(&self, lower: &str) -> bool {
         self.common.contains(lower)
@@ -383,6 +397,7 @@ mod tests {
         check_sorted_unique("given_names.tsv", GIVEN_NAMES);
         check_sorted_unique("title_words.tsv", TITLE_WORDS);
         check_sorted_unique("not_names.tsv", NOT_NAMES);
+        check_sorted_unique("not_lone_names.tsv", NOT_LONE_NAMES);
         check_sorted_unique("common_words.tsv", COMMON_WORDS);
     }
 

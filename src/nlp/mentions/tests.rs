@@ -342,3 +342,36 @@ fn modal_ends_the_phrase_of_the_group() {
     let g = groups("He said families of fallen soldiers may sue.");
     assert_eq!(g[0].1, "families of fallen soldiers");
 }
+
+fn names(text: &str) -> Vec<String> {
+    mentions(text)
+        .into_iter()
+        .filter(|m| m.1 == MentionKind::Name)
+        .map(|m| m.0)
+        .collect()
+}
+
+#[test]
+fn party_adjective_alone_is_no_person() {
+    let n = names("Democratic presidential candidate Bernie Sanders spoke on Monday.");
+    assert!(!n.contains(&"Democratic".to_string()), "{n:?}");
+    assert!(n.contains(&"Bernie Sanders".to_string()), "{n:?}");
+}
+
+#[test]
+fn contraction_opening_a_sentence_is_no_name() {
+    let n = names("I'm not going anywhere, Jim Smith said.");
+    assert!(!n.iter().any(|m| m.starts_with("I")), "{n:?}");
+}
+
+#[test]
+fn header_word_in_capitals_is_no_name() {
+    let n = names("ABSTRACT\n\nJim Smith met Ann Jones in Ohio.");
+    assert!(!n.contains(&"ABSTRACT".to_string()), "{n:?}");
+}
+
+#[test]
+fn acronym_in_capitals_stays_a_name() {
+    let n = names("Jim Smith spoke at CPAC on Friday.");
+    assert!(n.contains(&"CPAC".to_string()), "{n:?}");
+}
