@@ -13,11 +13,15 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::vocab::xsd;
 use oxigraph::model::{NamedNodeRef, Quad};
 
+use super::dates::day_text;
+pub use super::dates::{date_literal, parse_day};
+pub use super::nquads_text::nquad_text;
+use super::nquads_text::{push_iri, push_quoted};
 use super::vocab::{dcterms, org, prov, rdfs, schema, sem, time, RDF_TYPE};
 use super::{facts, iris, GraphError};
 use crate::extract::{ActorKind, Record};
@@ -235,130 +239,6 @@ fn checked(
             iri,
         }),
     }
-}
-
-/// A quad's N-Quads text without the final ` .`: the same bytes as its `Display`
-/// (`q.to_string()`), written straight into one string instead of through the
-/// formatter; terms other than IRIs and literals (which this stage never makes) go
-/// through `Display`.
-pub fn nquad_text(q: &Quad) -> String {
-    use oxigraph::model::{GraphName, NamedOrBlankNode, Term};
-    use std::fmt::Write;
-    let mut out = String::with_capacity(160);
-    match &q.subject {
-        NamedOrBlankNode::NamedNode(n) => push_iri(&mut out, n.as_str()),
-        other => {
-            let _ = write!(out, "{other}");
-        }
-    }
-    out.push(' ');
-    push_iri(&mut out, q.predicate.as_str());
-    out.push(' ');
-    match &q.object {
-        Term::NamedNode(n) => push_iri(&mut out, n.as_str()),
-        Term::Literal(l) => {
-            push_quoted(&mut out, l.value());
-            if let Some(lang) = l.language() {
-                out.push('@');
-                out.push_str(lang);
-            } else if l.datatype() != xsd::STRING {
-                out.push_str("^^");
-                push_iri(&mut out, l.datatype().as_str());
-            }
-        }
-        #[allow(unreachable_patterns)]
-        other => {
-            let _ = write!(out, "{other}");
-        }
-    }
-    match &q.graph_name {
-        GraphName::DefaultGraph => {}
-        GraphName::NamedNode(n) => {
-            out.push(' ');
-            push_iri(&mut out, n.as_str());
-        }
-        other => {
-            let _ = write!(out, " {other}");
-        }
-    }
-    out
-}
-
-fn push_iri(out: &mut String, iri: &str) {
-    out.push('<');
-    out.push_str(iri);
-    out.push('>');
-}
-
-/// Whether a literal's byte may need escaping: the ASCII characters escaped below,
-/// and 0xEF, the first byte of U+FFFE and U+FFFF (and of other characters, which the
-/// slow path then copies as they are).
-fn needs_escape(b: u8) -> bool {
-    b < 0x20 || b == b'"' || b == b'\\' || b == 0x7F || b == 0xEF
-}
-
-/// A literal's lexical form in double quotes, escaped as oxrdf's `print_quoted_str`.
-fn push_quoted(out: &mut String, value: &str) {
-    out.push('"');
-    if !value.bytes().any(needs_escape) {
-        out.push_str(value);
-        out.push('"');
-        return;
-    }
-    for c in value.chars() {
-        match c {
-            '\u{8}' => out.push_str("\\b"),
-            '\t' => out.push_str("\\t"),
-            '\n' => out.push_str("\\n"),
-            '\u{C}' => out.push_str("\\f"),
-            '\r' => out.push_str("\\r"),
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\0'..='\u{1F}' | '\u{7F}' | '\u{FFFE}' | '\u{FFFF}' => {
-                use std::fmt::Write;
-                let _ = write!(out, "\\u{:04X}", u32::from(c));
-            }
-            _ => out.push(c),
-        }
-    }
-    out.push('"');
-}
-
-/// Parses a `YYYY-MM-DD` day; anything else is treated as unknown.
-pub(super) fn parse_day(s: &str) -> Option<NaiveDate> {
-    // The common form, four digits, two and two, read directly (what the chrono
-    // parser below gives for it); anything else goes through chrono.
-    let b = s.as_bytes();
-    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
-    if b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && digits(0..4)
-        && digits(5..7)
-        && digits(8..10)
-    {
-        let n = |r: std::ops::Range<usize>| {
-            b[r].iter()
-                .fold(0u32, |acc, d| acc * 10 + u32::from(d - b'0'))
-        };
-        let year = i32::try_from(n(0..4)).ok()?;
-        return NaiveDate::from_ymd_opt(year, n(5..7), n(8..10));
-    }
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
-}
-
-/// A day as `xsd:date` text, what chrono's `%Y-%m-%d` gives.
-pub(super) fn day_text(day: NaiveDate) -> String {
-    if (0..=9999).contains(&day.year()) {
-        format!("{:04}-{:02}-{:02}", day.year(), day.month(), day.day())
-    } else {
-        day.format("%Y-%m-%d").to_string()
-    }
-}
-
-/// An `xsd:date` literal.
-pub(super) fn date_literal(day: NaiveDate) -> oxigraph::model::Literal {
-    oxigraph::model::Literal::new_typed_literal(day_text(day), xsd::DATE)
 }
 
 fn article(b: &mut Builder<'_>, r: &Record) {

@@ -9,11 +9,13 @@
 //! stage does not decide identity (that is `resolve`) or store anything (`store`).
 
 pub mod corpus;
+mod dates;
 pub mod dictionary;
 mod error;
 mod facts;
 pub mod iris;
 pub mod mapping;
+mod nquads_text;
 pub mod vocab;
 
 pub use error::GraphError;

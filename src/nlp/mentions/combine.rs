@@ -6,6 +6,7 @@
 //! the output vector (the pass remaps them after sorting). It does no coreference.
 
 use super::chunks::{is_org_word, Chunk, ChunkKind};
+use super::lone::lone_name;
 use crate::nlp::lexicon::{Form, Lexicon};
 use crate::nlp::{ActorKind, Doc, Mention, MentionKind, Role, Span};
 
@@ -53,50 +54,6 @@ pub fn classify_name(doc: &Doc, lex: &Lexicon, c: &Chunk) -> ActorKind {
         return ActorKind::Organization;
     }
     ActorKind::Person
-}
-
-/// Whether one capitalised word, standing alone, can name an actor. Not: a word the
-/// lexicon says is an adjective or group noun ("Democratic", "Muslims"); a contraction
-/// ("I'm", "We're": capitalised because it opens the sentence); a word in capitals that
-/// is ordinary English ("TODAY"), a known name in other letters ("WASHINGTON" in a
-/// dateline) or alone on its line ("ABSTRACT" over a text). Acronyms ("CPAC") stay.
-fn lone_name(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
-    let text = doc.token_text(i);
-    if lex.is_not_lone_name(text) {
-        return false;
-    }
-    if let Some((_, rest)) = text.split_once(['\'', '’']) {
-        if matches!(rest, "m" | "re" | "ve" | "ll" | "d" | "t") {
-            return false;
-        }
-    }
-    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-    if letters >= 2 && !text.chars().any(|c| c.is_lowercase()) {
-        let lower = text.to_lowercase();
-        let title: String = lower
-            .chars()
-            .enumerate()
-            .map(|(n, c)| if n == 0 { c.to_ascii_uppercase() } else { c })
-            .collect();
-        if lex.is_common_word(&lower) || !lex.lookup(&title).is_empty() || alone_on_line(doc, i) {
-            return false;
-        }
-    }
-    true
-}
-
-/// Whether token `i` is the only word on its line (a header such as "ABSTRACT.").
-fn alone_on_line(doc: &Doc, i: usize) -> bool {
-    let body = doc.body();
-    let Some(span) = doc.tokens.get(i).map(|t| t.span) else {
-        return false;
-    };
-    let (Some(before), Some(after)) = (body.get(..span.start), body.get(span.end..)) else {
-        return false;
-    };
-    let no_word = |t: &str| t.chars().all(|c| !c.is_alphanumeric());
-    no_word(before.rsplit('\n').next().unwrap_or(""))
-        && no_word(after.split('\n').next().unwrap_or(""))
 }
 
 const DETERMINERS: &[&str] = &["the", "a", "an", "its", "his", "her", "their", "our"];
