@@ -10,9 +10,10 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::sync_channel;
 
 use oxigraph::io::{RdfFormat, RdfParser};
-use oxigraph::model::{GraphName, Quad};
+use oxigraph::model::Quad;
 use rayon::prelude::*;
 
+use super::swap::merged_copy;
 use super::{files, storage, StoreError};
 
 /// How many graph files are parsed (in parallel) before they go to the loader.
@@ -56,14 +57,7 @@ pub fn load_into(dir: &Path, inner: &oxigraph::store::Store) -> Result<(), Store
             // Each quad goes in its article graph and, as a triple, in the merged
             // default graph (a set, so shared triples are stored once).
             let named = parsed.iter().flatten().cloned();
-            let merged = parsed.iter().flatten().map(|q| {
-                Quad::new(
-                    q.subject.clone(),
-                    q.predicate.clone(),
-                    q.object.clone(),
-                    GraphName::DefaultGraph,
-                )
-            });
+            let merged = parsed.iter().flatten().map(merged_copy);
             loader
                 .load_quads(named.chain(merged))
                 .map_err(|e| storage(dir, e))?;

@@ -58,7 +58,7 @@ pub fn put_graphs(store: &Store, graphs: &[GraphSwap<'_>]) -> Result<(), Storage
 }
 
 /// The same triple in the merged default graph.
-fn merged_copy(q: &Quad) -> Quad {
+pub(super) fn merged_copy(q: &Quad) -> Quad {
     Quad::new(
         q.subject.clone(),
         q.predicate.clone(),

@@ -173,29 +173,24 @@ impl Store {
             .zip(status)
             .map(|(p, st)| p.and_then(|p| st.map(|()| p)))
             .collect();
-        if !self.loaded {
-            return Ok(written
-                .into_iter()
-                .map(|w| w.map(|p| Written { quads: p.count }))
-                .collect());
-        }
-        // The batch's graphs go into the store together (see `swap::put_graphs`).
-        let mut results = Vec::with_capacity(records.len());
-        let mut graphs = Vec::new();
-        for (r, w) in records.iter().zip(written.iter_mut()) {
-            if let (Ok(p), Ok(graph)) = (w, NamedNodeRef::new(&r.article.iri)) {
-                graphs.push(GraphSwap {
-                    graph,
-                    quads: &p.quads,
-                    old: p.old.take(),
-                });
+        if self.loaded {
+            // The batch's graphs go into the store together (see `swap::put_graphs`).
+            let mut graphs = Vec::new();
+            for (r, w) in records.iter().zip(written.iter_mut()) {
+                if let (Ok(p), Ok(graph)) = (w, NamedNodeRef::new(&r.article.iri)) {
+                    graphs.push(GraphSwap {
+                        graph,
+                        quads: &p.quads,
+                        old: p.old.take(),
+                    });
+                }
             }
+            put_graphs(&self.inner, &graphs).map_err(|e| storage(&self.dir, e))?;
         }
-        put_graphs(&self.inner, &graphs).map_err(|e| storage(&self.dir, e))?;
-        for w in written {
-            results.push(w.map(|p| Written { quads: p.count }));
-        }
-        Ok(results)
+        Ok(written
+            .into_iter()
+            .map(|w| w.map(|p| Written { quads: p.count }))
+            .collect())
     }
 }
 

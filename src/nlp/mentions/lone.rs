@@ -4,6 +4,7 @@
 //! spreads over every article naming them. This module reads the lexicon and the text
 //! around the word; it makes no mentions.
 
+use super::chunks::title_case;
 use crate::nlp::lexicon::Lexicon;
 use crate::nlp::Doc;
 
@@ -25,11 +26,7 @@ pub fn lone_name(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
     if letters >= 2 && !text.chars().any(|c| c.is_lowercase()) {
         let lower = text.to_lowercase();
-        let title: String = lower
-            .chars()
-            .enumerate()
-            .map(|(n, c)| if n == 0 { c.to_ascii_uppercase() } else { c })
-            .collect();
+        let title = title_case(&lower);
         if lex.is_common_word(&lower) || !lex.lookup(&title).is_empty() || alone_on_line(doc, i) {
             return false;
         }
