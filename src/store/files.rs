@@ -321,6 +321,21 @@ pub fn rename_synced(path: &Path) -> Result<(), StoreError> {
         .map_err(|e| StoreError::io(path, "cannot rename into place", e))
 }
 
+/// Creates the temporary file of `path`, empty, unless it exists. Creating a file
+/// (an inode and a directory entry) costs many times what opening it again does, so
+/// a writer with an idle core creates the files it will write ahead of time; the
+/// writes then truncate and fill them ([`write_synced_temps`]). A file created
+/// ahead stays a hidden temporary file: never read, removed by [`remove_temp`] when
+/// its write fails or does not happen, or by [`remove_stale_temps`] after a crash.
+pub fn create_temp(path: &Path) -> Result<(), StoreError> {
+    let tmp = tmp_path(path);
+    match OpenOptions::new().write(true).create_new(true).open(&tmp) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(StoreError::io(&tmp, "cannot create", e)),
+    }
+}
+
 /// Removes the temporary file of `path`, if any (after a failed write or rename).
 pub fn remove_temp(path: &Path) {
     let _ = std::fs::remove_file(tmp_path(path));

@@ -4,6 +4,7 @@
 //! Nothing here reads the store or decides what a record says.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use oxigraph::model::{NamedNodeRef, Quad};
 use rayon::prelude::*;
@@ -39,6 +40,40 @@ impl Store {
                 done(b, join_results(b, &self.dir, h));
             }
         });
+    }
+
+    /// Creates the temporary files that storing the articles `ids` will write (each
+    /// one's graph and record, in this order; see [`files::create_temp`]), empty,
+    /// until `stop` is set. Meant for a core that would otherwise wait, such as while
+    /// corpus-level resolution runs on one thread; must be stopped before those
+    /// articles are written. Every article must then be stored
+    /// ([`Store::replace_articles_streamed`] removes the files of those that fail) or
+    /// given to [`Store::remove_temps`]. Returns how many articles it prepared.
+    pub fn create_temps_ahead(&self, ids: &[&str], stop: &AtomicBool) -> usize {
+        if self.lock.is_none() {
+            return 0;
+        }
+        for (n, id) in ids.iter().enumerate() {
+            if stop.load(Ordering::Relaxed) {
+                return n;
+            }
+            let graph = files::create_temp(&files::graph_path(&self.dir, id));
+            let record = files::create_temp(&files::record_path(&self.dir, id));
+            if graph.is_err() || record.is_err() {
+                // The writer will report what is wrong, if it still is.
+                return n;
+            }
+        }
+        ids.len()
+    }
+
+    /// Removes the temporary files of the articles `ids` (created by
+    /// [`Store::create_temps_ahead`] for articles that will not be stored after all).
+    pub fn remove_temps(&self, ids: &[&str]) {
+        for id in ids {
+            files::remove_temp(&files::graph_path(&self.dir, id));
+            files::remove_temp(&files::record_path(&self.dir, id));
+        }
     }
 
     /// Maps and serialises each record (on the cores); nothing is written.
@@ -132,6 +167,9 @@ impl Store {
                 temps.push((record.clone(), p.record.as_slice()));
                 paths.push(Some((graph, record)));
             } else {
+                // Nothing to write; a file created ahead for it goes.
+                files::remove_temp(&files::graph_path(&self.dir, &r.article.id));
+                files::remove_temp(&files::record_path(&self.dir, &r.article.id));
                 paths.push(None);
             }
         }

@@ -9,6 +9,7 @@
 use std::collections::{BTreeMap, HashSet};
 use std::io::{IsTerminal, Read};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
@@ -21,6 +22,7 @@ use crate::corpus::{self, Article, CorpusError};
 use crate::extract::{self, ActorKind, Config, Record};
 use crate::resolve::dictionary::Dictionary;
 use crate::resolve::index;
+use crate::resolve::CorpusView;
 use crate::store::{Store, StoreError};
 
 /// Articles extracted and stored together (one directory sync, one transaction).
@@ -222,39 +224,55 @@ fn commit(
         sources.insert(r.article.id.clone(), src);
         full_new.insert(r.article.id.clone(), r);
     }
-    let stored = store
-        .slim_records()
-        .context("reading the resolution index")?;
-    // Resolution only rewrites IRIs, so an old article changed iff its IRIs did.
-    let mut all: Vec<Record> = stored
-        .into_iter()
-        .filter(|r| !full_new.contains_key(&r.article.id))
-        .collect();
-    let old: BTreeMap<String, Vec<String>> = all
+    // The new articles in the order they are stored (input order).
+    let mut order: Vec<(&str, &str)> = sources
         .iter()
-        .map(|r| (r.article.id.clone(), index::iris(r)))
+        .map(|(id, src)| (src.as_str(), id.as_str()))
         .collect();
-    all.extend(full_new.values().map(index::slim));
-    t.done("read index");
-    let view = crate::resolve::resolve_corpus_with(&mut all, &config.base, dict);
-    t.done("resolve");
+    order.sort();
+    let order: Vec<&str> = order.into_iter().map(|(_, id)| id).collect();
+    // Reading the index and resolution run on one thread: the other core meanwhile
+    // creates the files the new articles will be written to (see
+    // `Store::create_temps_ahead`), the costliest part of writing them.
+    let stop = AtomicBool::new(false);
+    let resolved = std::thread::scope(|scope| {
+        let ahead = scope.spawn(|| store.create_temps_ahead(&order, &stop));
+        let resolved = read_and_resolve(store, config, dict, &full_new, t);
+        stop.store(true, Ordering::Relaxed);
+        let _ = ahead.join();
+        resolved
+    });
+    let (all, old, view) = match resolved {
+        Ok(r) => r,
+        Err(e) => {
+            store.remove_temps(&order);
+            return Err(e);
+        }
+    };
     let mut fresh = Vec::new();
     let mut relinked: Vec<&Record> = Vec::new();
     for r in &all {
-        if let Some(mut full) = full_new.remove(&r.article.id) {
-            index::apply_iris(&mut full, r);
-            fresh.push(full);
+        if let Some(full) = full_new.remove(&r.article.id) {
+            fresh.push((full, r));
         } else if old.get(&r.article.id) != Some(&index::iris(r)) {
             relinked.push(r);
         }
     }
-    store
-        .mark_index_stale()
-        .context("marking the resolution index")?;
+    let mut fresh: Vec<Record> = fresh
+        .into_par_iter()
+        .map(|(mut full, r)| {
+            index::apply_iris(&mut full, r);
+            full
+        })
+        .collect();
+    if let Err(e) = store.mark_index_stale() {
+        store.remove_temps(&order);
+        return Err(e).context("marking the resolution index");
+    }
     let errors_before = s.errors;
     // New articles in input order.
     fresh.sort_by_cached_key(|r| sources.get(&r.article.id).cloned().unwrap_or_default());
-    std::thread::scope(|scope| -> Result<()> {
+    let stored = std::thread::scope(|scope| -> Result<()> {
         // The corpus graph is computed on a spare thread while the articles are written.
         let corpus = scope.spawn(|| crate::graph::corpus::corpus_quads(&view, &config.base));
         store.replace_articles_streamed(fresh.chunks(BATCH), |chunk, results| {
@@ -304,7 +322,45 @@ fn commit(
         }
         t.done("corpus graph and index");
         Ok(())
-    })
+    });
+    // Freeing every record and the corpus view (millions of small allocations) is
+    // left to a thread of its own: the command is done, and when it ends the process
+    // the system takes the memory back without that work.
+    drop(relinked);
+    let _ = std::thread::Builder::new().spawn(move || drop((all, fresh, view, old, sources)));
+    stored
+}
+
+/// The stored articles' slim records from the index, every record resolved
+/// (corpus-level) with the new ones, and the IRIs each stored article had before.
+type Resolved = (Vec<Record>, BTreeMap<String, Vec<String>>, CorpusView);
+
+/// Reads the resolution index and resolves it together with the new articles.
+fn read_and_resolve(
+    store: &Store,
+    config: &Config,
+    dict: Option<&Dictionary>,
+    full_new: &BTreeMap<String, Record>,
+    t: &Timings,
+) -> Result<Resolved> {
+    let stored = store
+        .slim_records()
+        .context("reading the resolution index")?;
+    // Resolution only rewrites IRIs, so an old article changed iff its IRIs did.
+    let mut all: Vec<Record> = stored
+        .into_iter()
+        .filter(|r| !full_new.contains_key(&r.article.id))
+        .collect();
+    let old: BTreeMap<String, Vec<String>> = all
+        .iter()
+        .map(|r| (r.article.id.clone(), index::iris(r)))
+        .collect();
+    let new: Vec<&Record> = full_new.values().collect();
+    all.par_extend(new.into_par_iter().map(index::slim));
+    t.done("read index");
+    let view = crate::resolve::resolve_corpus_with(&mut all, &config.base, dict);
+    t.done("resolve");
+    Ok((all, old, view))
 }
 
 /// Prints the summary line; returns whether the run was clean.
