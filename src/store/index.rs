@@ -71,8 +71,11 @@ pub fn mark_stale(dir: &Path) -> Result<(), StoreError> {
 /// Writes the index (slim records in any order; written sorted by article id)
 /// atomically and clears the stale mark.
 pub fn write(dir: &Path, records: &[Record]) -> Result<(), StoreError> {
-    let d = dir.join(INDEX);
-    std::fs::create_dir_all(&d).map_err(|e| StoreError::io(&d, "cannot create", e))?;
+    write_encoded(dir, &encode(records)?)
+}
+
+/// The bytes of the index file for these slim records (in any order).
+pub fn encode(records: &[Record]) -> Result<Vec<u8>, StoreError> {
     let mut order: Vec<&Record> = records.iter().collect();
     order.sort_by(|a, b| a.article.id.cmp(&b.article.id));
     let lines: Vec<Vec<u8>> = order
@@ -96,7 +99,14 @@ pub fn write(dir: &Path, records: &[Record]) -> Result<(), StoreError> {
         bytes.extend_from_slice(&l);
         bytes.push(b'\n');
     }
-    files::write_atomic(&path(dir), &bytes)?;
+    Ok(bytes)
+}
+
+/// Writes index bytes made by [`encode`] atomically and clears the stale mark.
+pub fn write_encoded(dir: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    let d = dir.join(INDEX);
+    std::fs::create_dir_all(&d).map_err(|e| StoreError::io(&d, "cannot create", e))?;
+    files::write_atomic(&path(dir), bytes)?;
     files::sync_dir(&d)?;
     files::clear_mark(&d, STALE)
 }

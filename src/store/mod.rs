@@ -248,6 +248,12 @@ impl Store {
         index::write(&self.dir, slim)
     }
 
+    /// [`Store::write_index`] with the bytes already made by [`index::encode`].
+    pub fn write_index_encoded(&self, bytes: &[u8]) -> Result<(), StoreError> {
+        self.writable()?;
+        index::write_encoded(&self.dir, bytes)
+    }
+
     fn writable(&self) -> Result<(), StoreError> {
         match self.lock {
             Some(_) => Ok(()),
@@ -260,6 +266,16 @@ impl Store {
     /// Replaces the corpus graph (merged facts' sources, canonical names): written to
     /// `DIR/corpus.nq` atomically, then swapped in memory in one transaction.
     pub fn replace_corpus_graph(&self, quads: &[Quad]) -> Result<(), StoreError> {
+        self.replace_corpus_graph_encoded(quads, encode_corpus_graph(quads)?)
+    }
+
+    /// [`Store::replace_corpus_graph`] with the file's bytes already made by
+    /// [`encode_corpus_graph`] from the same `quads`.
+    pub fn replace_corpus_graph_encoded(
+        &self,
+        quads: &[Quad],
+        bytes: Vec<u8>,
+    ) -> Result<(), StoreError> {
         if self.lock.is_none() {
             return Err(StoreError::ReadOnly {
                 path: self.dir.clone(),
@@ -272,10 +288,6 @@ impl Store {
         } else {
             None
         };
-        let bytes = nquads_bytes(quads).map_err(|source| StoreError::Write {
-            what: "the corpus graph".into(),
-            source,
-        })?;
         files::write_atomic(&path, &bytes)?;
         files::sync_dir(&self.dir)?;
         if !self.loaded {
@@ -373,6 +385,15 @@ fn storage(dir: &Path, e: impl std::fmt::Display) -> StoreError {
         path: dir.to_path_buf(),
         message: e.to_string(),
     }
+}
+
+/// The bytes of `DIR/corpus.nq` for the corpus graph `quads` (see
+/// [`Store::replace_corpus_graph_encoded`]).
+pub fn encode_corpus_graph(quads: &[Quad]) -> Result<Vec<u8>, StoreError> {
+    nquads_bytes(quads).map_err(|source| StoreError::Write {
+        what: "the corpus graph".into(),
+        source,
+    })
 }
 
 fn nquads_bytes(quads: &[Quad]) -> std::io::Result<Vec<u8>> {

@@ -114,6 +114,11 @@ pub fn run(args: &IngestArgs) -> Result<bool> {
         },
         None => None,
     };
+    if !args.records {
+        // The extraction tables are built on a spare core while the store is opened
+        // and the input read (the thread ends on its own).
+        let _ = std::thread::Builder::new().spawn(|| extract::warm_up(&Config::default()));
+    }
     let store = open(args)?;
     let t = Timings::new(args.timings);
     let dict = match given {
@@ -273,8 +278,13 @@ fn commit(
     // New articles in input order.
     fresh.sort_by_cached_key(|r| sources.get(&r.article.id).cloned().unwrap_or_default());
     let stored = std::thread::scope(|scope| -> Result<()> {
-        // The corpus graph is computed on a spare thread while the articles are written.
-        let corpus = scope.spawn(|| crate::graph::corpus::corpus_quads(&view, &config.base));
+        // The corpus graph and the index's bytes are made on a spare thread while the
+        // articles are written; they depend on the resolution only.
+        let spare = scope.spawn(|| {
+            let quads = crate::graph::corpus::corpus_quads(&view, &config.base);
+            let corpus = crate::store::encode_corpus_graph(&quads);
+            (quads, corpus, crate::store::index::encode(&all))
+        });
         store.replace_articles_streamed(fresh.chunks(BATCH), |chunk, results| {
             let srcs = chunk
                 .iter()
@@ -301,17 +311,19 @@ fn commit(
         s.errors += quiet.errors;
         s.relinked += quiet.articles;
         t.done("re-link earlier articles");
-        let quads = corpus
+        let (quads, corpus, index_bytes) = spare
             .join()
             .map_err(|_| anyhow::anyhow!("computing the corpus graph failed"))?;
+        let corpus = corpus.context("writing the corpus graph")?;
+        let index_bytes = index_bytes.context("writing the resolution index")?;
         // The corpus graph and the index are two files in two directories: written at
         // once. A record that failed to store leaves the index stale: the next ingest
         // rebuilds it from the records actually on disk.
         let clean = s.errors == errors_before;
-        let all = &all;
-        let written_index = scope.spawn(move || clean.then(|| store.write_index(all)));
+        let written_index =
+            scope.spawn(move || clean.then(|| store.write_index_encoded(&index_bytes)));
         let corpus_written = store
-            .replace_corpus_graph(&quads)
+            .replace_corpus_graph_encoded(&quads, corpus)
             .context("writing the corpus graph");
         let index_written = written_index
             .join()
