@@ -25,8 +25,15 @@ use crate::resolve::index;
 use crate::resolve::CorpusView;
 use crate::store::{Store, StoreError};
 
-/// Articles extracted and stored together (one directory sync, one transaction).
+/// Articles extracted together, and earlier articles re-linked together.
 const BATCH: usize = 256;
+/// New articles written and committed together (one group commit: see
+/// `Store::replace_articles_streamed`). The pipeline prepares one batch while the one
+/// before is written, so the first batch's preparation and the last one's writing
+/// overlap nothing: smaller batches shorten both (256 → 64 took ~0.03 s off a 1k
+/// ingest and 40 MB off its peak memory), and 64 articles still make 128 files
+/// synced together.
+const STORE_BATCH: usize = 64;
 /// The progress bar appears only when a run takes longer than this.
 const SHOW_PROGRESS_AFTER: Duration = Duration::from_secs(1);
 
@@ -285,7 +292,7 @@ fn commit(
             let corpus = crate::store::encode_corpus_graph(&quads);
             (quads, corpus, crate::store::index::encode(&all))
         });
-        store.replace_articles_streamed(fresh.chunks(BATCH), |chunk, results| {
+        store.replace_articles_streamed(fresh.chunks(STORE_BATCH), |chunk, results| {
             let srcs = chunk
                 .iter()
                 .map(|r| sources.get(&r.article.id).cloned().unwrap_or_default())
