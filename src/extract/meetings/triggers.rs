@@ -6,7 +6,7 @@
 //! and a default mode. This module only finds candidates; whether one reports a real
 //! meeting is decided by `filters` and `participants`.
 
-use std::collections::HashMap;
+use crate::nlp::fxhash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use crate::extract::MeetingMode;
@@ -99,7 +99,7 @@ pub fn entries() -> &'static [Entry] {
 fn by_first_word() -> &'static HashMap<String, Vec<usize>> {
     static M: OnceLock<HashMap<String, Vec<usize>>> = OnceLock::new();
     M.get_or_init(|| {
-        let mut m: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut m: HashMap<String, Vec<usize>> = HashMap::default();
         for (i, e) in entries().iter().enumerate() {
             if let Some(w) = e.words.first() {
                 m.entry(w.clone()).or_default().push(i);

@@ -6,7 +6,7 @@
 //! noun or adjective ("claims", "the report"), so it needs a clearer context.
 //! This module only looks words up; it does not decide whether a use is speech.
 
-use std::collections::HashMap;
+use crate::nlp::fxhash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 const TSV: &str = include_str!("../../nlp/lexicons/reporting_verbs.tsv");
@@ -31,7 +31,7 @@ pub struct Cue {
 fn table() -> &'static HashMap<&'static str, Cue> {
     static TABLE: OnceLock<HashMap<&'static str, Cue>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut m = HashMap::new();
+        let mut m = HashMap::default();
         for line in TSV.lines() {
             let mut cols = line.split('\t');
             let (Some(form), Some(lemma)) = (cols.next(), cols.next()) else {

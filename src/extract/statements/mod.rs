@@ -31,7 +31,9 @@ use crate::nlp::{DateRange, Doc, Span, TokenKind};
 pub struct Ctx<'a> {
     /// The document.
     pub doc: &'a Doc,
-    lower: Vec<String>,
+    /// Each token in lower case, borrowed when it already is (ASCII without capitals,
+    /// where `to_lowercase` would copy it unchanged).
+    lower: Vec<std::borrow::Cow<'a, str>>,
     in_quote: Vec<bool>,
 }
 
@@ -39,7 +41,14 @@ impl<'a> Ctx<'a> {
     /// Builds the view (one pass over the tokens).
     pub fn new(doc: &'a Doc) -> Ctx<'a> {
         let lower = (0..doc.tokens.len())
-            .map(|i| doc.token_text(i).to_lowercase())
+            .map(|i| {
+                let t = doc.token_text(i);
+                if t.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+                    std::borrow::Cow::Borrowed(t)
+                } else {
+                    std::borrow::Cow::Owned(t.to_lowercase())
+                }
+            })
             .collect();
         let mut in_quote = vec![false; doc.tokens.len()];
         for q in &doc.quotes {
@@ -56,7 +65,7 @@ impl<'a> Ctx<'a> {
 
     /// The lower-cased text of token `i` ("" past the end).
     pub fn low(&self, i: usize) -> &str {
-        self.lower.get(i).map(String::as_str).unwrap_or("")
+        self.lower.get(i).map(|w| &**w).unwrap_or("")
     }
 
     /// The text of token `i`.
