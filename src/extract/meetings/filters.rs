@@ -6,7 +6,7 @@
 //! [`Reason`] to drop the candidate. This module finds no participants.
 
 use super::triggers::Frame;
-use super::Ctx;
+use super::{Ctx, Word};
 use crate::nlp::TimeKind;
 
 /// Why a candidate is not a meeting (the annotation guidelines' reasons).
@@ -350,7 +350,7 @@ pub fn reject(
     let after = |k: usize| {
         w.get(verb_at + k)
             .filter(|_| verb_at + k < hi)
-            .map(String::as_str)
+            .map(Word::as_str)
     };
     let noun_future = frame == Frame::Noun
         && (matches!(after(0), Some("will" | "shall"))
@@ -522,7 +522,7 @@ const GOVERNED: &[&str] = &[
 
 /// A wish, plan or invitation that governs the trigger at `t0`: the intent word close
 /// before it, or followed by "to" + a meeting verb that leads to it.
-fn intent(w: &[String], from: usize, t0: usize) -> bool {
+fn intent(w: &[Word], from: usize, t0: usize) -> bool {
     (from..t0).any(|i| {
         if !has(INTENT, &w[i]) {
             return false;

@@ -7,7 +7,7 @@
 //! modality (that is `filters`) or dates and places (`details`).
 
 use super::triggers::{Frame, Trigger};
-use super::{nominal, participants, push_all, Cand, Ctx};
+use super::{nominal, participants, push_all, Cand, Ctx, Word};
 use crate::nlp::{ActorKind, MentionKind, Span};
 
 /// Words that open a subordinate clause whose own subject a trigger in it takes
@@ -410,7 +410,7 @@ pub(super) fn frame_participants(
             let e = *obj.first()?;
             // "called X on Tuesday", "called X to congratulate": a call; "called X a
             // liar", "called X's bluff", "called on": not.
-            let next = w.get(stop).map(String::as_str).unwrap_or(".");
+            let next = w.get(stop).map(Word::as_str).unwrap_or(".");
             let ok = stop >= hi
                 || matches!(
                     next,

@@ -27,16 +27,56 @@ pub mod participants;
 pub mod triggers;
 
 use self::triggers::{Frame, Trigger};
+use std::borrow::Cow;
+
 use super::Meeting;
 use crate::nlp::lexicon::lexicon;
 use crate::nlp::{ActorKind, DateRange, Doc, MentionKind, Span};
+
+/// A token in lower case (curly apostrophes made straight), borrowed from the
+/// document when it already is so (ASCII without capitals): most tokens are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word<'a>(Cow<'a, str>);
+
+impl Word<'_> {
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Word<'_> {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<str> for Word<'_> {
+    fn eq(&self, other: &str) -> bool {
+        *self.0 == *other
+    }
+}
+
+impl PartialEq<&str> for Word<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<String> for Word<'_> {
+    fn eq(&self, other: &String) -> bool {
+        *self.0 == **other
+    }
+}
 
 /// Token-level views of a document shared by the rules.
 pub struct Ctx<'a> {
     /// The document.
     pub doc: &'a Doc,
-    /// Lower-cased token texts (curly apostrophes made straight).
-    pub words: Vec<String>,
+    /// Lower-cased token texts (curly apostrophes made straight); borrowed from the
+    /// document when already so (ASCII without capitals).
+    pub words: Vec<Word<'a>>,
     /// Token → the mention that starts there.
     pub mention_start: Vec<Option<usize>>,
     /// Token → the mention that covers it.
@@ -71,15 +111,19 @@ impl<'a> Ctx<'a> {
     /// Builds the views (linear in tokens and mentions).
     pub fn new(doc: &'a Doc) -> Ctx<'a> {
         let n = doc.tokens.len();
-        let words: Vec<String> = (0..n)
+        let words: Vec<Word<'a>> = (0..n)
             .map(|i| {
+                let t = doc.token_text(i);
+                if t.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+                    return Word(Cow::Borrowed(t));
+                }
                 // One copy per token; a second only for a curly apostrophe.
-                let w = doc.token_text(i).to_lowercase();
-                if w.contains('’') {
+                let w = t.to_lowercase();
+                Word(Cow::Owned(if w.contains('’') {
                     w.replace('’', "'")
                 } else {
                     w
-                }
+                }))
             })
             .collect();
         let mut mention_start = vec![None; n];

@@ -8,7 +8,7 @@
 //! modify another ("Iranian" in "Iranian President Raisi", "Iran" in "Iran's Foreign
 //! Minister X") are no participants. This module does not decide modality or dates.
 
-use super::Ctx;
+use super::{Ctx, Word};
 use crate::nlp::lexicon::lexicon;
 use crate::nlp::{ActorKind, MentionKind, TokenKind};
 
@@ -607,7 +607,7 @@ pub fn group_reference(ctx: &Ctx, lo: usize, t0: usize) -> Option<usize> {
             "four" => 4,
             _ => continue,
         };
-        let next = w.get(k + 1).map(String::as_str).unwrap_or("");
+        let next = w.get(k + 1).map(Word::as_str).unwrap_or("");
         if matches!(
             next,
             "leaders"

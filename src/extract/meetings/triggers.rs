@@ -111,13 +111,13 @@ fn by_first_word() -> &'static HashMap<String, Vec<usize>> {
 
 /// Every trigger in the lower-cased token texts `words[range]`, longest phrase first
 /// at each position, non-overlapping, in text order.
-pub fn find(words: &[String], range: std::ops::Range<usize>) -> Vec<Trigger> {
+pub fn find(words: &[super::Word], range: std::ops::Range<usize>) -> Vec<Trigger> {
     let map = by_first_word();
     let mut out = Vec::new();
     let mut i = range.start;
     while i < range.end {
         let mut best: Option<Trigger> = None;
-        if let Some(cands) = map.get(&words[i]) {
+        if let Some(cands) = map.get(words[i].as_str()) {
             for &c in cands {
                 let w = &entries()[c].words;
                 let end = i + w.len();
@@ -148,8 +148,10 @@ pub fn find(words: &[String], range: std::ops::Range<usize>) -> Vec<Trigger> {
 mod tests {
     use super::*;
 
-    fn words(s: &str) -> Vec<String> {
-        s.split(' ').map(str::to_string).collect()
+    fn words(s: &str) -> Vec<super::super::Word<'_>> {
+        s.split(' ')
+            .map(|w| super::super::Word(std::borrow::Cow::Borrowed(w)))
+            .collect()
     }
 
     #[test]
