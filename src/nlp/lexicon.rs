@@ -272,7 +272,9 @@ impl Lexicon {
         let max = self.max_len.min(words.len());
         let first = words.first()?;
         // Curly and straight apostrophes are one ("Russia’s" = "Russia's").
-        let lengths = if first.contains('’') {
+        // (`’` is not ASCII: an ASCII word, nearly every one, is not searched for it.)
+        let curly = |w: &str| !w.is_ascii() && w.contains('’');
+        let lengths = if curly(first) {
             self.first_words.get(&first.replace('’', "'"))
         } else {
             self.first_words.get(*first)
@@ -280,7 +282,7 @@ impl Lexicon {
         let mut lengths = *lengths?;
         // A word with a space in it would make a probe of `len` words a key of more:
         // then every length is looked up.
-        if lengths == u64::MAX || words[..max].iter().any(|w| w.contains(' ')) {
+        if lengths == u64::MAX || words[..max].iter().any(|w| w.as_bytes().contains(&b' ')) {
             lengths = u64::MAX;
         }
         let has = |len: usize| len > 64 || lengths >> (len - 1) & 1 == 1;
@@ -293,7 +295,7 @@ impl Lexicon {
             if i > 0 {
                 key.push(' ');
             }
-            if w.contains('’') {
+            if curly(w) {
                 key.push_str(&w.replace('’', "'"));
             } else {
                 key.push_str(w);
