@@ -31,10 +31,12 @@ impl<'a> CharIndex<'a> {
             .partition_point(|&c| c <= b)
             .saturating_sub(1);
         let base = self.checkpoints.get(k).copied().unwrap_or(0);
+        // The characters that start in `base..b`: every byte there but UTF-8's
+        // continuation bytes (`10xxxxxx`).
         k * STEP
-            + self.text[base..]
-                .char_indices()
-                .take_while(|(i, _)| base + i < b)
+            + self.text.as_bytes()[base..b]
+                .iter()
+                .filter(|&&c| (c as i8) >= -0x40)
                 .count()
     }
 
@@ -60,5 +62,15 @@ mod tests {
             assert_eq!(ix.char_of(b), ci);
         }
         assert_eq!(ix.char_of(text.len()), text.chars().count());
+    }
+
+    #[test]
+    fn inside_a_character_counts_it() {
+        let text = "aé€b".repeat(40);
+        let ix = CharIndex::new(&text);
+        for b in 0..=text.len() {
+            let old = text.char_indices().take_while(|(i, _)| *i < b).count();
+            assert_eq!(ix.char_of(b), old, "byte {b}");
+        }
     }
 }
