@@ -64,21 +64,24 @@ pub fn resolve(doc: &mut Doc) {
     }
 
     // 2. Names: fullest names first, then shorter ones join them.
-    let mut names: Vec<usize> = (0..n)
+    let names: Vec<usize> = (0..n)
         .filter(|&i| doc.mentions[i].kind == MentionKind::Name && assign[i].is_none())
         .collect();
-    names.sort_by_cached_key(|&i| {
-        let k = name_key(doc.text(doc.mentions[i].span));
+    // Each name's key, made once.
+    let mut names: Vec<(usize, String)> = names
+        .into_iter()
+        .map(|i| (i, name_key(doc.text(doc.mentions[i].span))))
+        .collect();
+    names.sort_by_cached_key(|(i, k)| {
         (
-            std::cmp::Reverse(words(&k).len()),
-            doc.mentions[i].span.start,
+            std::cmp::Reverse(words(k).len()),
+            doc.mentions[*i].span.start,
         )
     });
     // Name entities by the last word of their key (a suffix shares it).
     let mut by_last: HashMap<String, Vec<(usize, String)>> = HashMap::new();
-    for &i in &names {
+    for (i, key) in names {
         let m = &doc.mentions[i];
-        let key = name_key(doc.text(m.span));
         if key.is_empty() {
             continue;
         }
