@@ -59,6 +59,9 @@ pub struct Store {
     #[cfg_attr(not(feature = "rocksdb"), allow(dead_code))]
     mirror: bool,
     base: String,
+    /// Whether the last [`Store::slim_records`] read a sound index (so that
+    /// [`Store::write_index`] may append to it).
+    index_sound: std::sync::atomic::AtomicBool,
 }
 
 /// What one article's replacement wrote.
@@ -153,6 +156,7 @@ impl Store {
             loaded,
             mirror,
             base: crate::resolve::DEFAULT_BASE.to_string(),
+            index_sound: std::sync::atomic::AtomicBool::new(false),
         }
     }
 
@@ -226,8 +230,12 @@ impl Store {
     /// rebuilt from the records.
     pub fn slim_records(&self) -> Result<Vec<Record>, StoreError> {
         if let Some(index) = index::read(&self.dir) {
+            self.index_sound
+                .store(true, std::sync::atomic::Ordering::Relaxed);
             return Ok(index);
         }
+        self.index_sound
+            .store(false, std::sync::atomic::Ordering::Relaxed);
         Ok(self
             .records()?
             .iter()
@@ -242,10 +250,13 @@ impl Store {
         index::mark_stale(&self.dir)
     }
 
-    /// Writes the resolution index from the slim records of every stored article.
-    pub fn write_index(&self, slim: &[Record]) -> Result<(), StoreError> {
+    /// Writes the resolution index from the slim records of every stored article;
+    /// `changed` (the records that differ from what [`Store::slim_records`] read) lets
+    /// it append only those when that read came from a sound index.
+    pub fn write_index(&self, slim: &[Record], changed: &[&Record]) -> Result<(), StoreError> {
         self.writable()?;
-        index::write(&self.dir, slim)
+        let sound = self.index_sound.load(std::sync::atomic::Ordering::Relaxed);
+        index::write(&self.dir, slim, sound.then_some(changed))
     }
 
     fn writable(&self) -> Result<(), StoreError> {

@@ -268,10 +268,13 @@ fn commit(
     t.done("resolve");
     let mut fresh = Vec::new();
     let mut relinked: Vec<&Record> = Vec::new();
+    // What the index must add or replace.
+    let mut changed: Vec<&Record> = Vec::new();
     for r in &all {
         if let Some(mut full) = full_new.remove(&r.article.id) {
             index::apply_iris(&mut full, r);
             fresh.push(full);
+            changed.push(r);
         } else if old.get(&r.article.id) != Some(&index::iris(r)) {
             relinked.push(r);
         }
@@ -319,7 +322,9 @@ fn commit(
         // rebuilds it from the records actually on disk.
         let clean = s.errors == errors_before;
         let all = &all;
-        let written_index = scope.spawn(move || clean.then(|| store.write_index(all)));
+        changed.extend(relinked.iter().copied());
+        let changed = &changed;
+        let written_index = scope.spawn(move || clean.then(|| store.write_index(all, changed)));
         let corpus_written = store
             .replace_corpus_graph(&quads)
             .context("writing the corpus graph");
