@@ -35,7 +35,7 @@ mod write;
 use std::fs::File;
 use std::path::{Path, PathBuf};
 
-use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{GraphNameRef, NamedNodeRef, Quad};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use rayon::prelude::*;
@@ -268,9 +268,10 @@ impl Store {
         }
     }
 
-    /// Replaces the corpus graph (merged facts' sources, canonical names): written to
-    /// `DIR/corpus.nq` atomically, then swapped in memory in one transaction.
-    pub fn replace_corpus_graph(&self, quads: &[Quad]) -> Result<(), StoreError> {
+    /// Replaces the corpus graph (merged facts' sources, canonical names) with
+    /// `nquads`, its N-Quads text as [`crate::graph::corpus::corpus_nquads`] writes it:
+    /// written to `DIR/corpus.nq` atomically, then swapped in memory in one transaction.
+    pub fn replace_corpus_graph(&self, nquads: &[u8]) -> Result<(), StoreError> {
         if self.lock.is_none() {
             return Err(StoreError::ReadOnly {
                 path: self.dir.clone(),
@@ -283,11 +284,7 @@ impl Store {
         } else {
             None
         };
-        let bytes = nquads_bytes(quads).map_err(|source| StoreError::Write {
-            what: "the corpus graph".into(),
-            source,
-        })?;
-        files::write_atomic(&path, &bytes)?;
+        files::write_atomic(&path, nquads)?;
         files::sync_dir(&self.dir)?;
         if !self.loaded {
             return Ok(());
@@ -300,9 +297,15 @@ impl Store {
             .map_err(|e| storage(&self.dir, e))?;
         // Only the lines that changed are parsed and written (see `swap::text_diff`); an
         // old file that does not parse makes the store itself the reference.
-        match old.map(|old| swap::text_diff(&old, &bytes)) {
+        match old.map(|old| swap::text_diff(&old, nquads)) {
             Some(Ok((added, gone))) => swap::apply_diff(&mut tx, &added, &gone),
-            _ => swap_graph(&mut tx, g, quads, None),
+            _ => {
+                let quads: Vec<Quad> = RdfParser::from_format(RdfFormat::NQuads)
+                    .for_slice(nquads)
+                    .collect::<Result<_, _>>()
+                    .map_err(|e| storage(&self.dir, e))?;
+                swap_graph(&mut tx, g, &quads, None)
+            }
         }
         .map_err(|e| storage(&self.dir, e))?;
         tx.commit().map_err(|e| storage(&self.dir, e))
@@ -384,14 +387,6 @@ fn storage(dir: &Path, e: impl std::fmt::Display) -> StoreError {
         path: dir.to_path_buf(),
         message: e.to_string(),
     }
-}
-
-fn nquads_bytes(quads: &[Quad]) -> std::io::Result<Vec<u8>> {
-    let mut w = RdfSerializer::from_format(RdfFormat::NQuads).for_writer(Vec::new());
-    for q in quads {
-        w.serialize_quad(q)?;
-    }
-    w.finish()
 }
 
 #[cfg(test)]

@@ -287,7 +287,7 @@ fn commit(
     fresh.sort_by_cached_key(|r| sources.get(&r.article.id).cloned().unwrap_or_default());
     std::thread::scope(|scope| -> Result<()> {
         // The corpus graph is computed on a spare thread while the articles are written.
-        let corpus = scope.spawn(|| crate::graph::corpus::corpus_quads(&view, &config.base));
+        let corpus = scope.spawn(|| crate::graph::corpus::corpus_nquads(&view, &config.base));
         store.replace_articles_streamed(fresh.chunks(BATCH), |chunk, results| {
             let srcs = chunk
                 .iter()
@@ -314,7 +314,7 @@ fn commit(
         s.errors += quiet.errors;
         s.relinked += quiet.articles;
         t.done("re-link earlier articles");
-        let quads = corpus
+        let nquads = corpus
             .join()
             .map_err(|_| anyhow::anyhow!("computing the corpus graph failed"))?;
         // The corpus graph and the index are two files in two directories: written at
@@ -326,7 +326,7 @@ fn commit(
         let changed = &changed;
         let written_index = scope.spawn(move || clean.then(|| store.write_index(all, changed)));
         let corpus_written = store
-            .replace_corpus_graph(&quads)
+            .replace_corpus_graph(&nquads)
             .context("writing the corpus graph");
         let index_written = written_index
             .join()
