@@ -404,8 +404,18 @@ pub fn chunk(
                 i = e;
                 continue;
             }
+            if e == i + 1 && junk::is_month_date(doc, low, i) {
+                // "in May", "May 3": a date, not Theresa May.
+                out.push(Chunk {
+                    kind: ChunkKind::Other,
+                    tokens: i..e,
+                });
+                i = e;
+                continue;
+            }
             let clause = junk::opens_clause(doc, range.start, i);
-            if junk::is_lead_word(doc, low, lex, i..e, clause) {
+            let clause_word = clause && !mid_caps.contains(text);
+            if junk::is_lead_word(doc, low, lex, i..e, clause_word) {
                 // "Does Marco Rubio", "Pastor Darrell Scott": the name starts after it.
                 out.push(Chunk {
                     kind: ChunkKind::Other,

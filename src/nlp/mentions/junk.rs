@@ -39,14 +39,54 @@ pub fn is_adjective_compound(lex: &Lexicon, word: &str) -> bool {
     let Some((head, last)) = word.rsplit_once(['-', '‐', '‑']) else {
         return false;
     };
+    // Two letters after a short unknown word are a syllable of a name ("Moon Jae-in"),
+    // not after a word ("Pop-up", "Liar-of").
+    let short = last.chars().count() < 3
+        && !(head.chars().count() >= 5 || lex.is_common_word(&head.to_lowercase()));
     if head.is_empty()
+        || short
         || last.chars().count() < 2
         || !last.chars().all(char::is_lowercase)
         || lex.is_given_name(word)
     {
         return false;
     }
-    lex.is_common_word(last) || last.ends_with("ed") || last.ends_with("ing")
+    if last.ends_with("ed") || last.ends_with("ing") {
+        return true;
+    }
+    // "Fact-checkers", "Census-taker", "Two-thirds": a plural or agent noun of a word.
+    lex.is_common_word(last)
+        || ["s", "es", "r", "er", "rs", "ers"]
+            .iter()
+            .filter_map(|x| last.strip_suffix(x))
+            .any(|stem| stem.len() >= 3 && lex.is_common_word(stem))
+}
+
+/// Month names and their abbreviations, some of which are names too ("May", "Jan").
+const MONTHS: &[&str] = &[
+    "Apr", "April", "Aug", "August", "Dec", "December", "Feb", "February", "Jan", "January",
+    "Jul", "July", "Jun", "June", "Mar", "March", "May", "Nov", "November", "Oct", "October",
+    "Sep", "Sept", "September",
+];
+
+/// Words before a month that make it a date ("in May", "since Jan.", "last May").
+const BEFORE_MONTH: &[&str] = &[
+    "after", "before", "by", "during", "early", "each", "every", "from", "in", "last", "late",
+    "mid", "next", "of", "since", "this", "through", "till", "until",
+];
+
+/// "in May", "May 3", "Jan. 31": a month name that is also a name (Theresa May) is the
+/// month when a number follows it or a word of time stands before it.
+pub fn is_month_date(doc: &Doc, low: &[Cow<str>], i: usize) -> bool {
+    if !MONTHS.contains(&doc.token_text(i)) {
+        return false;
+    }
+    let mut n = i + 1;
+    if doc.tokens.get(n).is_some_and(|_| doc.token_text(n) == ".") {
+        n += 1;
+    }
+    doc.tokens.get(n).is_some_and(|t| t.kind == TokenKind::Number)
+        || i > 0 && BEFORE_MONTH.contains(&&*low[i - 1])
 }
 
 /// The parts of a word cut at its inner capitals: "FlagShareLikeReplyPaige" → Flag,
