@@ -246,9 +246,10 @@ const TITLE_CASE_SMALL_WORDS: &[&str] = &[
     "nor", "off", "onto", "over", "per", "than", "the", "under", "upon", "via", "with", "yet",
 ];
 
-/// Capitalised words the document uses inside sentences (headlines left out): a
-/// sentence-initial word, or any word of a Title Case headline, counts as a name only
-/// if it also stands capitalised elsewhere (or is a given name or a lexicon name).
+/// Capitalised words the document uses inside sentences (headlines and clause openings
+/// left out): a sentence-initial word, or any word of a Title Case headline, counts as
+/// a name only if it also stands capitalised elsewhere (or is a given name or a lexicon
+/// name).
 /// `headlines` tells, per sentence, whether it [`is_title_case`].
 pub fn mid_sentence_capitals<'d>(doc: &'d Doc, headlines: &[bool]) -> HashSet<&'d str> {
     let mut set = HashSet::new();
@@ -257,7 +258,7 @@ pub fn mid_sentence_capitals<'d>(doc: &'d Doc, headlines: &[bool]) -> HashSet<&'
             continue;
         }
         for i in s.tokens.clone() {
-            if is_cap_word(doc, i) && !is_sentence_initial(doc, s.tokens.start, i) {
+            if is_cap_word(doc, i) && !junk::opens_clause(doc, s.tokens.start, i) {
                 let prev = doc.token_text(i - 1);
                 if !matches!(prev, ":" | "." | "?" | "!") {
                     set.insert(doc.token_text(i));

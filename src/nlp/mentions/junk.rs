@@ -64,9 +64,30 @@ pub fn is_adjective_compound(lex: &Lexicon, word: &str) -> bool {
 
 /// Month names and their abbreviations, some of which are names too ("May", "Jan").
 const MONTHS: &[&str] = &[
-    "Apr", "April", "Aug", "August", "Dec", "December", "Feb", "February", "Jan", "January",
-    "Jul", "July", "Jun", "June", "Mar", "March", "May", "Nov", "November", "Oct", "October",
-    "Sep", "Sept", "September",
+    "Apr",
+    "April",
+    "Aug",
+    "August",
+    "Dec",
+    "December",
+    "Feb",
+    "February",
+    "Jan",
+    "January",
+    "Jul",
+    "July",
+    "Jun",
+    "June",
+    "Mar",
+    "March",
+    "May",
+    "Nov",
+    "November",
+    "Oct",
+    "October",
+    "Sep",
+    "Sept",
+    "September",
 ];
 
 /// Words before a month that make it a date ("in May", "since Jan.", "last May").
@@ -85,7 +106,9 @@ pub fn is_month_date(doc: &Doc, low: &[Cow<str>], i: usize) -> bool {
     if doc.tokens.get(n).is_some_and(|_| doc.token_text(n) == ".") {
         n += 1;
     }
-    doc.tokens.get(n).is_some_and(|t| t.kind == TokenKind::Number)
+    doc.tokens
+        .get(n)
+        .is_some_and(|t| t.kind == TokenKind::Number)
         || i > 0 && BEFORE_MONTH.contains(&&*low[i - 1])
 }
 
@@ -178,14 +201,19 @@ pub fn is_lead_word(
     e >= i + 3 || clause_start
 }
 
-/// Whether the word after token `i` names something without it: a given name, or a
-/// word the text writes elsewhere, capitalised, after another word ("Half Clinton" when
+/// Whether the capitalised word after token `i` names something without it: a given
+/// name, or a word the text writes elsewhere after another word ("Half Clinton" when
 /// the text also says "Hillary Clinton"; not "Golden Nugget" said once).
 pub fn next_stands_alone(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
     let (lead, next) = (doc.token_text(i), doc.token_text(i + 1));
+    // "(Office of Mobile Security …)": a run going on with a small word is a title.
+    if !next.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
     lex.is_given_name(next)
-        || (1..doc.tokens.len())
-            .any(|k| k != i + 1 && doc.token_text(k) == next && doc.token_text(k - 1) != lead)
+        || (0..doc.tokens.len()).any(|k| {
+            k != i + 1 && doc.token_text(k) == next && (k == 0 || doc.token_text(k - 1) != lead)
+        })
 }
 
 /// "Presumptive Democratic", "Messianic Jewish", "Rohingya Muslims": a run of several
@@ -199,4 +227,173 @@ pub fn ends_in_adjective(doc: &Doc, lex: &Lexicon, run: Range<usize>) -> bool {
     let last = doc.token_text(run.end - 1);
     let tail = last.rsplit(['-', '‐', '‑']).next().unwrap_or(last);
     lex.is_not_lone_name(tail) && !lex.is_given_name(last)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Article;
+    use crate::nlp::annotate;
+    use crate::nlp::lexicon::lexicon;
+
+    /// The texts of the name mentions found in `text`.
+    fn names(text: &str) -> Vec<String> {
+        let d = annotate(Article {
+            id: "t".into(),
+            date: None,
+            title: None,
+            url: None,
+            body: text.into(),
+            source: "t".into(),
+            line: None,
+        });
+        d.mentions
+            .iter()
+            .filter(|m| m.kind == crate::nlp::MentionKind::Name)
+            .map(|m| d.text(m.span).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn based_compound_is_no_name() {
+        assert!(names("He works for a Texas-based group.").is_empty());
+    }
+
+    #[test]
+    fn name_glued_to_run_is_no_name() {
+        let n = names("He joined the Hilary Clinton-run office in 2010.");
+        assert!(n.iter().all(|x| !x.contains("Hilary")), "{n:?}");
+    }
+
+    #[test]
+    fn compound_before_name_leaves_the_name() {
+        assert_eq!(
+            names("Indiana-born Gonzalo Curiel ruled."),
+            ["Gonzalo Curiel"]
+        );
+    }
+
+    #[test]
+    fn number_word_is_no_name() {
+        assert!(names("Twenty-four senators voted.").is_empty());
+    }
+
+    #[test]
+    fn agent_noun_compound_is_no_name() {
+        assert!(is_adjective_compound(lexicon(), "Fact-checkers"));
+    }
+
+    #[test]
+    fn korean_syllable_stays_a_name() {
+        assert!(!is_adjective_compound(lexicon(), "Jae-in"));
+    }
+
+    #[test]
+    fn two_letter_word_after_a_word_is_a_compound() {
+        assert!(is_adjective_compound(lexicon(), "Pop-up"));
+    }
+
+    #[test]
+    fn compound_ending_on_given_name_stays() {
+        assert!(!is_adjective_compound(lexicon(), "Ki-moon"));
+    }
+
+    #[test]
+    fn camel_parts_cut_at_inner_capitals() {
+        assert_eq!(camel_parts("LivefyreFAQSign"), ["Livefyre", "FAQ", "Sign"]);
+    }
+
+    #[test]
+    fn page_furniture_with_commenter_is_no_name() {
+        let n = names("It was late.\nZach CarterFlagShareLikeReplyPaige Lavender 5pts moderator");
+        assert!(n.is_empty(), "{n:?}");
+    }
+
+    #[test]
+    fn one_button_word_is_no_furniture() {
+        assert!(!is_page_furniture("HuffPost"));
+    }
+
+    #[test]
+    fn lead_word_before_full_name_goes() {
+        assert_eq!(names("He praised Pastor Darrell Scott."), ["Darrell Scott"]);
+    }
+
+    #[test]
+    fn time_noun_before_full_name_goes() {
+        let n = names("They mocked the Liar of the Year Barack Obama.");
+        assert!(n.contains(&"Barack Obama".to_string()), "{n:?}");
+        assert!(!n.iter().any(|x| x.starts_with("Year")), "{n:?}");
+    }
+
+    #[test]
+    fn auxiliary_after_colon_goes() {
+        let n = names("Q: Does Ted Cruz?");
+        assert!(n.contains(&"Ted Cruz".to_string()), "{n:?}");
+        assert!(!n.iter().any(|x| x.starts_with("Does")), "{n:?}");
+    }
+
+    #[test]
+    fn common_word_after_colon_goes_before_known_name() {
+        let n =
+            names("Hillary Clinton denied it. Report: Half Clinton's meetings were with donors.");
+        assert!(n.contains(&"Clinton".to_string()), "{n:?}");
+        assert!(!n.iter().any(|x| x.starts_with("Half")), "{n:?}");
+    }
+
+    #[test]
+    fn title_after_colon_stays() {
+        assert_eq!(
+            names("Revenue rose at the casinos: Golden Nugget by 29 percent."),
+            ["Golden Nugget"]
+        );
+    }
+
+    #[test]
+    fn quoted_show_title_stays() {
+        assert_eq!(
+            names("He said so on MSNBC's “Morning Joe” on Monday."),
+            ["MSNBC", "Morning Joe"]
+        );
+    }
+
+    #[test]
+    fn list_number_opens_a_clause() {
+        let n = names("Sanders spoke.\n5) Can Sanders take a punch?");
+        assert!(!n.iter().any(|x| x.starts_with("Can")), "{n:?}");
+    }
+
+    #[test]
+    fn month_before_day_is_no_name() {
+        assert!(names("The state votes May 10.").is_empty());
+    }
+
+    #[test]
+    fn month_after_in_is_no_name() {
+        assert!(names("The judge ruled in May.").is_empty());
+    }
+
+    #[test]
+    fn surname_may_stays() {
+        assert_eq!(names("Theresa May spoke."), ["Theresa May"]);
+    }
+
+    #[test]
+    fn initial_that_is_a_word_stays_in_name() {
+        let n = names("He wrote to James A. Baker on Tuesday.");
+        assert_eq!(n, ["James A. Baker"]);
+    }
+
+    #[test]
+    fn party_adjective_run_is_no_person() {
+        assert_eq!(
+            names("Presumptive Democratic nominee Hillary Clinton spoke."),
+            ["Hillary Clinton"]
+        );
+    }
+
+    #[test]
+    fn religion_adjective_run_is_no_person() {
+        assert!(names("He joined a Messianic Jewish congregation.").is_empty());
+    }
 }
