@@ -174,7 +174,7 @@ pub fn resolve_corpus_with(
 
 /// Whether `iri` is already [`super::actor_iri`] of `key` (checked without building
 /// it when the key needs no escaping, as nearly every key does).
-fn is_actor_iri(iri: &str, base: &str, key: &str) -> bool {
+pub(super) fn is_actor_iri(iri: &str, base: &str, key: &str) -> bool {
     let plain = !key.is_empty()
         && key
             .bytes()

@@ -128,6 +128,7 @@ pub fn run(args: &IngestArgs) -> Result<bool> {
         },
     };
     let dict = dict.as_ref();
+    let keep_published = !args.relink && args.actors.is_none();
     let progress = Progress::new();
     let mut summary = Summary::default();
     let (files, errors) = corpus::collect_inputs(&args.input.paths);
@@ -142,7 +143,10 @@ pub fn run(args: &IngestArgs) -> Result<bool> {
         commit(
             &store,
             &Config::default(),
-            dict,
+            Resolving {
+                dict,
+                keep_published,
+            },
             pending,
             &mut summary,
             &progress,
@@ -185,7 +189,11 @@ pub fn run(args: &IngestArgs) -> Result<bool> {
     }
     extract_batch(&config, &mut batch, &mut pending, &progress);
     t.done("read and extract");
-    commit(&store, &config, dict, pending, &mut summary, &progress, &t)?;
+    let how = Resolving {
+        dict,
+        keep_published,
+    };
+    commit(&store, &config, how, pending, &mut summary, &progress, &t)?;
     close(store, &summary, &progress)
 }
 
@@ -199,6 +207,15 @@ fn close(store: Store, summary: &Summary, progress: &Progress) -> Result<bool> {
     Ok(clean)
 }
 
+/// How the stored and the new records are resolved together.
+struct Resolving<'a> {
+    /// The actor dictionary, if any.
+    dict: Option<&'a Dictionary>,
+    /// Keep the IRIs earlier ingests published (`resolve::published`); off with
+    /// `--relink`, and when a new dictionary is given.
+    keep_published: bool,
+}
+
 /// Resolves identity over the stored articles and the new ones (corpus-level: the
 /// same actor, meeting or statement gets one IRI whichever article and order it came
 /// from), then stores the new records, every stored record whose IRIs changed, the
@@ -210,12 +227,16 @@ fn close(store: Store, summary: &Summary, progress: &Progress) -> Result<bool> {
 fn commit(
     store: &Store,
     config: &Config,
-    dict: Option<&Dictionary>,
+    how: Resolving<'_>,
     pending: Vec<(Record, String)>,
     s: &mut Summary,
     p: &Progress,
     t: &Timings,
 ) -> Result<()> {
+    let Resolving {
+        dict,
+        keep_published,
+    } = how;
     let mut sources: BTreeMap<String, String> = BTreeMap::new();
     let mut full_new: BTreeMap<String, Record> = BTreeMap::new();
     for (r, src) in pending {
@@ -237,6 +258,13 @@ fn commit(
     all.extend(full_new.values().map(index::slim));
     t.done("read index");
     let view = crate::resolve::resolve_corpus_with(&mut all, &config.base, dict);
+    let view = if keep_published {
+        // Renamings may re-link at most as many earlier articles as come in new.
+        let budget = full_new.len();
+        crate::resolve::published::keep_published(&mut all, &old, view, budget, &config.base, dict)
+    } else {
+        view
+    };
     t.done("resolve");
     let mut fresh = Vec::new();
     let mut relinked: Vec<&Record> = Vec::new();
