@@ -9,6 +9,7 @@ use std::borrow::Cow;
 use std::collections::HashSet;
 use std::ops::Range;
 
+use super::junk;
 use crate::nlp::lexicon::{Form, Lexicon};
 use crate::nlp::{Doc, TokenKind};
 
@@ -245,9 +246,10 @@ const TITLE_CASE_SMALL_WORDS: &[&str] = &[
     "nor", "off", "onto", "over", "per", "than", "the", "under", "upon", "via", "with", "yet",
 ];
 
-/// Capitalised words the document uses inside sentences (headlines left out): a
-/// sentence-initial word, or any word of a Title Case headline, counts as a name only
-/// if it also stands capitalised elsewhere (or is a given name or a lexicon name).
+/// Capitalised words the document uses inside sentences (headlines and clause openings
+/// left out): a sentence-initial word, or any word of a Title Case headline, counts as
+/// a name only if it also stands capitalised elsewhere (or is a given name or a lexicon
+/// name).
 /// `headlines` tells, per sentence, whether it [`is_title_case`].
 pub fn mid_sentence_capitals<'d>(doc: &'d Doc, headlines: &[bool]) -> HashSet<&'d str> {
     let mut set = HashSet::new();
@@ -256,7 +258,7 @@ pub fn mid_sentence_capitals<'d>(doc: &'d Doc, headlines: &[bool]) -> HashSet<&'
             continue;
         }
         for i in s.tokens.clone() {
-            if is_cap_word(doc, i) && !is_sentence_initial(doc, s.tokens.start, i) {
+            if is_cap_word(doc, i) && !junk::opens_clause(doc, s.tokens.start, i) {
                 let prev = doc.token_text(i - 1);
                 if !matches!(prev, ":" | "." | "?" | "!") {
                     set.insert(doc.token_text(i));
@@ -375,13 +377,59 @@ pub fn chunk(
             i += 1;
             continue;
         }
+        if is_cap_word(doc, i) && junk::is_glued_junk(lex, text) {
+            // "Texas-based", "FlagShareLikeReplyPaige Lavender": an adjective or page
+            // text (with the commenter's name glued to it), no name.
+            let e = junk_end(doc, low, lex, i, end, &known);
+            out.push(Chunk {
+                kind: ChunkKind::Other,
+                tokens: i..e,
+            });
+            i = e;
+            continue;
+        }
         if is_cap_word(doc, i)
             && !lex.is_not_name(text)
             && !is_compound_of_names(lex, text)
             && known(text)
         {
             let e = name_run_end(doc, low, lex, i, end, &known);
-            let initial = is_sentence_initial(doc, range.start, i);
+            if e < end && is_cap_word(doc, e) && junk::is_glued_junk(lex, doc.token_text(e)) {
+                // "Hilary Clinton-run", "Zach CarterFlagShareLikeReply…": the run is a
+                // modifier or page text, not a name.
+                let e = junk_end(doc, low, lex, e, end, &known);
+                out.push(Chunk {
+                    kind: ChunkKind::Other,
+                    tokens: i..e,
+                });
+                i = e;
+                continue;
+            }
+            if e == i + 1 && junk::is_month_date(doc, low, i) {
+                // "in May", "May 3": a date, not Theresa May.
+                out.push(Chunk {
+                    kind: ChunkKind::Other,
+                    tokens: i..e,
+                });
+                i = e;
+                continue;
+            }
+            let clause = junk::opens_clause(doc, range.start, i);
+            let clause_word = clause && !mid_caps.contains(text);
+            if junk::is_lead_word(doc, low, lex, i..e, clause_word) {
+                // "Does Marco Rubio", "Pastor Darrell Scott": the name starts after it.
+                out.push(Chunk {
+                    kind: ChunkKind::Other,
+                    tokens: i..i + 1,
+                });
+                i += 1;
+                continue;
+            }
+            // After a colon or bracket, a run of several words may be a title ("The
+            // Trumps: Three Generations"): its first word goes only before a name the
+            // text also writes without it ("Report: Half Clinton's …").
+            let initial = is_sentence_initial(doc, range.start, i)
+                || clause && (e == i + 1 || junk::next_stands_alone(doc, lex, i));
             let common =
                 lex.is_common_word(lw) && !mid_caps.contains(text) && !lex.is_given_name(text);
             if initial && common && !name_before_verb(doc, low, i, e, end) {
@@ -520,7 +568,17 @@ fn name_run_end(
             j += 1;
             continue;
         }
-        if !is_cap_word(doc, j) || lex.is_not_name(t) || !known(t) {
+        // "James A. Baker": an initial is a name part even when the letter is a word.
+        let initial = t.chars().count() == 1
+            && j + 2 < end
+            && doc.token_text(j + 1) == "."
+            && doc.tokens[j + 1].span.start == doc.tokens[j].span.end
+            && is_cap_word(doc, j + 2);
+        if !is_cap_word(doc, j)
+            || (lex.is_not_name(t) && !initial)
+            || !known(t)
+            || junk::is_glued_junk(lex, t)
+        {
             break;
         }
         if title_at(doc, low, lex, j, end).is_some()
@@ -538,6 +596,39 @@ fn name_run_end(
         j -= 1;
     }
     j
+}
+
+/// The end of junk token `f` glued to a name, with what it drags along: for page
+/// furniture the capitalised run after it (the commenter's name in
+/// "FlagShareLikeReplyPaige Lavender"); for an adjective compound a capitalised common
+/// noun it qualifies ("a Christmas-themed Web ad").
+fn junk_end(
+    doc: &Doc,
+    low: &[Cow<str>],
+    lex: &Lexicon,
+    f: usize,
+    end: usize,
+    known: &dyn Fn(&str) -> bool,
+) -> usize {
+    let next = f + 1;
+    if next >= end || !is_cap_word(doc, next) || lex.is_not_name(doc.token_text(next)) {
+        return next;
+    }
+    if junk::is_page_furniture(doc.token_text(f)) {
+        if doc.tokens[next].span.start > doc.tokens[f].span.end {
+            return name_run_end(doc, low, lex, next, end, known);
+        }
+        return next;
+    }
+    let e = name_run_end(doc, low, lex, next, end, known);
+    if e == next + 1
+        && lex.is_common_word(&low[next])
+        && !lex.is_given_name(doc.token_text(next))
+        && lex_at(doc, lex, next, end).is_none()
+    {
+        return e;
+    }
+    next
 }
 
 /// "Israel-Hamas", "Palestine-Israel": a hyphenated compound of lexicon names is an

@@ -14,6 +14,7 @@
 pub mod chunks;
 pub mod combine;
 pub mod groups;
+mod junk;
 mod lone;
 
 use super::lexicon::lexicon;
