@@ -186,11 +186,14 @@ fn rebuild_view(
             } else if !touched.contains(to) {
                 continue;
             } else if i < na + nm {
-                meetings
-                    .entry(to.clone())
-                    .or_default()
-                    .sources
-                    .insert(r.article.id.clone());
+                // Only reports the graph maps as events are sources (as in resolution).
+                if r.is_event(&r.meetings[i - na]) {
+                    meetings
+                        .entry(to.clone())
+                        .or_default()
+                        .sources
+                        .insert(r.article.id.clone());
+                }
             } else {
                 statements
                     .entry(to.clone())
