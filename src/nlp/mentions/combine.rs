@@ -5,9 +5,10 @@
 //! mentions, other capitalised names and pronouns. Role `of` fields point at indices of
 //! the output vector (the pass remaps them after sorting). It does no coreference.
 
-use super::chunks::{is_org_word, Chunk, ChunkKind};
+use super::chunks::{Chunk, ChunkKind};
 use super::junk::ends_in_adjective;
 use super::lone::lone_name;
+use super::runs::is_org_word;
 use crate::nlp::lexicon::{Form, Lexicon};
 use crate::nlp::{ActorKind, Doc, Mention, MentionKind, Role, Span};
 

@@ -18,7 +18,8 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use super::chunks::{is_org_word, is_sentence_initial};
+use super::chunks::is_sentence_initial;
+use super::runs::is_org_word;
 use crate::nlp::lexicon::Lexicon;
 use crate::nlp::{Doc, TokenKind};
 

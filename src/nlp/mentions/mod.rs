@@ -16,6 +16,7 @@ pub mod combine;
 pub mod groups;
 mod junk;
 mod lone;
+mod runs;
 
 use super::lexicon::lexicon;
 use super::Doc;
