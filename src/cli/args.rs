@@ -158,6 +158,12 @@ pub struct IngestArgs {
     /// `--actors` replaces it.
     #[arg(long, value_name = "FILE")]
     pub actors: Option<PathBuf>,
+    /// Re-resolve the whole store as if all its articles came in this run, rewriting
+    /// earlier articles whose actor, meeting or statement IRIs change. Without it (and
+    /// without `--actors`), IRIs that an earlier ingest published are kept, and new
+    /// articles join them.
+    #[arg(long)]
+    pub relink: bool,
 }
 
 /// Output formats of `newsgraph query`.

@@ -21,6 +21,23 @@ pub struct Record {
     pub statements: Vec<StatementRecord>,
 }
 
+impl Record {
+    /// Whether meeting `m` of this record is an event in the graph: it needs two
+    /// attendees that are not places, by IRI (a visit to a city with no one named
+    /// there is kept in the record, where the annotation guidelines count the host
+    /// city, but is no event in the graph). Graph mapping and corpus resolution both ask.
+    pub fn is_event(&self, m: &MeetingRecord) -> bool {
+        let attendees: std::collections::BTreeSet<&str> = m
+            .participants
+            .iter()
+            .filter_map(|p| self.actors.iter().find(|a| &a.id == p))
+            .filter(|a| a.kind != ActorKind::Place)
+            .map(|a| a.iri.as_str())
+            .collect();
+        attendees.len() >= 2
+    }
+}
+
 /// The article part of a record.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ArticleInfo {

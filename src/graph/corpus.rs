@@ -18,8 +18,34 @@ pub fn corpus_graph_iri(base: &str) -> String {
     format!("{base}graph/corpus")
 }
 
-/// The quads of the corpus graph, sorted.
+/// The quads of the corpus graph, sorted by their N-Quads text.
 pub fn corpus_quads(view: &CorpusView, base: &str) -> Vec<Quad> {
+    let mut out = unsorted(view, base);
+    // Sorted by N-Quads text (`nquad_text` is the same bytes as `Display`).
+    out.sort_by_cached_key(super::mapping::nquad_text);
+    out.dedup();
+    out
+}
+
+/// The corpus graph as the N-Quads text `DIR/corpus.nq` holds: the quads of
+/// [`corpus_quads`], in its order, one per line. Each quad's text is made once.
+pub fn corpus_nquads(view: &CorpusView, base: &str) -> Vec<u8> {
+    let mut lines: Vec<String> = unsorted(view, base)
+        .iter()
+        .map(super::mapping::nquad_text)
+        .collect();
+    lines.sort_unstable();
+    lines.dedup();
+    let mut bytes = Vec::with_capacity(lines.iter().map(|l| l.len() + 3).sum());
+    for l in lines {
+        bytes.extend_from_slice(l.as_bytes());
+        bytes.extend_from_slice(b" .\n");
+    }
+    bytes
+}
+
+/// The quads of the corpus graph, in no set order, maybe repeated.
+fn unsorted(view: &CorpusView, base: &str) -> Vec<Quad> {
     let Ok(graph) = NamedNode::new(corpus_graph_iri(base)) else {
         return Vec::new();
     };
@@ -71,8 +97,5 @@ pub fn corpus_quads(view: &CorpusView, base: &str) -> Vec<Quad> {
         let named = |key: &str| view.actors.name.contains_key(key);
         super::dictionary::dictionary_triples(facts, base, &named, &mut push);
     }
-    // Sorted by N-Quads text (`nquad_text` is the same bytes as `Display`).
-    out.sort_by_cached_key(super::mapping::nquad_text);
-    out.dedup();
     out
 }

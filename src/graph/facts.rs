@@ -39,18 +39,9 @@ pub fn kind_concept(kind: StatementKind) -> NamedNodeRef<'static> {
     }
 }
 
-/// Whether meeting `m` of record `r` reaches the graph: it needs two attendees that
-/// are not places (a visit to a city with no one named there is kept in the record,
-/// where the annotation guidelines count the host city, but is no event in the graph).
+/// Whether meeting `m` of record `r` reaches the graph ([`Record::is_event`]).
 pub fn is_graph_meeting(r: &Record, m: &crate::extract::MeetingRecord) -> bool {
-    let attendees: BTreeSet<&str> = m
-        .participants
-        .iter()
-        .filter_map(|p| r.actors.iter().find(|a| &a.id == p))
-        .filter(|a| a.kind != ActorKind::Place)
-        .map(|a| a.iri.as_str())
-        .collect();
-    attendees.len() >= 2
+    r.is_event(m)
 }
 
 pub(super) fn meetings(

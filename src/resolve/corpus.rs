@@ -174,7 +174,7 @@ pub fn resolve_corpus_with(
 
 /// Whether `iri` is already [`super::actor_iri`] of `key` (checked without building
 /// it when the key needs no escaping, as nearly every key does).
-fn is_actor_iri(iri: &str, base: &str, key: &str) -> bool {
+pub(super) fn is_actor_iri(iri: &str, base: &str, key: &str) -> bool {
     let plain = !key.is_empty()
         && key
             .bytes()
@@ -284,6 +284,11 @@ fn resolve_meetings(
     for rec in records {
         mobs.extend(meeting_obs(rec, &country_of));
     }
+    // Which reports the graph maps as events (the corpus graph names only those).
+    let events: Vec<bool> = records
+        .iter()
+        .flat_map(|r| r.meetings.iter().map(move |m| r.is_event(m)))
+        .collect();
     let mut meeting_iris = vec![String::new(); mobs.len()];
     let mut meetings = BTreeMap::new();
     for (iri, cluster) in name_meetings(&mobs, cluster_meetings(&mobs), base) {
@@ -294,10 +299,14 @@ fn resolve_meetings(
             ..Default::default()
         };
         for &i in &cluster {
-            merged.sources.insert(mobs[i].at.0.clone());
+            if events.get(i).copied().unwrap_or(true) {
+                merged.sources.insert(mobs[i].at.0.clone());
+            }
             meeting_iris[i].clone_from(&iri);
         }
-        meetings.insert(iri, merged);
+        if !merged.sources.is_empty() {
+            meetings.insert(iri, merged);
+        }
     }
     (meeting_iris, meetings)
 }
@@ -319,12 +328,13 @@ fn resolve_statements(records: &[Record], base: &str) -> Resolved<MergedStatemen
             base,
             &[first.speaker.unwrap_or(first.at.0), &words.join(" ")],
         );
-        let mut merged = MergedStatement::default();
+        // Two clusters named alike (an article that repeats a quote makes a second
+        // one) are one node in the graph, so their sources go together.
+        let merged: &mut MergedStatement = statements.entry(iri.clone()).or_default();
         for &i in &cluster {
             merged.sources.insert(sobs[i].at.0.to_string());
             statement_iris[i].clone_from(&iri);
         }
-        statements.insert(iri, merged);
     }
     (statement_iris, statements)
 }

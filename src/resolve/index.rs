@@ -77,6 +77,19 @@ pub fn iris(record: &Record) -> Vec<String> {
     actors.chain(meetings).chain(statements).collect()
 }
 
+/// Sets the IRIs of a record, in [`iris`] order (extra IRIs are ignored).
+pub fn set_iris(record: &mut Record, iris: Vec<String>) {
+    let slots = record
+        .actors
+        .iter_mut()
+        .map(|a| &mut a.iri)
+        .chain(record.meetings.iter_mut().map(|m| &mut m.iri))
+        .chain(record.statements.iter_mut().map(|s| &mut s.iri));
+    for (slot, iri) in slots.zip(iris) {
+        *slot = iri;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -17,6 +17,7 @@ mod dictionary_turtle;
 pub mod events;
 pub mod index;
 pub mod names;
+pub mod published;
 pub mod statements;
 
 pub use corpus::{resolve_corpus, resolve_corpus_with, CorpusView, DictionaryFacts};

@@ -358,3 +358,39 @@ fn unnamed_groups_of_two_articles_stay_apart() {
     resolve_corpus(&mut recs, DEFAULT_BASE);
     assert_ne!(iri_of(&recs, "a", "a1"), iri_of(&recs, "b", "a1"));
 }
+
+#[test]
+fn a_quote_an_article_repeats_keeps_every_source() {
+    let said = |id: &str, times: usize| {
+        let mut r = record(
+            id,
+            None,
+            vec![actor("a1", "Hossein Amirabdollahian", ActorKind::Person)],
+        );
+        for n in 0..times {
+            let text = "we do not welcome the expansion of the war in the region";
+            r.statements.push(statement(&format!("s{n}"), "a1", text));
+        }
+        r
+    };
+    let mut recs = vec![said("a", 2), said("b", 2), said("c", 1)];
+    let view = resolve_corpus(&mut recs, DEFAULT_BASE);
+    let iri = &recs[0].statements[0].iri;
+    assert!(recs
+        .iter()
+        .flat_map(|r| &r.statements)
+        .all(|s| &s.iri == iri));
+    assert_eq!(view.statements[iri].sources.len(), 3);
+}
+
+#[test]
+fn a_visit_to_a_place_alone_is_no_merged_meeting() {
+    let mut r = pair_record("x", None, meeting("m1", &["a1", "a3"], None, None, None));
+    r.meetings
+        .push(meeting("m2", &["a1", "a2"], None, None, None));
+    let mut recs = vec![r];
+    let view = resolve_corpus(&mut recs, DEFAULT_BASE);
+    assert!(!view.meetings.contains_key(&recs[0].meetings[0].iri));
+    assert!(view.meetings.contains_key(&recs[0].meetings[1].iri));
+    assert_eq!(view.meetings.len(), 1);
+}

@@ -35,7 +35,7 @@ mod write;
 use std::fs::File;
 use std::path::{Path, PathBuf};
 
-use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{GraphNameRef, NamedNodeRef, Quad};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use rayon::prelude::*;
@@ -59,6 +59,9 @@ pub struct Store {
     #[cfg_attr(not(feature = "rocksdb"), allow(dead_code))]
     mirror: bool,
     base: String,
+    /// Whether the last [`Store::slim_records`] read a sound index (so that
+    /// [`Store::write_index`] may append to it).
+    index_sound: std::sync::atomic::AtomicBool,
 }
 
 /// What one article's replacement wrote.
@@ -153,6 +156,7 @@ impl Store {
             loaded,
             mirror,
             base: crate::resolve::DEFAULT_BASE.to_string(),
+            index_sound: std::sync::atomic::AtomicBool::new(false),
         }
     }
 
@@ -226,8 +230,12 @@ impl Store {
     /// rebuilt from the records.
     pub fn slim_records(&self) -> Result<Vec<Record>, StoreError> {
         if let Some(index) = index::read(&self.dir) {
+            self.index_sound
+                .store(true, std::sync::atomic::Ordering::Relaxed);
             return Ok(index);
         }
+        self.index_sound
+            .store(false, std::sync::atomic::Ordering::Relaxed);
         Ok(self
             .records()?
             .iter()
@@ -242,16 +250,13 @@ impl Store {
         index::mark_stale(&self.dir)
     }
 
-    /// Writes the resolution index from the slim records of every stored article.
-    pub fn write_index(&self, slim: &[Record]) -> Result<(), StoreError> {
+    /// Writes the resolution index from the slim records of every stored article;
+    /// `changed` (the records that differ from what [`Store::slim_records`] read) lets
+    /// it append only those when that read came from a sound index.
+    pub fn write_index(&self, slim: &[Record], changed: &[&Record]) -> Result<(), StoreError> {
         self.writable()?;
-        index::write(&self.dir, slim)
-    }
-
-    /// [`Store::write_index`] with the bytes already made by [`index::encode`].
-    pub fn write_index_encoded(&self, bytes: &[u8]) -> Result<(), StoreError> {
-        self.writable()?;
-        index::write_encoded(&self.dir, bytes)
+        let sound = self.index_sound.load(std::sync::atomic::Ordering::Relaxed);
+        index::write(&self.dir, slim, sound.then_some(changed))
     }
 
     fn writable(&self) -> Result<(), StoreError> {
@@ -263,19 +268,10 @@ impl Store {
         }
     }
 
-    /// Replaces the corpus graph (merged facts' sources, canonical names): written to
-    /// `DIR/corpus.nq` atomically, then swapped in memory in one transaction.
-    pub fn replace_corpus_graph(&self, quads: &[Quad]) -> Result<(), StoreError> {
-        self.replace_corpus_graph_encoded(quads, encode_corpus_graph(quads)?)
-    }
-
-    /// [`Store::replace_corpus_graph`] with the file's bytes already made by
-    /// [`encode_corpus_graph`] from the same `quads`.
-    pub fn replace_corpus_graph_encoded(
-        &self,
-        quads: &[Quad],
-        bytes: Vec<u8>,
-    ) -> Result<(), StoreError> {
+    /// Replaces the corpus graph (merged facts' sources, canonical names) with
+    /// `nquads`, its N-Quads text as [`crate::graph::corpus::corpus_nquads`] writes it:
+    /// written to `DIR/corpus.nq` atomically, then swapped in memory in one transaction.
+    pub fn replace_corpus_graph(&self, nquads: &[u8]) -> Result<(), StoreError> {
         if self.lock.is_none() {
             return Err(StoreError::ReadOnly {
                 path: self.dir.clone(),
@@ -288,7 +284,7 @@ impl Store {
         } else {
             None
         };
-        files::write_atomic(&path, &bytes)?;
+        files::write_atomic(&path, nquads)?;
         files::sync_dir(&self.dir)?;
         if !self.loaded {
             return Ok(());
@@ -301,9 +297,15 @@ impl Store {
             .map_err(|e| storage(&self.dir, e))?;
         // Only the lines that changed are parsed and written (see `swap::text_diff`); an
         // old file that does not parse makes the store itself the reference.
-        match old.map(|old| swap::text_diff(&old, &bytes)) {
+        match old.map(|old| swap::text_diff(&old, nquads)) {
             Some(Ok((added, gone))) => swap::apply_diff(&mut tx, &added, &gone),
-            _ => swap_graph(&mut tx, g, quads, None),
+            _ => {
+                let quads: Vec<Quad> = RdfParser::from_format(RdfFormat::NQuads)
+                    .for_slice(nquads)
+                    .collect::<Result<_, _>>()
+                    .map_err(|e| storage(&self.dir, e))?;
+                swap_graph(&mut tx, g, &quads, None)
+            }
         }
         .map_err(|e| storage(&self.dir, e))?;
         tx.commit().map_err(|e| storage(&self.dir, e))
@@ -385,23 +387,6 @@ fn storage(dir: &Path, e: impl std::fmt::Display) -> StoreError {
         path: dir.to_path_buf(),
         message: e.to_string(),
     }
-}
-
-/// The bytes of `DIR/corpus.nq` for the corpus graph `quads` (see
-/// [`Store::replace_corpus_graph_encoded`]).
-pub fn encode_corpus_graph(quads: &[Quad]) -> Result<Vec<u8>, StoreError> {
-    nquads_bytes(quads).map_err(|source| StoreError::Write {
-        what: "the corpus graph".into(),
-        source,
-    })
-}
-
-fn nquads_bytes(quads: &[Quad]) -> std::io::Result<Vec<u8>> {
-    let mut w = RdfSerializer::from_format(RdfFormat::NQuads).for_writer(Vec::new());
-    for q in quads {
-        w.serialize_quad(q)?;
-    }
-    w.finish()
 }
 
 #[cfg(test)]

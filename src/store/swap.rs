@@ -98,12 +98,17 @@ pub fn swap_graph(
 /// written by the same serialiser (one quad per line): lines are compared as bytes and
 /// only the lines that differ are parsed, so replacing a large graph that mostly says
 /// what it said before (the corpus graph) costs about its size in byte comparisons.
+/// Two sorted texts (what `graph::corpus::corpus_nquads` writes) are compared in one
+/// merge pass; others through hash sets.
 pub fn text_diff(old: &[u8], new: &[u8]) -> Result<(Vec<Quad>, Vec<Quad>), RdfSyntaxError> {
-    let (old_lines, new_lines) = (lines(old), lines(new));
-    let mut added_lines: Vec<&[u8]> = new_lines.difference(&old_lines).copied().collect();
-    let mut gone_lines: Vec<&[u8]> = old_lines.difference(&new_lines).copied().collect();
-    added_lines.sort_unstable();
-    gone_lines.sort_unstable();
+    let (added_lines, gone_lines) = sorted_line_diff(old, new).unwrap_or_else(|| {
+        let (old_lines, new_lines) = (lines(old), lines(new));
+        let mut added: Vec<&[u8]> = new_lines.difference(&old_lines).copied().collect();
+        let mut gone: Vec<&[u8]> = old_lines.difference(&new_lines).copied().collect();
+        added.sort_unstable();
+        gone.sort_unstable();
+        (added, gone)
+    });
     let added = parse_lines(&added_lines)?;
     let gone = parse_lines(&gone_lines)?;
     // The same quad written two ways (by an older serialiser) is neither.
@@ -114,6 +119,46 @@ pub fn text_diff(old: &[u8], new: &[u8]) -> Result<(Vec<Quad>, Vec<Quad>), RdfSy
         gone.into_iter().filter(|q| !both.contains(q)).collect(),
     ))
 }
+
+/// The lines only `new` has and those only `old` has, by one merge pass, when both
+/// texts hold strictly increasing lines; `None` when either does not.
+fn sorted_line_diff<'a>(old: &'a [u8], new: &'a [u8]) -> Option<LineDiff<'a>> {
+    let split = |t: &'a [u8]| t.split(|b| *b == b'\n').filter(|l| !l.is_empty());
+    let (mut o, mut n) = (split(old).peekable(), split(new).peekable());
+    let (mut added, mut gone) = (Vec::new(), Vec::new());
+    let (mut last_o, mut last_n): (&[u8], &[u8]) = (&[], &[]);
+    loop {
+        let step = match (o.peek(), n.peek()) {
+            (None, None) => return Some((added, gone)),
+            (Some(a), Some(b)) => a.cmp(b),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+        };
+        if step.is_le() {
+            let a = o.next()?;
+            if a <= last_o {
+                return None;
+            }
+            last_o = a;
+            if step.is_lt() {
+                gone.push(a);
+            }
+        }
+        if step.is_ge() {
+            let b = n.next()?;
+            if b <= last_n {
+                return None;
+            }
+            last_n = b;
+            if step.is_gt() {
+                added.push(b);
+            }
+        }
+    }
+}
+
+/// Lines added and lines gone.
+type LineDiff<'a> = (Vec<&'a [u8]>, Vec<&'a [u8]>);
 
 fn lines(text: &[u8]) -> HashSet<&[u8]> {
     text.split(|b| *b == b'\n')
@@ -188,6 +233,21 @@ mod tests {
         assert_eq!(gone.len(), 1);
         assert_eq!(added[0].subject.to_string(), "<http://e/c>");
         assert_eq!(gone[0].subject.to_string(), "<http://e/b>");
+    }
+
+    #[test]
+    fn sorted_texts_are_merged_and_unsorted_ones_hashed() {
+        let old = format!("{A}{B}");
+        let new = format!("{A}{C}");
+        let (added, gone) = super::sorted_line_diff(old.as_bytes(), new.as_bytes()).unwrap();
+        assert_eq!(
+            (added, gone),
+            (vec![C.trim_end().as_bytes()], vec![B.trim_end().as_bytes()])
+        );
+        let unsorted = format!("{C}{A}");
+        assert!(super::sorted_line_diff(old.as_bytes(), unsorted.as_bytes()).is_none());
+        let (added, gone) = text_diff(old.as_bytes(), unsorted.as_bytes()).expect("valid");
+        assert_eq!((added.len(), gone.len()), (1, 1));
     }
 
     #[test]

@@ -142,6 +142,7 @@ pub fn run(args: &IngestArgs) -> Result<bool> {
         },
     };
     let dict = dict.as_ref();
+    let keep_published = !args.relink && args.actors.is_none();
     let progress = Progress::new();
     let mut summary = Summary::default();
     let (files, errors) = corpus::collect_inputs(&args.input.paths);
@@ -156,7 +157,10 @@ pub fn run(args: &IngestArgs) -> Result<bool> {
         commit(
             &store,
             &Config::default(),
-            dict,
+            Resolving {
+                dict,
+                keep_published,
+            },
             pending,
             &mut summary,
             &progress,
@@ -199,7 +203,11 @@ pub fn run(args: &IngestArgs) -> Result<bool> {
     }
     extract_batch(&config, &mut batch, &mut pending, &progress);
     t.done("read and extract");
-    commit(&store, &config, dict, pending, &mut summary, &progress, &t)?;
+    let how = Resolving {
+        dict,
+        keep_published,
+    };
+    commit(&store, &config, how, pending, &mut summary, &progress, &t)?;
     close(store, &summary, &progress)
 }
 
@@ -213,6 +221,15 @@ fn close(store: Store, summary: &Summary, progress: &Progress) -> Result<bool> {
     Ok(clean)
 }
 
+/// How the stored and the new records are resolved together.
+struct Resolving<'a> {
+    /// The actor dictionary, if any.
+    dict: Option<&'a Dictionary>,
+    /// Keep the IRIs earlier ingests published (`resolve::published`); off with
+    /// `--relink`, and when a new dictionary is given.
+    keep_published: bool,
+}
+
 /// Resolves identity over the stored articles and the new ones (corpus-level: the
 /// same actor, meeting or statement gets one IRI whichever article and order it came
 /// from), then stores the new records, every stored record whose IRIs changed, the
@@ -224,12 +241,16 @@ fn close(store: Store, summary: &Summary, progress: &Progress) -> Result<bool> {
 fn commit(
     store: &Store,
     config: &Config,
-    dict: Option<&Dictionary>,
+    how: Resolving<'_>,
     pending: Vec<(Record, String)>,
     s: &mut Summary,
     p: &Progress,
     t: &Timings,
 ) -> Result<()> {
+    let Resolving {
+        dict,
+        keep_published,
+    } = how;
     let mut sources: BTreeMap<String, String> = BTreeMap::new();
     let mut full_new: BTreeMap<String, Record> = BTreeMap::new();
     for (r, src) in pending {
@@ -249,7 +270,11 @@ fn commit(
     let stop = AtomicBool::new(false);
     let resolved = std::thread::scope(|scope| {
         let ahead = scope.spawn(|| store.create_temps_ahead(&order, &stop));
-        let resolved = read_and_resolve(store, config, dict, &full_new, t);
+        let how = Resolving {
+            dict,
+            keep_published,
+        };
+        let resolved = read_and_resolve(store, config, how, &full_new, t);
         stop.store(true, Ordering::Relaxed);
         let _ = ahead.join();
         resolved
@@ -263,9 +288,12 @@ fn commit(
     };
     let mut fresh = Vec::new();
     let mut relinked: Vec<&Record> = Vec::new();
+    // What the index must add or replace.
+    let mut changed: Vec<&Record> = Vec::new();
     for r in &all {
         if let Some(full) = full_new.remove(&r.article.id) {
             fresh.push((full, r));
+            changed.push(r);
         } else if old.get(&r.article.id) != Some(&index::iris(r)) {
             relinked.push(r);
         }
@@ -285,13 +313,8 @@ fn commit(
     // New articles in input order.
     fresh.sort_by_cached_key(|r| sources.get(&r.article.id).cloned().unwrap_or_default());
     let stored = std::thread::scope(|scope| -> Result<()> {
-        // The corpus graph and the index's bytes are made on a spare thread while the
-        // articles are written; they depend on the resolution only.
-        let spare = scope.spawn(|| {
-            let quads = crate::graph::corpus::corpus_quads(&view, &config.base);
-            let corpus = crate::store::encode_corpus_graph(&quads);
-            (quads, corpus, crate::store::index::encode(&all))
-        });
+        // The corpus graph is computed on a spare thread while the articles are written.
+        let corpus = scope.spawn(|| crate::graph::corpus::corpus_nquads(&view, &config.base));
         store.replace_articles_streamed(fresh.chunks(STORE_BATCH), |chunk, results| {
             let srcs = chunk
                 .iter()
@@ -318,19 +341,19 @@ fn commit(
         s.errors += quiet.errors;
         s.relinked += quiet.articles;
         t.done("re-link earlier articles");
-        let (quads, corpus, index_bytes) = spare
+        let nquads = corpus
             .join()
             .map_err(|_| anyhow::anyhow!("computing the corpus graph failed"))?;
-        let corpus = corpus.context("writing the corpus graph")?;
-        let index_bytes = index_bytes.context("writing the resolution index")?;
         // The corpus graph and the index are two files in two directories: written at
         // once. A record that failed to store leaves the index stale: the next ingest
         // rebuilds it from the records actually on disk.
         let clean = s.errors == errors_before;
-        let written_index =
-            scope.spawn(move || clean.then(|| store.write_index_encoded(&index_bytes)));
+        let all = &all;
+        changed.extend(relinked.iter().copied());
+        let changed = &changed;
+        let written_index = scope.spawn(move || clean.then(|| store.write_index(all, changed)));
         let corpus_written = store
-            .replace_corpus_graph_encoded(&quads, corpus)
+            .replace_corpus_graph(&nquads)
             .context("writing the corpus graph");
         let index_written = written_index
             .join()
@@ -345,7 +368,7 @@ fn commit(
     // Freeing every record and the corpus view (millions of small allocations) is
     // left to a thread of its own: the command is done, and when it ends the process
     // the system takes the memory back without that work.
-    drop(relinked);
+    drop((relinked, changed));
     let _ = std::thread::Builder::new().spawn(move || drop((all, fresh, view, old, sources)));
     stored
 }
@@ -358,10 +381,14 @@ type Resolved = (Vec<Record>, BTreeMap<String, Vec<String>>, CorpusView);
 fn read_and_resolve(
     store: &Store,
     config: &Config,
-    dict: Option<&Dictionary>,
+    how: Resolving<'_>,
     full_new: &BTreeMap<String, Record>,
     t: &Timings,
 ) -> Result<Resolved> {
+    let Resolving {
+        dict,
+        keep_published,
+    } = how;
     let stored = store
         .slim_records()
         .context("reading the resolution index")?;
@@ -378,6 +405,13 @@ fn read_and_resolve(
     all.par_extend(new.into_par_iter().map(index::slim));
     t.done("read index");
     let view = crate::resolve::resolve_corpus_with(&mut all, &config.base, dict);
+    let view = if keep_published {
+        // Renamings may re-link at most as many earlier articles as come in new.
+        let budget = full_new.len();
+        crate::resolve::published::keep_published(&mut all, &old, view, budget, &config.base, dict)
+    } else {
+        view
+    };
     t.done("resolve");
     Ok((all, old, view))
 }

@@ -9,6 +9,8 @@ use std::borrow::Cow;
 use std::collections::HashSet;
 use std::ops::Range;
 
+use super::junk;
+use super::runs::{is_compound_of_names, junk_end, name_before_verb, name_run_end};
 use crate::nlp::lexicon::{Form, Lexicon};
 use crate::nlp::{Doc, TokenKind};
 
@@ -49,12 +51,12 @@ pub struct Chunk {
 }
 
 /// Name particles that may stand inside a name in lower case ("Osama bin Laden").
-const PARTICLES: &[&str] = &[
+pub(super) const PARTICLES: &[&str] = &[
     "al", "al-", "bin", "binti", "da", "de", "del", "della", "der", "di", "dos", "du", "el", "ibn",
     "la", "le", "van", "von",
 ];
 
-fn is_cap_word(doc: &Doc, i: usize) -> bool {
+pub(super) fn is_cap_word(doc: &Doc, i: usize) -> bool {
     let t = &doc.tokens[i];
     t.kind == TokenKind::Word
         && doc
@@ -64,7 +66,7 @@ fn is_cap_word(doc: &Doc, i: usize) -> bool {
             .is_some_and(char::is_uppercase)
 }
 
-fn lower(doc: &Doc, i: usize) -> String {
+pub(super) fn lower(doc: &Doc, i: usize) -> String {
     doc.token_text(i).to_lowercase()
 }
 
@@ -106,7 +108,7 @@ pub fn title_case(s: &str) -> String {
 
 /// The longest title starting at `i` (after any modifiers), as (end, normalised title,
 /// collective).
-fn title_at(
+pub(super) fn title_at(
     doc: &Doc,
     low: &[Cow<str>],
     lex: &Lexicon,
@@ -194,7 +196,12 @@ fn institution_at(
     None
 }
 
-fn lex_at(doc: &Doc, lex: &Lexicon, i: usize, end: usize) -> Option<(usize, usize, Form)> {
+pub(super) fn lex_at(
+    doc: &Doc,
+    lex: &Lexicon,
+    i: usize,
+    end: usize,
+) -> Option<(usize, usize, Form)> {
     let mut words = [""; 8];
     let n = end.min(i + 8) - i;
     for (k, w) in words[..n].iter_mut().enumerate() {
@@ -245,9 +252,10 @@ const TITLE_CASE_SMALL_WORDS: &[&str] = &[
     "nor", "off", "onto", "over", "per", "than", "the", "under", "upon", "via", "with", "yet",
 ];
 
-/// Capitalised words the document uses inside sentences (headlines left out): a
-/// sentence-initial word, or any word of a Title Case headline, counts as a name only
-/// if it also stands capitalised elsewhere (or is a given name or a lexicon name).
+/// Capitalised words the document uses inside sentences (headlines and clause openings
+/// left out): a sentence-initial word, or any word of a Title Case headline, counts as
+/// a name only if it also stands capitalised elsewhere (or is a given name or a lexicon
+/// name).
 /// `headlines` tells, per sentence, whether it [`is_title_case`].
 pub fn mid_sentence_capitals<'d>(doc: &'d Doc, headlines: &[bool]) -> HashSet<&'d str> {
     let mut set = HashSet::new();
@@ -256,7 +264,7 @@ pub fn mid_sentence_capitals<'d>(doc: &'d Doc, headlines: &[bool]) -> HashSet<&'
             continue;
         }
         for i in s.tokens.clone() {
-            if is_cap_word(doc, i) && !is_sentence_initial(doc, s.tokens.start, i) {
+            if is_cap_word(doc, i) && !junk::opens_clause(doc, s.tokens.start, i) {
                 let prev = doc.token_text(i - 1);
                 if !matches!(prev, ":" | "." | "?" | "!") {
                     set.insert(doc.token_text(i));
@@ -375,13 +383,59 @@ pub fn chunk(
             i += 1;
             continue;
         }
+        if is_cap_word(doc, i) && junk::is_glued_junk(lex, text) {
+            // "Texas-based", "FlagShareLikeReplyPaige Lavender": an adjective or page
+            // text (with the commenter's name glued to it), no name.
+            let e = junk_end(doc, low, lex, i, end, &known);
+            out.push(Chunk {
+                kind: ChunkKind::Other,
+                tokens: i..e,
+            });
+            i = e;
+            continue;
+        }
         if is_cap_word(doc, i)
             && !lex.is_not_name(text)
             && !is_compound_of_names(lex, text)
             && known(text)
         {
             let e = name_run_end(doc, low, lex, i, end, &known);
-            let initial = is_sentence_initial(doc, range.start, i);
+            if e < end && is_cap_word(doc, e) && junk::is_glued_junk(lex, doc.token_text(e)) {
+                // "Hilary Clinton-run", "Zach CarterFlagShareLikeReply…": the run is a
+                // modifier or page text, not a name.
+                let e = junk_end(doc, low, lex, e, end, &known);
+                out.push(Chunk {
+                    kind: ChunkKind::Other,
+                    tokens: i..e,
+                });
+                i = e;
+                continue;
+            }
+            if e == i + 1 && junk::is_month_date(doc, low, i) {
+                // "in May", "May 3": a date, not Theresa May.
+                out.push(Chunk {
+                    kind: ChunkKind::Other,
+                    tokens: i..e,
+                });
+                i = e;
+                continue;
+            }
+            let clause = junk::opens_clause(doc, range.start, i);
+            let clause_word = clause && !mid_caps.contains(text);
+            if junk::is_lead_word(doc, low, lex, i..e, clause_word) {
+                // "Does Marco Rubio", "Pastor Darrell Scott": the name starts after it.
+                out.push(Chunk {
+                    kind: ChunkKind::Other,
+                    tokens: i..i + 1,
+                });
+                i += 1;
+                continue;
+            }
+            // After a colon or bracket, a run of several words may be a title ("The
+            // Trumps: Three Generations"): its first word goes only before a name the
+            // text also writes without it ("Report: Half Clinton's …").
+            let initial = is_sentence_initial(doc, range.start, i)
+                || clause && (e == i + 1 || junk::next_stands_alone(doc, lex, i));
             let common =
                 lex.is_common_word(lw) && !mid_caps.contains(text) && !lex.is_given_name(text);
             if initial && common && !name_before_verb(doc, low, i, e, end) {
@@ -408,145 +462,4 @@ pub fn chunk(
         i += 1;
     }
     out
-}
-
-/// Closed-class words that open sentences and are never names ("That said, …").
-const NEVER_NAMES: &[&str] = &[
-    "all",
-    "another",
-    "any",
-    "both",
-    "each",
-    "either",
-    "every",
-    "everybody",
-    "everyone",
-    "everything",
-    "few",
-    "here",
-    "many",
-    "most",
-    "much",
-    "neither",
-    "nobody",
-    "none",
-    "nothing",
-    "one",
-    "other",
-    "several",
-    "some",
-    "somebody",
-    "someone",
-    "something",
-    "such",
-    "that",
-    "there",
-    "these",
-    "this",
-    "those",
-    "what",
-    "which",
-    "who",
-];
-
-/// Verb forms that follow a person's name opening a sentence ("Trump said", "Rice
-/// met"); regular past tenses ("suggested") count as well.
-const VERBS_AFTER_NAME: &[&str] = &[
-    "came", "gave", "lost", "made", "meets", "met", "said", "says", "sent", "speaks", "spent",
-    "spoke", "took", "tells", "told", "went", "won", "wrote",
-];
-
-/// "Trump suggested he changed his mind": a single capitalised common word opening the
-/// sentence is a surname when a verb follows it, its shape is no plural, adverb or
-/// participle, and the document never writes it in lower case.
-fn name_before_verb(doc: &Doc, low: &[Cow<str>], i: usize, e: usize, end: usize) -> bool {
-    if e != i + 1 || e >= end {
-        return false;
-    }
-    let lw: &str = &low[i];
-    if lw.chars().count() < 3
-        || NEVER_NAMES.contains(&lw)
-        || ["s", "ly", "ing", "ed"].iter().any(|x| lw.ends_with(x))
-    {
-        return false;
-    }
-    let next = doc.token_text(e);
-    // "Trump and his aides": a person and the people of his.
-    let and_his = next == "and" && e + 1 < end && matches!(doc.token_text(e + 1), "his" | "her");
-    let verb = and_his
-        || doc.tokens[e].kind == TokenKind::Word
-            && next.chars().next().is_some_and(char::is_lowercase)
-            && (VERBS_AFTER_NAME.contains(&next) || (next.ends_with("ed") && next.len() > 4));
-    verb && !(0..doc.tokens.len()).any(|k| k != i && doc.token_text(k) == lw)
-}
-
-/// The end of a run of capitalised words starting at `i`: it stops before a title, a
-/// lexicon name (unless an organisation word follows: "New York Times"), a word that
-/// never names an actor, and punctuation, but keeps initials ("John F. Kennedy") and
-/// particles ("bin", "al-").
-fn name_run_end(
-    doc: &Doc,
-    low: &[Cow<str>],
-    lex: &Lexicon,
-    i: usize,
-    end: usize,
-    known: &dyn Fn(&str) -> bool,
-) -> usize {
-    let mut j = i + 1;
-    while j < end {
-        let t = doc.token_text(j);
-        let glued_prev = doc.tokens[j].span.start == doc.tokens[j - 1].span.end;
-        if t == "."
-            && glued_prev
-            && doc.token_text(j - 1).chars().count() == 1
-            && j + 1 < end
-            && is_cap_word(doc, j + 1)
-        {
-            j += 1; // the period of an initial
-            continue;
-        }
-        if PARTICLES.contains(&t) && j + 1 < end && is_cap_word(doc, j + 1) {
-            j += 1;
-            continue;
-        }
-        // "Directorate of Communications", "Bank of England": `of`/`for`/`and` inside an
-        // organisation's name.
-        if matches!(t, "of" | "for" | "and" | "on")
-            && (i..j).any(|k| lex.title_word_kind(&low[k]) == Some("org_word"))
-            && j + 1 < end
-            && is_cap_word(doc, j + 1)
-            && !lex.is_not_name(doc.token_text(j + 1))
-        {
-            j += 1;
-            continue;
-        }
-        if !is_cap_word(doc, j) || lex.is_not_name(t) || !known(t) {
-            break;
-        }
-        if title_at(doc, low, lex, j, end).is_some()
-            && lex.title_word_kind(&low[j]) != Some("org_word")
-        {
-            break;
-        }
-        if lex_at(doc, lex, j, end).is_some() {
-            break;
-        }
-        j += 1;
-    }
-    // Never end on a connector or particle ("Palestinian Authority and").
-    while j > i + 1 && !is_cap_word(doc, j - 1) {
-        j -= 1;
-    }
-    j
-}
-
-/// "Israel-Hamas", "Palestine-Israel": a hyphenated compound of lexicon names is an
-/// adjective ("the Israel-Hamas war"), not an actor.
-fn is_compound_of_names(lex: &Lexicon, word: &str) -> bool {
-    word.contains('-') && word.split('-').all(|p| !lex.lookup(p).is_empty())
-}
-
-/// Whether token `i` is a word that makes a name an organisation's ("Party").
-pub fn is_org_word(lex: &Lexicon, doc: &Doc, i: usize) -> bool {
-    lex.title_word_kind(&lower(doc, i)) == Some("org_word")
 }

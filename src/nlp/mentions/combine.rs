@@ -5,8 +5,10 @@
 //! mentions, other capitalised names and pronouns. Role `of` fields point at indices of
 //! the output vector (the pass remaps them after sorting). It does no coreference.
 
-use super::chunks::{is_org_word, Chunk, ChunkKind};
+use super::chunks::{Chunk, ChunkKind};
+use super::junk::ends_in_adjective;
 use super::lone::lone_name;
+use super::runs::is_org_word;
 use crate::nlp::lexicon::{Form, Lexicon};
 use crate::nlp::{ActorKind, Doc, Mention, MentionKind, Role, Span};
 
@@ -135,6 +137,13 @@ pub fn combine(doc: &Doc, lex: &Lexicon, chunks: &[Chunk], out: &mut Vec<Mention
                 holder = None;
             }
             ChunkKind::Name if c.tokens.len() == 1 && !lone_name(doc, lex, c.tokens.start) => {
+                k += 1;
+            }
+            // "Presumptive Democratic", "Messianic Jewish": an adjective, no person.
+            ChunkKind::Name
+                if ends_in_adjective(doc, lex, c.tokens.clone())
+                    && classify_name(doc, lex, c) == ActorKind::Person =>
+            {
                 k += 1;
             }
             ChunkKind::Name => {

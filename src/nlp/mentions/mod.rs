@@ -14,7 +14,9 @@
 pub mod chunks;
 pub mod combine;
 pub mod groups;
+mod junk;
 mod lone;
+mod runs;
 
 use super::lexicon::lexicon;
 use super::Doc;
