@@ -313,6 +313,16 @@ pub(super) fn caption_dash(ctx: &Ctx, start: usize, k: usize) -> bool {
     upper(&tail(ctx.doc.token_text(j - 1))) || (j - start <= 6 && upper(ctx.doc.token_text(start)))
 }
 
+/// Whether entity `e` is a capital city, which news uses for its government.
+fn is_capital(ctx: &Ctx, e: usize) -> bool {
+    let ent = &ctx.doc.entities[e];
+    let name = ent.canonical.as_deref().unwrap_or(&ent.name);
+    lexicon()
+        .lookup(name)
+        .iter()
+        .any(|&(_, f)| f == crate::nlp::lexicon::Form::Capital)
+}
+
 fn push_all(v: &mut Vec<usize>, xs: &[usize]) {
     for &x in xs {
         if !v.contains(&x) {
@@ -379,6 +389,16 @@ fn build(
     let mut parts = parts;
     if matches!(entry.frame, Frame::Visit | Frame::Travel) {
         parts.retain(|e| !group(e));
+    }
+    // "Trump, in the phone call with Xi, criticized … the Korean Peninsula": outside a
+    // visit a place is where, not who (a capital stands for its government: "Beijing
+    // and Manila held talks").
+    let visit = matches!(
+        entry.frame,
+        Frame::Visit | Frame::Travel | Frame::Host | Frame::Guest
+    ) || entry.mode == crate::extract::MeetingMode::Visit;
+    if !visit {
+        parts.retain(|&e| ctx.doc.entities[e].kind != ActorKind::Place || is_capital(ctx, e));
     }
     if (parts.len() < 2 && !solo) || parts.is_empty() || parts.iter().all(group) {
         return None;
