@@ -454,7 +454,7 @@ pub fn reject(
     // "spoke to reporters", "talked to the crowd": an audience, not a counterpart.
     if matches!(
         trig,
-        "spoke" | "speaks" | "spoken" | "talked" | "speak" | "talk"
+        "spoke" | "speaks" | "spoken" | "talked" | "speak" | "talk" | "talks"
     ) && (w[t1..hi.min(t1 + 6)].iter().any(|x| has(AUDIENCE, x))
         // "spoke to swing state liberals": an unnamed group is an audience too.
         || (t1..hi.min(t1 + 6)).any(|k| {
@@ -465,6 +465,12 @@ pub fn reject(
         }))
     {
         return Some(Reason::Speech);
+    }
+    // "Merkel talks to Obama" is a verb with its listener; "talks to end the war" is
+    // the noun with its aim.
+    if frame == Frame::Sym && trig == "talks" && ctx.mention_at.get(t1).copied().flatten().is_none()
+    {
+        return Some(Reason::NotActors);
     }
     // "speaks to VOA", "talked with Reuters": an interview with a news outlet.
     if matches!(

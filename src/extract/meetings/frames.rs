@@ -363,7 +363,20 @@ pub(super) fn frame_participants(
                     .rev()
                     .take(6)
                     .any(|x| matches!(x.as_str(), "after" | "during" | "following" | "at"));
-                held_before || verb_after || occasion
+                // "The Trump-Xi summit at Mar-a-Lago last week": a day that is past
+                // even when read as still to come.
+                let today = ctx.doc.article.date;
+                let (b0, b1) = (
+                    ctx.doc.tokens[t1.min(hi - 1)].span.start,
+                    ctx.doc.tokens[hi - 1].span.end,
+                );
+                let dated_past = ctx.times_between(b0, b1).iter().any(|x| {
+                    x.future
+                        .end
+                        .zip(today)
+                        .is_some_and(|(end, today)| end < today)
+                });
+                held_before || verb_after || occasion || dated_past
             }) {
                 // "the U.S.-China talks": the two sides the compound names.
                 parts = pair;

@@ -178,3 +178,36 @@ fn capitals_stand_for_governments() {
     );
     assert_eq!(names(&d, &m), ["Beijing", "Manila"]);
 }
+
+#[test]
+fn compound_summit_dated_last_week() {
+    let (d, m) = one(
+        "The [Trump]-[Xi] summit at Mar-a-Lago last week produced few results.",
+        Some("2017-04-14"),
+    );
+    assert_eq!(names(&d, &m), ["Trump", "Xi"]);
+}
+
+#[test]
+fn compound_summit_next_week_is_no_meeting() {
+    none("The [Trump]-[Xi] summit at Mar-a-Lago next week may produce few results.");
+}
+
+#[test]
+fn caption_talks_to() {
+    let (d, m) = one(
+        "[Merkel] talks to [Obama] in [Elmau|place], June 8, 2015.",
+        Some("2016-12-05"),
+    );
+    assert_eq!(names(&d, &m), ["Merkel", "Obama"]);
+}
+
+#[test]
+fn talks_to_end_a_war_is_no_verb() {
+    none("Peace talks to end the war in [Syria|country] began.");
+}
+
+#[test]
+fn talks_to_reporters_is_a_speech() {
+    none("[Merkel] talks to reporters in [Berlin|place], June 8, 2015.");
+}
