@@ -193,6 +193,25 @@ const SPEECH: &[&str] = &[
     "briefing",
 ];
 
+/// Nouns before "of" that speak of a meeting without telling it ("the prospect of a
+/// summit").
+const SPOKEN_OF: &[&str] = &[
+    "possibility",
+    "prospect",
+    "prospects",
+    "rumors",
+    "rumours",
+    "speculation",
+];
+
+/// Whether a lexicon name is a news outlet (`media` in `organizations.tsv`).
+fn is_media(canonical: &str) -> bool {
+    let lex = crate::nlp::lexicon::lexicon();
+    lex.lookup(canonical)
+        .iter()
+        .any(|&(i, _)| lex.entries[i].subtype.as_deref() == Some("media"))
+}
+
 fn has(list: &[&str], w: &str) -> bool {
     list.contains(&w)
 }
@@ -285,6 +304,12 @@ pub fn reject(
     if took_place {
         return None;
     }
+    // "the prospect of an early summit", "speculation of talks": a meeting spoken of.
+    if frame == Frame::Noun
+        && (t0.saturating_sub(4).max(lo + 1)..t0).any(|k| w[k] == "of" && has(SPOKEN_OF, &w[k - 1]))
+    {
+        return Some(Reason::Future);
+    }
     if intent(w, t0.saturating_sub(7).max(lo), t0) {
         return Some(Reason::Intent);
     }
@@ -364,7 +389,9 @@ pub fn reject(
     }
     // Bare "meet" outside "to meet"/"did meet" is a plan or a habit ("Leaders meet in
     // Vienna Monday to set up ...").
-    if trig == "meet" && !matches!(prev, Some("to" | "did" | "does" | "do")) {
+    // A caption's "Putin and Erdogan meet in St. Petersburg, Aug. 9, 2016" names a day
+    // already past: the present tells what the photo shows.
+    if trig == "meet" && !matches!(prev, Some("to" | "did" | "does" | "do")) && !past_date {
         return Some(Reason::Future);
     }
     // "he said he meets with families of victims": a habit. (A caption's "Obama meets
@@ -427,7 +454,7 @@ pub fn reject(
     // "spoke to reporters", "talked to the crowd": an audience, not a counterpart.
     if matches!(
         trig,
-        "spoke" | "speaks" | "spoken" | "talked" | "speak" | "talk"
+        "spoke" | "speaks" | "spoken" | "talked" | "speak" | "talk" | "talks"
     ) && (w[t1..hi.min(t1 + 6)].iter().any(|x| has(AUDIENCE, x))
         // "spoke to swing state liberals": an unnamed group is an audience too.
         || (t1..hi.min(t1 + 6)).any(|k| {
@@ -436,6 +463,27 @@ pub fn reject(
                     && ctx.doc.mentions[m].kind == crate::nlp::MentionKind::Nominal
             })
         }))
+    {
+        return Some(Reason::Speech);
+    }
+    // "Merkel talks to Obama" is a verb with its listener; "talks to end the war" is
+    // the noun with its aim.
+    if frame == Frame::Sym && trig == "talks" && ctx.mention_at.get(t1).copied().flatten().is_none()
+    {
+        return Some(Reason::NotActors);
+    }
+    // "speaks to VOA", "talked with Reuters": an interview with a news outlet.
+    if matches!(
+        trig,
+        "spoke" | "speaks" | "spoken" | "talked" | "talks" | "speak" | "talk" | "speaking"
+    ) && (t1..hi.min(t1 + 4))
+        .find_map(|k| ctx.mention_at[k])
+        .is_some_and(|m| {
+            ctx.doc.mentions[m]
+                .entity
+                .map(|e| &ctx.doc.entities[e])
+                .is_some_and(|e| is_media(e.canonical.as_deref().unwrap_or(&e.name)))
+        })
     {
         return Some(Reason::Speech);
     }
@@ -482,10 +530,12 @@ pub fn reject(
 /// inside an aside between commas ("Duterte, in office since June 30, made the visit
 /// … after meeting"), or a few words after it ("has met them since 2006").
 fn governs(ctx: &Ctx, lo: usize, t0: usize, t1: usize, k: usize) -> bool {
-    if k >= t1 {
-        return k < t1 + 8;
-    }
     let w = &ctx.words;
+    // ("spoke by phone on Friday, the first such contact since 1979": an apposition
+    // after a comma tells of the contact, not of the call's habit.)
+    if k >= t1 {
+        return k < t1 + 8 && !w[t1..k].iter().any(|x| x == ",");
+    }
     let comma_before = (lo + 1..k).any(|j| w[j] == ",");
     let comma_after = (k..t0).any(|j| w[j] == ",");
     !(comma_before && comma_after)

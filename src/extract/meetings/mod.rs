@@ -11,6 +11,7 @@
 //! - `participants`: subject, objects, "with"/"between" phrases, coordination;
 //! - `nominal`: meetings told as nouns ("Trump's call with Tsai", "after their talks",
 //!   "In a phone call, X told Y", separate calls);
+//! - `bodies`: one body's members meeting among themselves ("NATO ambassadors met");
 //! - `details`: mode, place, date;
 //! - `merge`: candidates that tell one event become one meeting.
 //!
@@ -18,6 +19,7 @@
 //! ("among those attending the talks", a place told just before). It never creates
 //! actors: participants are entities of `doc.entities`.
 
+pub mod bodies;
 pub mod details;
 pub mod filters;
 pub mod frames;
@@ -249,7 +251,7 @@ fn clause(ctx: &Ctx, range: std::ops::Range<usize>, t0: usize, t1: usize) -> (us
     let w = &ctx.words;
     let mut lo = range.start;
     for k in (range.start..t0).rev() {
-        if w[k] == ";" || caption_dash(ctx, range.start, k) {
+        if w[k] == ";" || (caption_dash(ctx, range.start, k)) {
             lo = k + 1;
             break;
         }
@@ -263,7 +265,9 @@ fn clause(ctx: &Ctx, range: std::ops::Range<usize>, t0: usize, t1: usize) -> (us
     }
     let mut hi = range.end;
     for k in t1..range.end {
-        if w[k] == ";" {
+        // "Afghan Talks Reflect Russian Moves-WASHINGTON — With …": a headline ends
+        // at its dateline.
+        if w[k] == ";" || (caption_dash(ctx, range.start, k)) {
             hi = k;
             break;
         }
@@ -279,7 +283,7 @@ fn clause(ctx: &Ctx, range: std::ops::Range<usize>, t0: usize, t1: usize) -> (us
 
 /// Whether token `k` is the dash after an upper-case dateline or caption tag
 /// ("WASHINGTON —", "FILE -"): the text after it starts afresh.
-fn caption_dash(ctx: &Ctx, start: usize, k: usize) -> bool {
+pub(super) fn caption_dash(ctx: &Ctx, start: usize, k: usize) -> bool {
     let dash = |j: usize| matches!(ctx.words[j].as_str(), "-" | "—" | "–" | "--");
     if !dash(k) {
         return false;
@@ -304,7 +308,19 @@ fn caption_dash(ctx: &Ctx, start: usize, k: usize) -> bool {
     if j == start {
         return false;
     }
-    upper(ctx.doc.token_text(j - 1)) || (j - start <= 6 && upper(ctx.doc.token_text(start)))
+    // ("Moves-WASHINGTON —": a headline glued to its dateline by a hyphen.)
+    let tail = |t: &str| t.rsplit('-').next().unwrap_or(t).to_string();
+    upper(&tail(ctx.doc.token_text(j - 1))) || (j - start <= 6 && upper(ctx.doc.token_text(start)))
+}
+
+/// Whether entity `e` is a capital city, which news uses for its government.
+fn is_capital(ctx: &Ctx, e: usize) -> bool {
+    let ent = &ctx.doc.entities[e];
+    let name = ent.canonical.as_deref().unwrap_or(&ent.name);
+    lexicon()
+        .lookup(name)
+        .iter()
+        .any(|&(_, f)| f == crate::nlp::lexicon::Form::Capital)
 }
 
 fn push_all(v: &mut Vec<usize>, xs: &[usize]) {
@@ -327,12 +343,17 @@ fn candidate(
     if filters::reject(ctx, entry.frame, lo, t.start, t.end, hi).is_some() {
         return Vec::new();
     }
-    let Some((parts, dest)) = frames::frame_participants(ctx, entry.frame, lo, t, hi, found, si)
+    let Some((mut parts, dest)) =
+        frames::frame_participants(ctx, entry.frame, lo, t, hi, found, si)
     else {
         return Vec::new();
     };
     if parts.len() < 2 {
-        return Vec::new();
+        // "NATO ambassadors met Sunday in Brussels": one body among itself.
+        match bodies::one_body(ctx, entry.frame, lo, t, hi) {
+            Some(e) => parts = vec![e],
+            None => return Vec::new(),
+        }
     }
     // "separate calls to the leaders of Japan, China and Germany": one occasion each.
     let groups: Vec<Vec<usize>> =
@@ -363,11 +384,23 @@ fn build(
     // goes to a place or a host, so a group visited ("visited the injured officers")
     // is no party to it.
     let group = |e: &usize| ctx.doc.entities[*e].kind == ActorKind::Group;
+    // Only a one-body meeting arrives with one participant.
+    let solo = parts.len() == 1;
     let mut parts = parts;
     if matches!(entry.frame, Frame::Visit | Frame::Travel) {
         parts.retain(|e| !group(e));
     }
-    if parts.len() < 2 || parts.iter().all(group) {
+    // "Trump, in the phone call with Xi, criticized … the Korean Peninsula": outside a
+    // visit a place is where, not who (a capital stands for its government: "Beijing
+    // and Manila held talks").
+    let visit = matches!(
+        entry.frame,
+        Frame::Visit | Frame::Travel | Frame::Host | Frame::Guest
+    ) || entry.mode == crate::extract::MeetingMode::Visit;
+    if !visit {
+        parts.retain(|&e| ctx.doc.entities[e].kind != ActorKind::Place || is_capital(ctx, e));
+    }
+    if (parts.len() < 2 && !solo) || parts.is_empty() || parts.iter().all(group) {
         return None;
     }
     let mode = details::mode(ctx, entry.mode, t.start, hi);
