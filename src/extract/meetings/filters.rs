@@ -5,6 +5,9 @@
 //! Each filter looks at the words around the trigger inside its clause and returns a
 //! [`Reason`] to drop the candidate. This module finds no participants.
 
+use super::filter_words::{
+    AUDIENCE, FUTURE, GOVERNED, HABITUAL, INTENT, NEGATION, NON_ACTOR_OBJECTS, SPEECH, SPOKEN_OF,
+};
 use super::triggers::Frame;
 use super::Ctx;
 use crate::nlp::TimeKind;
@@ -29,180 +32,6 @@ pub enum Reason {
     /// A question or a condition ("if they meet").
     Hypothetical,
 }
-
-const FUTURE: &[&str] = &[
-    "will",
-    "'ll",
-    "shall",
-    "would",
-    "planned",
-    "plans",
-    "plan",
-    "planning",
-    "scheduled",
-    "expected",
-    "expects",
-    "upcoming",
-    "future",
-    "next",
-    "intends",
-    "intended",
-    "due",
-    "set",
-    "going",
-    "proposed",
-    "possible",
-    "potential",
-    "prospective",
-    "ahead",
-];
-const INTENT: &[&str] = &[
-    "want",
-    "wants",
-    "wanted",
-    "hope",
-    "hopes",
-    "hoped",
-    "hoping",
-    "desire",
-    "wish",
-    "wishes",
-    "wished",
-    "seek",
-    "seeks",
-    "sought",
-    "seeking",
-    "invited",
-    "invite",
-    "invites",
-    "invitation",
-    "inviting",
-    "ready",
-    "willing",
-    "willingness",
-    "like",
-    "offered",
-    "offer",
-    "offers",
-    "agreed",
-    "agree",
-    "agrees",
-    "asked",
-    "requested",
-    "request",
-    "proposal",
-    "tried",
-    "try",
-    "trying",
-    "attempt",
-    "aims",
-    "aimed",
-    "eager",
-    "keen",
-    "refuse",
-    "urged",
-    "urge",
-    "urges",
-    "pushed",
-    "push",
-    "pressing",
-    "demanded",
-    "demand",
-    "hopes",
-];
-const NEGATION: &[&str] = &[
-    "not",
-    "n't",
-    "never",
-    "no",
-    "neither",
-    "nor",
-    "refused",
-    "declined",
-    "denied",
-    "cancelled",
-    "canceled",
-    "postponed",
-    "without",
-    "failed",
-    "snubbed",
-    "block",
-    "blocked",
-    "prevent",
-    "prevented",
-    "rejected",
-    "opposed",
-    "opposes",
-];
-const HABITUAL: &[&str] = &[
-    "regularly",
-    "often",
-    "frequently",
-    "routinely",
-    "usually",
-    "repeatedly",
-    "sometimes",
-    "occasionally",
-    "always",
-    "periodically",
-    "generally",
-    "typically",
-];
-const NON_ACTOR_OBJECTS: &[&str] = &[
-    "demand",
-    "demands",
-    "target",
-    "targets",
-    "goal",
-    "goals",
-    "needs",
-    "need",
-    "requirement",
-    "requirements",
-    "criteria",
-    "standard",
-    "standards",
-    "expectations",
-    "deadline",
-    "obligations",
-    "conditions",
-    "challenge",
-    "challenges",
-    "threshold",
-    "quota",
-    "payroll",
-    "costs",
-    "end",
-    "ends",
-    "fate",
-    "death",
-    "resistance",
-];
-const SPEECH: &[&str] = &[
-    "told",
-    "tells",
-    "tell",
-    "addressed",
-    "address",
-    "addressing",
-    "speech",
-    "speaking",
-    "spoke",
-    "speak",
-    "remarks",
-    "briefing",
-];
-
-/// Nouns before "of" that speak of a meeting without telling it ("the prospect of a
-/// summit").
-const SPOKEN_OF: &[&str] = &[
-    "possibility",
-    "prospect",
-    "prospects",
-    "rumors",
-    "rumours",
-    "speculation",
-];
 
 /// Whether a lexicon name is a news outlet (`media` in `organizations.tsv`).
 fn is_media(canonical: &str) -> bool {
@@ -540,35 +369,6 @@ fn governs(ctx: &Ctx, lo: usize, t0: usize, t1: usize, k: usize) -> bool {
     let comma_after = (k..t0).any(|j| w[j] == ",");
     !(comma_before && comma_after)
 }
-
-/// Listeners that make "spoke to …" a speech.
-const AUDIENCE: &[&str] = &[
-    "assembly",
-    "audience",
-    "audiences",
-    "convention",
-    "crowd",
-    "crowds",
-    "delegates",
-    "gathering",
-    "graduates",
-    "journalists",
-    "media",
-    "nation",
-    "press",
-    "rally",
-    "reporters",
-    "students",
-    "supporters",
-    "troops",
-    "voters",
-];
-
-/// Verbs that a wish or plan governs ("wants to meet", "agreed to hold talks").
-const GOVERNED: &[&str] = &[
-    "meet", "hold", "have", "visit", "travel", "host", "receive", "see", "talk", "speak", "resume",
-    "start", "open", "sit", "discuss", "call", "go", "come", "fly", "take",
-];
 
 /// A wish, plan or invitation that governs the trigger at `t0`: the intent word close
 /// before it, or followed by "to" + a meeting verb that leads to it.

@@ -21,10 +21,12 @@
 
 pub mod bodies;
 pub mod details;
+pub mod filter_words;
 pub mod filters;
 pub mod frames;
 pub mod merge;
 pub mod nominal;
+pub mod participant_words;
 pub mod participants;
 pub mod triggers;
 
