@@ -467,3 +467,9 @@ fn dotted_state_abbreviation_is_a_place() {
     let text = "Voters in N.H. cast their ballots.";
     assert_eq!(kind_of(text, "N.H."), Some(ActorKind::Place));
 }
+
+#[test]
+fn continental_adjective_alone_is_no_person() {
+    let text = "She won support among African voters.";
+    assert_eq!(kind_of(text, "African"), None);
+}
