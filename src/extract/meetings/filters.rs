@@ -5,6 +5,9 @@
 //! Each filter looks at the words around the trigger inside its clause and returns a
 //! [`Reason`] to drop the candidate. This module finds no participants.
 
+use super::filter_words::{
+    AUDIENCE, FUTURE, GOVERNED, HABITUAL, INTENT, NEGATION, NON_ACTOR_OBJECTS, SPEECH, SPOKEN_OF,
+};
 use super::triggers::Frame;
 use super::{Ctx, Word};
 use crate::nlp::TimeKind;
@@ -30,168 +33,13 @@ pub enum Reason {
     Hypothetical,
 }
 
-const FUTURE: &[&str] = &[
-    "will",
-    "'ll",
-    "shall",
-    "would",
-    "planned",
-    "plans",
-    "plan",
-    "planning",
-    "scheduled",
-    "expected",
-    "expects",
-    "upcoming",
-    "future",
-    "next",
-    "intends",
-    "intended",
-    "due",
-    "set",
-    "going",
-    "proposed",
-    "possible",
-    "potential",
-    "prospective",
-    "ahead",
-];
-const INTENT: &[&str] = &[
-    "want",
-    "wants",
-    "wanted",
-    "hope",
-    "hopes",
-    "hoped",
-    "hoping",
-    "desire",
-    "wish",
-    "wishes",
-    "wished",
-    "seek",
-    "seeks",
-    "sought",
-    "seeking",
-    "invited",
-    "invite",
-    "invites",
-    "invitation",
-    "inviting",
-    "ready",
-    "willing",
-    "willingness",
-    "like",
-    "offered",
-    "offer",
-    "offers",
-    "agreed",
-    "agree",
-    "agrees",
-    "asked",
-    "requested",
-    "request",
-    "proposal",
-    "tried",
-    "try",
-    "trying",
-    "attempt",
-    "aims",
-    "aimed",
-    "eager",
-    "keen",
-    "refuse",
-    "urged",
-    "urge",
-    "urges",
-    "pushed",
-    "push",
-    "pressing",
-    "demanded",
-    "demand",
-    "hopes",
-];
-const NEGATION: &[&str] = &[
-    "not",
-    "n't",
-    "never",
-    "no",
-    "neither",
-    "nor",
-    "refused",
-    "declined",
-    "denied",
-    "cancelled",
-    "canceled",
-    "postponed",
-    "without",
-    "failed",
-    "snubbed",
-    "block",
-    "blocked",
-    "prevent",
-    "prevented",
-    "rejected",
-    "opposed",
-    "opposes",
-];
-const HABITUAL: &[&str] = &[
-    "regularly",
-    "often",
-    "frequently",
-    "routinely",
-    "usually",
-    "repeatedly",
-    "sometimes",
-    "occasionally",
-    "always",
-    "periodically",
-    "generally",
-    "typically",
-];
-const NON_ACTOR_OBJECTS: &[&str] = &[
-    "demand",
-    "demands",
-    "target",
-    "targets",
-    "goal",
-    "goals",
-    "needs",
-    "need",
-    "requirement",
-    "requirements",
-    "criteria",
-    "standard",
-    "standards",
-    "expectations",
-    "deadline",
-    "obligations",
-    "conditions",
-    "challenge",
-    "challenges",
-    "threshold",
-    "quota",
-    "payroll",
-    "costs",
-    "end",
-    "ends",
-    "fate",
-    "death",
-    "resistance",
-];
-const SPEECH: &[&str] = &[
-    "told",
-    "tells",
-    "tell",
-    "addressed",
-    "address",
-    "addressing",
-    "speech",
-    "speaking",
-    "spoke",
-    "speak",
-    "remarks",
-    "briefing",
-];
+/// Whether a lexicon name is a news outlet (`media` in `organizations.tsv`).
+fn is_media(canonical: &str) -> bool {
+    let lex = crate::nlp::lexicon::lexicon();
+    lex.lookup(canonical)
+        .iter()
+        .any(|&(i, _)| lex.entries[i].subtype.as_deref() == Some("media"))
+}
 
 fn has(list: &[&str], w: &str) -> bool {
     list.contains(&w)
@@ -285,6 +133,12 @@ pub fn reject(
     if took_place {
         return None;
     }
+    // "the prospect of an early summit", "speculation of talks": a meeting spoken of.
+    if frame == Frame::Noun
+        && (t0.saturating_sub(4).max(lo + 1)..t0).any(|k| w[k] == "of" && has(SPOKEN_OF, &w[k - 1]))
+    {
+        return Some(Reason::Future);
+    }
     if intent(w, t0.saturating_sub(7).max(lo), t0) {
         return Some(Reason::Intent);
     }
@@ -364,7 +218,9 @@ pub fn reject(
     }
     // Bare "meet" outside "to meet"/"did meet" is a plan or a habit ("Leaders meet in
     // Vienna Monday to set up ...").
-    if trig == "meet" && !matches!(prev, Some("to" | "did" | "does" | "do")) {
+    // A caption's "Putin and Erdogan meet in St. Petersburg, Aug. 9, 2016" names a day
+    // already past: the present tells what the photo shows.
+    if trig == "meet" && !matches!(prev, Some("to" | "did" | "does" | "do")) && !past_date {
         return Some(Reason::Future);
     }
     // "he said he meets with families of victims": a habit. (A caption's "Obama meets
@@ -427,7 +283,7 @@ pub fn reject(
     // "spoke to reporters", "talked to the crowd": an audience, not a counterpart.
     if matches!(
         trig,
-        "spoke" | "speaks" | "spoken" | "talked" | "speak" | "talk"
+        "spoke" | "speaks" | "spoken" | "talked" | "speak" | "talk" | "talks"
     ) && (w[t1..hi.min(t1 + 6)].iter().any(|x| has(AUDIENCE, x))
         // "spoke to swing state liberals": an unnamed group is an audience too.
         || (t1..hi.min(t1 + 6)).any(|k| {
@@ -436,6 +292,27 @@ pub fn reject(
                     && ctx.doc.mentions[m].kind == crate::nlp::MentionKind::Nominal
             })
         }))
+    {
+        return Some(Reason::Speech);
+    }
+    // "Merkel talks to Obama" is a verb with its listener; "talks to end the war" is
+    // the noun with its aim.
+    if frame == Frame::Sym && trig == "talks" && ctx.mention_at.get(t1).copied().flatten().is_none()
+    {
+        return Some(Reason::NotActors);
+    }
+    // "speaks to VOA", "talked with Reuters": an interview with a news outlet.
+    if matches!(
+        trig,
+        "spoke" | "speaks" | "spoken" | "talked" | "talks" | "speak" | "talk" | "speaking"
+    ) && (t1..hi.min(t1 + 4))
+        .find_map(|k| ctx.mention_at[k])
+        .is_some_and(|m| {
+            ctx.doc.mentions[m]
+                .entity
+                .map(|e| &ctx.doc.entities[e])
+                .is_some_and(|e| is_media(e.canonical.as_deref().unwrap_or(&e.name)))
+        })
     {
         return Some(Reason::Speech);
     }
@@ -482,43 +359,16 @@ pub fn reject(
 /// inside an aside between commas ("Duterte, in office since June 30, made the visit
 /// … after meeting"), or a few words after it ("has met them since 2006").
 fn governs(ctx: &Ctx, lo: usize, t0: usize, t1: usize, k: usize) -> bool {
-    if k >= t1 {
-        return k < t1 + 8;
-    }
     let w = &ctx.words;
+    // ("spoke by phone on Friday, the first such contact since 1979": an apposition
+    // after a comma tells of the contact, not of the call's habit.)
+    if k >= t1 {
+        return k < t1 + 8 && !w[t1..k].iter().any(|x| x == ",");
+    }
     let comma_before = (lo + 1..k).any(|j| w[j] == ",");
     let comma_after = (k..t0).any(|j| w[j] == ",");
     !(comma_before && comma_after)
 }
-
-/// Listeners that make "spoke to …" a speech.
-const AUDIENCE: &[&str] = &[
-    "assembly",
-    "audience",
-    "audiences",
-    "convention",
-    "crowd",
-    "crowds",
-    "delegates",
-    "gathering",
-    "graduates",
-    "journalists",
-    "media",
-    "nation",
-    "press",
-    "rally",
-    "reporters",
-    "students",
-    "supporters",
-    "troops",
-    "voters",
-];
-
-/// Verbs that a wish or plan governs ("wants to meet", "agreed to hold talks").
-const GOVERNED: &[&str] = &[
-    "meet", "hold", "have", "visit", "travel", "host", "receive", "see", "talk", "speak", "resume",
-    "start", "open", "sit", "discuss", "call", "go", "come", "fly", "take",
-];
 
 /// A wish, plan or invitation that governs the trigger at `t0`: the intent word close
 /// before it, or followed by "to" + a meeting verb that leads to it.

@@ -142,7 +142,11 @@ pub(super) fn frame_participants(
         // "After speaking by phone on Friday, A and B agreed", "Emerging from a meeting
         // with Obama, Sanders said …": the main clause's subject.
         let send = ctx.doc.sentences[si].tokens.end;
-        if let Some(c) = (t1..send).find(|&k| ctx.words[k] == ",") {
+        // (Not past a headline's dateline: "Talks Reflect Moves-WASHINGTON — …".)
+        if let Some(c) = (t1..send)
+            .take_while(|&k| !super::caption_dash(ctx, range_start, k))
+            .find(|&k| ctx.words[k] == ",")
+        {
             subj = participants::subject(ctx, c + 1, send);
         }
     }
@@ -159,7 +163,9 @@ pub(super) fn frame_participants(
     match frame {
         Frame::Sym => {
             let mut obj = Vec::new();
-            if w[t0] != "discussed" {
+            // "speaking by phone from Oman": where the speaker was, not a counterpart.
+            let from = after < hi && w[after] == "from";
+            if w[t0] != "discussed" && !from {
                 let k = if after < hi && matches!(w[after].as_str(), "with" | "separately") {
                     skip_adverbs(ctx, after + 1, hi)
                 } else {
@@ -214,6 +220,12 @@ pub(super) fn frame_participants(
                 return None;
             }
             let (obj, _) = participants::noun_phrase(ctx, start, hi);
+            // "A and B received $50 million": with no guest or host named, the
+            // subjects only act together. (A joint visit, "A and B visited the
+            // memorial", still tells that they were together.)
+            if obj.is_empty() && frame != Frame::Visit {
+                return None;
+            }
             if frame == Frame::Visit {
                 dest = obj.iter().copied().find(|&e| is_place(ctx, e));
             }
@@ -265,6 +277,12 @@ pub(super) fn frame_participants(
         }
         Frame::Noun => {
             let noun = w[t0].as_str();
+            // "the U.S.-Cambodia Dialogue": a dialogue is an occasion only when a
+            // compound names its two sides; "calls for dialogue" is a process.
+            if noun == "dialogue" {
+                let pair = nominal::pair_before(ctx, lo, t0)?;
+                return Some((pair, None));
+            }
             // "Trump's call with Tsai", "his meeting with X", "after their talks".
             let mut named = false;
             if let Some((e, pronoun)) = nominal::possessor(ctx, lo, t0) {
@@ -345,7 +363,20 @@ pub(super) fn frame_participants(
                     .rev()
                     .take(6)
                     .any(|x| matches!(x.as_str(), "after" | "during" | "following" | "at"));
-                held_before || verb_after || occasion
+                // "The Trump-Xi summit at Mar-a-Lago last week": a day that is past
+                // even when read as still to come.
+                let today = ctx.doc.article.date;
+                let (b0, b1) = (
+                    ctx.doc.tokens[t1.min(hi - 1)].span.start,
+                    ctx.doc.tokens[hi - 1].span.end,
+                );
+                let dated_past = ctx.times_between(b0, b1).iter().any(|x| {
+                    x.future
+                        .end
+                        .zip(today)
+                        .is_some_and(|(end, today)| end < today)
+                });
+                held_before || verb_after || occasion || dated_past
             }) {
                 // "the U.S.-China talks": the two sides the compound names.
                 parts = pair;

@@ -99,7 +99,12 @@ fn phrase_start(ctx: &Ctx, lo: usize, t0: usize) -> usize {
                 .chars()
                 .next()
                 .is_some_and(char::is_lowercase);
-        let modifier = (lower_word || tok.kind == TokenKind::Number || w == "-")
+        // ("Erdogan's Monday meeting": a weekday names the occasion.)
+        let weekday = matches!(
+            w,
+            "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+        );
+        let modifier = (lower_word || weekday || tok.kind == TokenKind::Number || w == "-")
             && !BREAK.contains(&w)
             && ctx.mention_at[k].is_none();
         if !modifier {

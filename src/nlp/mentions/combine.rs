@@ -7,6 +7,7 @@
 
 use super::chunks::{Chunk, ChunkKind};
 use super::junk::ends_in_adjective;
+use super::kinds;
 use super::lone::lone_name;
 use super::runs::is_org_word;
 use crate::nlp::lexicon::{Form, Lexicon};
@@ -52,7 +53,9 @@ fn mention(
 
 /// The kind of actor a capitalised run names.
 pub fn classify_name(doc: &Doc, lex: &Lexicon, c: &Chunk) -> ActorKind {
-    if c.tokens.clone().any(|i| is_org_word(lex, doc, i)) {
+    if c.tokens.clone().any(|i| is_org_word(lex, doc, i))
+        || (c.tokens.len() == 1 && kinds::is_acronym(doc.token_text(c.tokens.start)))
+    {
         return ActorKind::Organization;
     }
     ActorKind::Person
@@ -68,6 +71,16 @@ pub fn combine(doc: &Doc, lex: &Lexicon, chunks: &[Chunk], out: &mut Vec<Mention
     let mut k = 0;
     while k < chunks.len() {
         let c = &chunks[k];
+        // "SAN BERNARDINO, Calif. —": a dateline or a state is a place, no person.
+        if let Some(p) = (c.kind == ChunkKind::Name)
+            .then(|| kinds::place(doc, lex, chunks, k))
+            .flatten()
+        {
+            out.push(p);
+            holder = None;
+            k += 1;
+            continue;
+        }
         match &c.kind {
             ChunkKind::Lex(entry, form) => {
                 let e = &lex.entries[*entry];
@@ -139,6 +152,8 @@ pub fn combine(doc: &Doc, lex: &Lexicon, chunks: &[Chunk], out: &mut Vec<Mention
             ChunkKind::Name if c.tokens.len() == 1 && !lone_name(doc, lex, c.tokens.start) => {
                 k += 1;
             }
+            // "Democratic National Convention", "Affordable Care Act": no actor.
+            ChunkKind::Name if kinds::names_event(doc, lex, c) => k += 1,
             // "Presumptive Democratic", "Messianic Jewish": an adjective, no person.
             ChunkKind::Name
                 if ends_in_adjective(doc, lex, c.tokens.clone())

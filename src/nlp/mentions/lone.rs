@@ -4,7 +4,7 @@
 //! spreads over every article naming them. This module reads the lexicon and the text
 //! around the word; it makes no mentions.
 
-use super::chunks::title_case;
+use super::chunks::{is_cap_word, title_case};
 use crate::nlp::lexicon::Lexicon;
 use crate::nlp::Doc;
 
@@ -12,10 +12,15 @@ use crate::nlp::Doc;
 /// lexicon says is an adjective or group noun ("Democratic", "Muslims"); a contraction
 /// ("I'm", "We're": capitalised because it opens the sentence); a word in capitals that
 /// is ordinary English ("TODAY"), a known name in other letters ("WASHINGTON" in a
-/// dateline) or alone on its line ("ABSTRACT" over a text). Acronyms ("CPAC") stay.
+/// dateline) or alone on its line ("ABSTRACT" over a text); one letter ("X." closing a
+/// section, "(R)"); the plural of a surname the text uses ("the Clintons"). Acronyms
+/// ("CPAC") stay.
 pub fn lone_name(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
     let text = doc.token_text(i);
-    if lex.is_not_lone_name(text) {
+    if lex.is_not_lone_name(text)
+        || text.chars().filter(|c| c.is_alphabetic()).count() < 2
+        || plural_of_surname(doc, i)
+    {
         return false;
     }
     if let Some((_, rest)) = text.split_once(['\'', '’']) {
@@ -46,4 +51,27 @@ fn alone_on_line(doc: &Doc, i: usize) -> bool {
     let no_word = |t: &str| t.chars().all(|c| !c.is_alphanumeric());
     no_word(before.rsplit('\n').next().unwrap_or(""))
         && no_word(after.split('\n').next().unwrap_or(""))
+}
+
+/// "the Clintons", "the Bushes": token `i` is the plural of a word the text writes as
+/// the last word of a name ("Hillary Clinton"): a family, no one person.
+fn plural_of_surname(doc: &Doc, i: usize) -> bool {
+    let text = doc.token_text(i);
+    let Some(stem) = text.strip_suffix('s') else {
+        return false;
+    };
+    let stems = [
+        Some(stem),
+        stem.strip_suffix('e')
+            .filter(|s| s.ends_with("sh") || s.ends_with("ch")),
+    ];
+    stems.into_iter().flatten().any(|stem| {
+        stem.chars().count() >= 3
+            && stem.chars().skip(1).any(char::is_lowercase)
+            && (1..doc.tokens.len()).any(|k| {
+                doc.token_text(k) == stem
+                    && is_cap_word(doc, k - 1)
+                    && !doc.token_text(k - 1).ends_with('.')
+            })
+    })
 }

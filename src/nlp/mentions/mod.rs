@@ -15,6 +15,7 @@ pub mod chunks;
 pub mod combine;
 pub mod groups;
 mod junk;
+mod kinds;
 mod lone;
 mod runs;
 
@@ -36,13 +37,14 @@ pub fn find(doc: &mut Doc) {
         let chunks = chunks::chunk(doc, &low, lex, s.tokens.clone(), headline, &mid_caps);
         combine::combine(doc, lex, &chunks, &mut out);
     }
-    // "Harry Reid (D-Nev.)": a party and state tag names no actor.
+    // "Harry Reid (D-Nev.)", "Sen. Ted Cruz, R-Texas,": a party and state tag names no
+    // actor.
     let body = doc.body();
     let party_tag: Vec<bool> = out
         .iter()
         .map(|m| {
             m.kind == super::MentionKind::Name
-                && body[..m.span.start].trim_end().ends_with('(')
+                && body[..m.span.start].trim_end().ends_with(['(', ','])
                 && is_party_tag(doc.text(m.span))
         })
         .collect();
@@ -67,16 +69,17 @@ pub fn find(doc: &mut Doc) {
     doc.mentions = kept;
 }
 
-/// "D-Nev", "R-Fla", "I-Vt": a party letter, a hyphen and a state abbreviation.
+/// "D-Nev", "R-Fla", "I-Vt", "R-Texas", "D-N" (of "D-N.Y."): a party letter, a hyphen
+/// and a state's abbreviation or name.
 fn is_party_tag(text: &str) -> bool {
     let t = text.trim_end_matches('.');
     let Some((party, state)) = t.split_once('-') else {
         return false;
     };
     matches!(party, "D" | "R" | "I")
-        && (2..=4).contains(&state.chars().count())
+        && (1..=14).contains(&state.chars().count())
         && state.chars().next().is_some_and(char::is_uppercase)
-        && state.chars().all(|c| c.is_ascii_alphabetic())
+        && state.chars().all(|c| c.is_ascii_alphabetic() || c == '.')
 }
 
 #[cfg(test)]

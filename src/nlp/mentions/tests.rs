@@ -375,3 +375,101 @@ fn acronym_in_capitals_stays_a_name() {
     let n = names("Jim Smith spoke at CPAC on Friday.");
     assert!(n.contains(&"CPAC".to_string()), "{n:?}");
 }
+
+fn kind_of(text: &str, name: &str) -> Option<ActorKind> {
+    let d = doc(text);
+    let m = d.mentions.iter().find(|m| d.text(m.span) == name)?;
+    Some(m.actor_kind)
+}
+
+#[test]
+fn compass_word_alone_is_no_person() {
+    assert_eq!(
+        kind_of("She won the South by a wide margin.", "South"),
+        None
+    );
+}
+
+#[test]
+fn religion_alone_is_no_person() {
+    assert_eq!(
+        kind_of("He spoke about radical Islam on Monday.", "Islam"),
+        None
+    );
+}
+
+#[test]
+fn ap_state_abbreviation_is_a_place() {
+    assert_eq!(
+        kind_of("The rally in Cambridge, Mass., drew students.", "Mass"),
+        Some(ActorKind::Place)
+    );
+}
+
+#[test]
+fn city_before_state_abbreviation_is_a_place() {
+    assert_eq!(
+        kind_of(
+            "Police in San Bernardino, Calif., named the suspect.",
+            "San Bernardino"
+        ),
+        Some(ActorKind::Place)
+    );
+}
+
+#[test]
+fn dateline_in_capitals_is_a_place() {
+    let text = "Title line.\nLOS ANGELES (AP) — Mayor Eric Garcetti spoke.";
+    assert_eq!(kind_of(text, "LOS ANGELES"), Some(ActorKind::Place));
+}
+
+#[test]
+fn run_ending_in_event_word_is_no_actor() {
+    let text = "Delegates went to the Democratic National Convention in July.";
+    assert_eq!(kind_of(text, "Democratic National Convention"), None);
+}
+
+#[test]
+fn given_name_before_event_word_stays_person() {
+    assert_eq!(
+        kind_of("The singer Doris Day sang.", "Doris Day"),
+        Some(ActorKind::Person)
+    );
+}
+
+#[test]
+fn acronym_alone_is_an_organisation() {
+    assert_eq!(
+        kind_of("The ad was paid for by a PAC in Ohio.", "PAC"),
+        Some(ActorKind::Organization)
+    );
+}
+
+#[test]
+fn plural_of_surname_is_no_person() {
+    let text = "Hillary Clinton spoke. Sanders has cast the Clintons as insiders.";
+    assert_eq!(kind_of(text, "Clintons"), None);
+}
+
+#[test]
+fn single_letter_is_no_person() {
+    assert_eq!(kind_of("Gov. Rick Snyder (R) resigned.", "R"), None);
+}
+
+#[test]
+fn party_tag_after_comma_is_no_actor() {
+    let text = "Sen. Ted Cruz, R-Texas, spoke on Monday.";
+    assert_eq!(kind_of(text, "R-Texas"), None);
+}
+
+#[test]
+fn dotted_state_abbreviation_is_a_place() {
+    let text = "Voters in N.H. cast their ballots.";
+    assert_eq!(kind_of(text, "N.H."), Some(ActorKind::Place));
+}
+
+#[test]
+fn continental_adjective_alone_is_no_person() {
+    let text = "She won support among African voters.";
+    assert_eq!(kind_of(text, "African"), None);
+}

@@ -123,6 +123,7 @@ fn day(s: &str) -> Option<NaiveDate> {
 
 mod details;
 mod filters;
+mod general;
 mod nominal;
 mod subjects;
 mod verbs;
