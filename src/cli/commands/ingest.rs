@@ -121,11 +121,29 @@ pub fn run(args: &IngestArgs) -> Result<bool> {
         },
         None => None,
     };
-    if !args.records {
-        // The extraction tables are built on a spare core while the store is opened
-        // and the input read (the thread ends on its own).
-        let _ = std::thread::Builder::new().spawn(|| extract::warm_up(&Config::default()));
+    // The extraction tables are built on a spare core while the store is opened and
+    // the input read; joined before the command returns, so that no thread of it is
+    // still running when the process exits.
+    let warm = (!args.records)
+        .then(|| std::thread::Builder::new().spawn(|| extract::warm_up(&Config::default())))
+        .and_then(Result::ok);
+    let ran = run_warm(args, opts, given);
+    if let Some(w) = warm {
+        let _ = w.join();
     }
+    ran
+}
+
+/// [`run`] once the warm-up has started.
+fn run_warm(
+    args: &IngestArgs,
+    opts: corpus::ReadOptions,
+    given: Option<(
+        Dictionary,
+        crate::resolve::dictionary::DictionaryFormat,
+        Vec<u8>,
+    )>,
+) -> Result<bool> {
     let store = open(args)?;
     let t = Timings::new(args.timings);
     let dict = match given {
@@ -365,11 +383,11 @@ fn commit(
         t.done("corpus graph and index");
         Ok(())
     });
-    // Freeing every record and the corpus view (millions of small allocations) is
-    // left to a thread of its own: the command is done, and when it ends the process
-    // the system takes the memory back without that work.
+    // Every record and the corpus view (millions of small allocations) are not freed
+    // one by one: the command is done, and the process ends with it, which gives the
+    // memory back at once (0.03 s of a 1k ingest).
     drop((relinked, changed));
-    let _ = std::thread::Builder::new().spawn(move || drop((all, fresh, view, old, sources)));
+    std::mem::forget((all, fresh, view, old, sources));
     stored
 }
 
