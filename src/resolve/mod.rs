@@ -32,15 +32,29 @@ pub const DEFAULT_BASE: &str = "https://w3id.org/newsgraph/id/";
 /// hyphens and apostrophes dropped, words joined by `-`.
 /// `"Hossein Amir-Abdollahian"` and `"Hossein Amirabdollahian"` give the same key.
 pub fn name_key(name: &str) -> String {
-    let ascii = deunicode::deunicode(name).to_lowercase();
-    let mut words: Vec<String> = Vec::new();
+    // Written into one string: this runs for every name of every article.
+    let ascii: std::borrow::Cow<str> = if name.is_ascii() {
+        std::borrow::Cow::Borrowed(name)
+    } else {
+        std::borrow::Cow::Owned(deunicode::deunicode(name))
+    };
+    let mut key = String::with_capacity(ascii.len());
     for w in ascii.split(|c: char| c.is_whitespace() || c == '/' || c == ',') {
-        let w: String = w.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
-        if !w.is_empty() {
-            words.push(w);
+        let before = key.len();
+        if before > 0 {
+            key.push('-');
+        }
+        let start = key.len();
+        key.extend(
+            w.chars()
+                .filter(char::is_ascii_alphanumeric)
+                .map(|c| c.to_ascii_lowercase()),
+        );
+        if key.len() == start {
+            key.truncate(before);
         }
     }
-    words.join("-")
+    key
 }
 
 /// A short, stable hash (16 hex digits of SHA-256) of some parts.
@@ -125,6 +139,8 @@ mod key_tests {
         );
         assert_eq!(name_key("Recep Tayyip Erdoğan"), "recep-tayyip-erdogan");
         assert_eq!(name_key("Türkiye"), "turkiye");
+        assert_eq!(name_key(" , Abu  Mazen/ ,"), "abu-mazen");
+        assert_eq!(name_key("--"), "");
     }
 
     #[test]
