@@ -212,7 +212,7 @@ pub fn next_stands_alone(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
         return false;
     }
     lex.is_given_name(next)
-        || (0..doc.tokens.len()).any(|k| {
+        || super::elsewhere(doc, i).any(|k| {
             k != i + 1 && doc.token_text(k) == next && (k == 0 || doc.token_text(k - 1) != lead)
         })
 }

@@ -68,7 +68,7 @@ fn plural_of_surname(doc: &Doc, i: usize) -> bool {
     stems.into_iter().flatten().any(|stem| {
         stem.chars().count() >= 3
             && stem.chars().skip(1).any(char::is_lowercase)
-            && (1..doc.tokens.len()).any(|k| {
+            && super::elsewhere(doc, i).skip_while(|&k| k == 0).any(|k| {
                 doc.token_text(k) == stem
                     && is_cap_word(doc, k - 1)
                     && !doc.token_text(k - 1).ends_with('.')

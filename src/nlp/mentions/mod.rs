@@ -82,5 +82,15 @@ fn is_party_tag(text: &str) -> bool {
         && state.chars().all(|c| c.is_ascii_alphabetic() || c == '.')
 }
 
+/// How far (in tokens, each way) a check that looks for a word "elsewhere in the text"
+/// searches: the whole of any real article, bounded so that a pathological input (the
+/// 50 MB article of `tests/nasty.rs`) stays linear.
+const ELSEWHERE: usize = 10_000;
+
+/// The tokens a check for a word "elsewhere in the text" looks at around token `i`.
+fn elsewhere(doc: &Doc, i: usize) -> std::ops::Range<usize> {
+    i.saturating_sub(ELSEWHERE)..doc.tokens.len().min(i + ELSEWHERE)
+}
+
 #[cfg(test)]
 mod tests;
