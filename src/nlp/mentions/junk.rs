@@ -233,21 +233,11 @@ pub fn ends_in_adjective(doc: &Doc, lex: &Lexicon, run: Range<usize>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::Article;
-    use crate::nlp::annotate;
     use crate::nlp::lexicon::lexicon;
 
     /// The texts of the name mentions found in `text`.
     fn names(text: &str) -> Vec<String> {
-        let d = annotate(Article {
-            id: "t".into(),
-            date: None,
-            title: None,
-            url: None,
-            body: text.into(),
-            source: "t".into(),
-            line: None,
-        });
+        let d = crate::nlp::mentions::tests::doc(text);
         d.mentions
             .iter()
             .filter(|m| m.kind == crate::nlp::MentionKind::Name)

@@ -3,7 +3,8 @@
 use crate::corpus::Article;
 use crate::nlp::{annotate, ActorKind, Doc, MentionKind};
 
-fn doc(text: &str) -> Doc {
+/// The annotated document of one short text (shared by the rule files' own tests).
+pub(super) fn doc(text: &str) -> Doc {
     annotate(Article {
         id: "t".into(),
         date: None,
