@@ -41,14 +41,16 @@ pub fn keep_published(
     base: &str,
     dict: Option<&Dictionary>,
 ) -> CorpusView {
-    let finals = final_iris(records, published, budget);
+    // Every record's resolved IRIs, listed once for all the passes below.
+    let nows: Vec<Vec<String>> = records.iter().map(index::iris).collect();
+    let finals = final_iris(records, &nows, published, budget);
     // Resolved IRI → final IRI → how many facts go that way, for the facts that move.
-    let mut moved: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
-    for (r, fin) in records.iter().zip(&finals) {
+    let mut moved: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
+    for (now, fin) in nows.iter().zip(&finals) {
         if let Some(fin) = fin {
-            for (now, to) in index::iris(r).into_iter().zip(fin) {
-                if &now != to {
-                    *moved.entry(now).or_default().entry(to.clone()).or_default() += 1;
+            for (now, to) in now.iter().zip(fin) {
+                if now != to {
+                    *moved.entry(now).or_default().entry(to).or_default() += 1;
                 }
             }
         }
@@ -57,9 +59,13 @@ pub fn keep_published(
         return view;
     }
     // Every IRI whose view entry may change: where facts left, and where they went.
-    let mut touched: FxHashSet<String> = moved.keys().cloned().collect();
-    touched.extend(moved.values().flat_map(|to| to.keys().cloned()));
-    let view = rebuild_view(records, &finals, &touched, view, base, dict);
+    let mut touched: FxHashSet<String> = moved.keys().map(|k| k.to_string()).collect();
+    touched.extend(
+        moved
+            .values()
+            .flat_map(|to| to.keys().map(|k| k.to_string())),
+    );
+    let view = rebuild_view(records, &nows, &finals, &touched, view, base, dict);
     for (r, fin) in records.iter_mut().zip(finals) {
         if let Some(fin) = fin {
             index::set_iris(r, fin);
@@ -78,22 +84,23 @@ pub fn keep_published(
 /// under (ties: the smallest).
 fn final_iris(
     records: &[Record],
+    nows: &[Vec<String>],
     published: &Published,
     budget: usize,
 ) -> Vec<Option<Vec<String>>> {
     // Resolved IRI → the earlier records (indexes) it would re-link.
-    let mut renamings: FxHashMap<String, BTreeSet<usize>> = FxHashMap::default();
-    for (n, r) in records.iter().enumerate() {
+    let mut renamings: FxHashMap<&str, BTreeSet<usize>> = FxHashMap::default();
+    for (n, (r, now)) in records.iter().zip(nows).enumerate() {
         let Some(old) = published.get(&r.article.id) else {
             continue;
         };
-        for (now, was) in index::iris(r).into_iter().zip(old) {
-            if &now != was {
+        for (now, was) in now.iter().zip(old) {
+            if now != was {
                 renamings.entry(now).or_default().insert(n);
             }
         }
     }
-    let mut by_cost: Vec<(&String, &BTreeSet<usize>)> = renamings.iter().collect();
+    let mut by_cost: Vec<(&&str, &BTreeSet<usize>)> = renamings.iter().collect();
     by_cost.sort_by(|a, b| a.1.len().cmp(&b.1.len()).then(a.0.cmp(b.0)));
     let mut relinked: BTreeSet<usize> = BTreeSet::new();
     let mut taken: FxHashSet<&str> = FxHashSet::default();
@@ -101,17 +108,18 @@ fn final_iris(
         let extra = arts.difference(&relinked).count();
         if relinked.len() + extra <= budget {
             relinked.extend(arts.iter().copied());
-            taken.insert(iri.as_str());
+            taken.insert(iri);
         }
     }
     // Published IRI votes for the refused renamings.
-    let mut votes: FxHashMap<String, BTreeMap<&str, usize>> = FxHashMap::default();
-    for r in records {
+    let mut votes: FxHashMap<&str, BTreeMap<&str, usize>> = FxHashMap::default();
+    for (r, now) in records.iter().zip(nows) {
         let Some(old) = published.get(&r.article.id) else {
             continue;
         };
-        for (now, was) in index::iris(r).into_iter().zip(old) {
-            if renamings.contains_key(&now) && !taken.contains(now.as_str()) {
+        for (now, was) in now.iter().zip(old) {
+            let now = now.as_str();
+            if renamings.contains_key(now) && !taken.contains(now) {
                 *votes
                     .entry(now)
                     .or_default()
@@ -120,7 +128,7 @@ fn final_iris(
             }
         }
     }
-    let choice: FxHashMap<String, String> = votes
+    let choice: FxHashMap<&str, String> = votes
         .into_iter()
         .filter_map(|(now, v)| {
             // Most votes, then the smallest IRI.
@@ -130,8 +138,8 @@ fn final_iris(
         .collect();
     records
         .iter()
-        .map(|r| {
-            let now = index::iris(r);
+        .zip(nows)
+        .map(|(r, now)| {
             let fin: Vec<String> = match published.get(&r.article.id) {
                 // Only a re-extracted record can change shape, and it is not published.
                 Some(old) if old.len() != now.len() => return None,
@@ -143,11 +151,11 @@ fn final_iris(
                     .collect(),
                 None => now
                     .iter()
-                    .map(|i| choice.get(i).unwrap_or(i))
+                    .map(|i| choice.get(i.as_str()).unwrap_or(i))
                     .cloned()
                     .collect(),
             };
-            (fin != now).then_some(fin)
+            (&fin != now).then_some(fin)
         })
         .collect()
 }
@@ -156,6 +164,7 @@ fn final_iris(
 /// `touched` stay as resolved; touched ones are rebuilt from the facts that end there.
 fn rebuild_view(
     records: &[Record],
+    nows: &[Vec<String>],
     finals: &[Option<Vec<String>>],
     touched: &FxHashSet<String>,
     mut view: CorpusView,
@@ -168,9 +177,8 @@ fn rebuild_view(
     let mut statements: BTreeMap<String, MergedStatement> = BTreeMap::new();
     let mut names: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let mut slot = 0;
-    for (r, fin) in records.iter().zip(finals) {
-        let now = index::iris(r);
-        let fin = fin.as_ref().unwrap_or(&now);
+    for ((r, now), fin) in records.iter().zip(nows).zip(finals) {
+        let fin = fin.as_ref().unwrap_or(now);
         let (na, nm) = (r.actors.len(), r.meetings.len());
         for (i, (resolved, to)) in now.iter().zip(fin).enumerate() {
             if i < na {
