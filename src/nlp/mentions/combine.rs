@@ -201,7 +201,7 @@ fn collective_mention(
         .chars()
         .next()
         .is_some_and(char::is_uppercase)
-        && !super::chunks::is_sentence_initial(doc, chunks[0].tokens.start, c.tokens.start);
+        && !super::headlines::is_sentence_initial(doc, chunks[0].tokens.start, c.tokens.start);
     if capital
         && word_is(doc, chunks.get(k + 1), &["of"])
         && chunks.get(k + 2).is_some_and(|n| n.kind == ChunkKind::Name)

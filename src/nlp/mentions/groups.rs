@@ -11,7 +11,8 @@
 //! "officials in Iran") is left to `combine`, which reads it as that actor. This module
 //! does not decide whether a group takes part in anything.
 
-use super::chunks::{is_sentence_initial, Chunk, ChunkKind};
+use super::chunks::{Chunk, ChunkKind};
+use super::headlines::is_sentence_initial;
 use crate::nlp::lexicon::{Form, Lexicon};
 use crate::nlp::{ActorKind, Doc, Mention, MentionKind, Span, TokenKind};
 

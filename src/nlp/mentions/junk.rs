@@ -18,7 +18,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use super::chunks::is_sentence_initial;
+use super::headlines::is_sentence_initial;
 use super::runs::is_org_word;
 use crate::nlp::lexicon::Lexicon;
 use crate::nlp::{Doc, TokenKind};

@@ -14,7 +14,8 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::chunks::{title_case, Chunk, ChunkKind};
+use super::chunks::{Chunk, ChunkKind};
+use super::probes::title_case;
 use crate::nlp::lexicon::{Form, Lexicon};
 use crate::nlp::{ActorKind, Doc, Mention, MentionKind, Span, TokenKind};
 

@@ -4,7 +4,8 @@
 //! spreads over every article naming them. This module reads the lexicon and the text
 //! around the word; it makes no mentions.
 
-use super::chunks::{is_cap_word, title_case};
+use super::chunks::is_cap_word;
+use super::probes::title_case;
 use crate::nlp::lexicon::Lexicon;
 use crate::nlp::Doc;
 

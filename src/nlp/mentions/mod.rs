@@ -14,9 +14,11 @@
 pub mod chunks;
 pub mod combine;
 pub mod groups;
+mod headlines;
 mod junk;
 mod kinds;
 mod lone;
+mod probes;
 mod runs;
 
 use super::lexicon::lexicon;
@@ -29,10 +31,10 @@ pub fn find(doc: &mut Doc) {
     let headlines: Vec<bool> = doc
         .sentences
         .iter()
-        .map(|s| chunks::is_title_case(doc, s.tokens.clone()))
+        .map(|s| headlines::is_title_case(doc, s.tokens.clone()))
         .collect();
-    let mid_caps = chunks::mid_sentence_capitals(doc, &headlines);
-    let low = chunks::lower_tokens(doc);
+    let mid_caps = headlines::mid_sentence_capitals(doc, &headlines);
+    let low = probes::lower_tokens(doc);
     for (s, &headline) in doc.sentences.iter().zip(&headlines) {
         let chunks = chunks::chunk(doc, &low, lex, s.tokens.clone(), headline, &mid_caps);
         combine::combine(doc, lex, &chunks, &mut out);

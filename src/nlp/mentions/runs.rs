@@ -5,8 +5,9 @@
 
 use std::borrow::Cow;
 
-use super::chunks::{is_cap_word, lex_at, lower, title_at, PARTICLES};
+use super::chunks::{is_cap_word, PARTICLES};
 use super::junk;
+use super::probes::{lex_at, lower, title_at};
 use crate::nlp::lexicon::Lexicon;
 use crate::nlp::{Doc, TokenKind};
 

@@ -1,0 +1,155 @@
+//! Lexicon probes at a token, for chunking: the longest lexicon form, title (with its
+//! modifiers) or institution that starts there, and the lower-case forms of the
+//! document's tokens they are looked up by. It answers questions about tokens; it
+//! makes no chunks (that is `chunks::chunk`).
+
+use std::borrow::Cow;
+
+use super::chunks::is_cap_word;
+use crate::nlp::lexicon::{Form, Lexicon};
+use crate::nlp::{Doc, TokenKind};
+
+pub(super) fn lower(doc: &Doc, i: usize) -> String {
+    doc.token_text(i).to_lowercase()
+}
+
+/// Every token of a document in lower case, made once per document so that the
+/// chunker's many lookups (titles, title words, pronouns) fold no word twice. A token
+/// with no capital is borrowed, not copied.
+pub fn lower_tokens(doc: &Doc) -> Vec<Cow<'_, str>> {
+    (0..doc.tokens.len())
+        .map(|i| {
+            let t = doc.token_text(i);
+            if t.chars().any(char::is_uppercase) {
+                Cow::Owned(t.to_lowercase())
+            } else {
+                Cow::Borrowed(t)
+            }
+        })
+        .collect()
+}
+
+/// Title Case of a lower-case phrase ("deputy foreign minister" → "Deputy Foreign
+/// Minister"); short function words stay lower case.
+pub fn title_case(s: &str) -> String {
+    s.split(' ')
+        .enumerate()
+        .map(|(k, w)| {
+            if k > 0 && matches!(w, "of" | "for" | "the" | "and" | "on" | "in" | "to") {
+                w.to_string()
+            } else {
+                let mut c = w.chars();
+                match c.next() {
+                    Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+                    None => String::new(),
+                }
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The longest title starting at `i` (after any modifiers), as (end, normalised title,
+/// collective).
+pub(super) fn title_at(
+    doc: &Doc,
+    low: &[Cow<str>],
+    lex: &Lexicon,
+    i: usize,
+    end: usize,
+) -> Option<(usize, String, bool)> {
+    let mut j = i;
+    let mut kept: Vec<&str> = Vec::new();
+    while j < end && lex.title_word_kind(&low[j]) == Some("modifier") {
+        let w: &str = &low[j];
+        // "former", "deputy", "vice", "acting", "interim" change the office; "senior",
+        // "top", "veteran" only describe it.
+        if matches!(
+            w,
+            "former" | "deputy" | "vice" | "acting" | "interim" | "chief"
+        ) {
+            kept.push(w);
+        }
+        j += 1;
+    }
+    // No title starts with this word: nothing to look up.
+    if j >= end {
+        return None;
+    }
+    let mut lengths = lex.title_lengths(&low[j])?;
+    // A title is words only: the longest candidate stops before the first other token.
+    let mut max = lex.max_title_len.min(end - j);
+    if let Some(k) = (j..j + max).position(|k| doc.tokens[k].kind != TokenKind::Word) {
+        max = k;
+    }
+    // Only lengths some title starting with this word has can match (all of them
+    // when a word holds a space, which would make a key of more words).
+    if low[j..j + max].iter().any(|w| w.contains(' ')) {
+        lengths = u64::MAX;
+    }
+    let has = |len: usize| len > 64 || lengths >> (len - 1) & 1 == 1;
+    let max = (1..=max).rev().find(|&len| has(len))?;
+    // One key of all `max` words; each shorter candidate is a prefix of it.
+    let mut key = String::new();
+    let mut ends = Vec::with_capacity(max);
+    for (n, w) in low[j..j + max].iter().enumerate() {
+        if n > 0 {
+            key.push(' ');
+        }
+        key.push_str(w);
+        ends.push(key.len());
+    }
+    for len in (1..=max).rev().filter(|&len| has(len)) {
+        let phrase = &key[..ends[len - 1]];
+        if let Some(kind) = lex.title_kind(phrase) {
+            let mut words = kept.clone();
+            words.push(phrase);
+            let mut e = j + len;
+            // "Sen. Bernie Sanders": the abbreviation's period belongs to the title.
+            if e < end
+                && doc.token_text(e) == "."
+                && doc.tokens[e].span.start == doc.tokens[e - 1].span.end
+                && e + 1 < end
+                && is_cap_word(doc, e + 1)
+            {
+                e += 1;
+            }
+            return Some((e, title_case(&words.join(" ")), kind == "collective"));
+        }
+    }
+    // A modifier that is itself a title ("chief") with nothing after it.
+    None
+}
+
+pub(super) fn institution_at(
+    low: &[Cow<str>],
+    lex: &Lexicon,
+    i: usize,
+    end: usize,
+) -> Option<(usize, String)> {
+    if end - i >= 2 && lex.is_title_word_first_word(&low[i]) {
+        let phrase = format!("{} {}", low[i], low[i + 1]);
+        if lex.title_word_kind(&phrase) == Some("institution") {
+            return Some((i + 2, title_case(&phrase)));
+        }
+    }
+    if lex.title_word_kind(&low[i]) == Some("institution") {
+        return Some((i + 1, title_case(&low[i])));
+    }
+    None
+}
+
+pub(super) fn lex_at(
+    doc: &Doc,
+    lex: &Lexicon,
+    i: usize,
+    end: usize,
+) -> Option<(usize, usize, Form)> {
+    let mut words = [""; 8];
+    let n = end.min(i + 8) - i;
+    for (k, w) in words[..n].iter_mut().enumerate() {
+        *w = doc.token_text(i + k);
+    }
+    lex.longest_match(&words[..n])
+        .map(|h| (i + h.len, h.entry, h.form))
+}
