@@ -72,6 +72,30 @@ pub struct Hit {
     pub len: usize,
 }
 
+/// What the title tables say of one lower-case word, found with one lookup (see
+/// [`Lexicon::lower_word`]); the default says nothing.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LowerWord<'l> {
+    /// Its kind as a title word ([`Lexicon::title_word_kind`]).
+    pub title_word: Option<&'l str>,
+    /// The lengths of the titles it starts ([`Lexicon::title_lengths`]; 0 for none).
+    pub title_lengths: u64,
+    /// Whether some title word of several words starts with it
+    /// ([`Lexicon::is_title_word_first_word`]).
+    pub title_word_first: bool,
+}
+
+/// [`LowerWord`] as stored: the kind is an index into [`TITLE_WORD_KINDS`].
+#[derive(Debug, Clone, Copy, Default)]
+struct LowerFacts {
+    title_word: Option<u8>,
+    title_lengths: u64,
+    title_word_first: bool,
+}
+
+/// The kinds of `title_words.tsv` (its second column; `modifier` when empty).
+const TITLE_WORD_KINDS: &[&str] = &["honorific", "institution", "modifier", "org_word"];
+
 /// All lexicons, loaded once.
 #[derive(Debug)]
 pub struct Lexicon {
@@ -107,6 +131,9 @@ pub struct Lexicon {
     not_lone_names: FxHashSet<String>,
     /// Lower-case words of ordinary English.
     common: FxHashSet<String>,
+    /// `titles`' first words, `title_words` and `title_word_first_words` in one table:
+    /// what the chunker asks of every token, in one lookup.
+    lower_words: HashMap<String, LowerFacts>,
 }
 
 /// The lexicon, loaded on first use.
@@ -131,6 +158,13 @@ fn alts(field: Option<&&str>) -> Vec<String> {
                 .collect()
         })
         .unwrap_or_default()
+}
+
+/// Whether a word holds a curly apostrophe, which is looked up as a straight one
+/// ("Russia’s" = "Russia's"). (`’` is not ASCII: an ASCII word, nearly every one, is
+/// not searched for it.)
+fn curly(w: &str) -> bool {
+    !w.is_ascii() && w.contains('’')
 }
 
 /// The tokens of a form, joined by single spaces: the key forms are looked up by.
@@ -159,6 +193,7 @@ impl Lexicon {
             not_names: FxHashSet::default(),
             not_lone_names: FxHashSet::default(),
             common: FxHashSet::default(),
+            lower_words: HashMap::default(),
         };
         for r in rows(COMMON_WORDS) {
             lex.common.insert(r[0].to_string());
@@ -226,7 +261,43 @@ impl Lexicon {
         for r in rows(GIVEN_NAMES) {
             lex.given.insert(r[0].to_string());
         }
+        lex.index_lower_words();
         lex
+    }
+
+    /// Fills `lower_words` from the title tables.
+    fn index_lower_words(&mut self) {
+        let mut words: HashMap<String, LowerFacts> = HashMap::default();
+        for (w, &lengths) in &self.title_first_words {
+            words.entry(w.clone()).or_default().title_lengths = lengths;
+        }
+        for (w, kind) in &self.title_words {
+            // An unknown kind is still a title word: the chunker asks only for these.
+            let k = TITLE_WORD_KINDS.iter().position(|x| x == kind);
+            words.entry(w.clone()).or_default().title_word = Some(k.map_or(u8::MAX, |k| k as u8));
+        }
+        for w in &self.title_word_first_words {
+            words.entry(w.clone()).or_default().title_word_first = true;
+        }
+        self.lower_words = words;
+    }
+
+    /// What the title tables say of a lower-case word: [`Lexicon::title_word_kind`],
+    /// [`Lexicon::title_lengths`] and [`Lexicon::is_title_word_first_word`] at once.
+    pub fn lower_word(&self, lower: &str) -> LowerWord<'_> {
+        let Some(f) = self.lower_words.get(lower) else {
+            return LowerWord::default();
+        };
+        LowerWord {
+            title_word: f
+                .title_word
+                .map(|k| match TITLE_WORD_KINDS.get(k as usize) {
+                    Some(kind) => *kind,
+                    None => self.title_word_kind(lower).unwrap_or_default(),
+                }),
+            title_lengths: f.title_lengths,
+            title_word_first: f.title_word_first,
+        }
     }
 
     fn push_entry(
@@ -269,17 +340,29 @@ impl Lexicon {
     /// texts. Among several entries for one form the first loaded wins (countries,
     /// then places, then organisations).
     pub fn longest_match(&self, words: &[&str]) -> Option<Hit> {
-        let max = self.max_len.min(words.len());
-        let first = words.first()?;
-        // Curly and straight apostrophes are one ("Russia’s" = "Russia's").
-        // (`’` is not ASCII: an ASCII word, nearly every one, is not searched for it.)
-        let curly = |w: &str| !w.is_ascii() && w.contains('’');
+        let lengths = self.form_lengths(words.first()?);
+        self.longest_match_with(words, lengths)
+    }
+
+    /// The lengths in tokens of the forms that start with this token text, as a mask
+    /// (bit `n - 1` for `n` tokens; all bits when some form is longer than 64); 0 when
+    /// no form starts with it. For [`Lexicon::longest_match_with`].
+    pub fn form_lengths(&self, first: &str) -> u64 {
         let lengths = if curly(first) {
             self.first_words.get(&first.replace('’', "'"))
         } else {
-            self.first_words.get(*first)
+            self.first_words.get(first)
         };
-        let mut lengths = *lengths?;
+        lengths.copied().unwrap_or(0)
+    }
+
+    /// [`Lexicon::longest_match`] given the [`Lexicon::form_lengths`] of `words[0]`.
+    pub fn longest_match_with(&self, words: &[&str], lengths: u64) -> Option<Hit> {
+        if lengths == 0 {
+            return None;
+        }
+        let max = self.max_len.min(words.len());
+        let mut lengths = lengths;
         // A word with a space in it would make a probe of `len` words a key of more:
         // then every length is looked up.
         if lengths == u64::MAX || words[..max].iter().any(|w| w.as_bytes().contains(&b' ')) {
@@ -410,6 +493,33 @@ mod tests {
         let b = lex.lookup("Türkiye")[0].0;
         assert_eq!(a, b);
         assert_eq!(lex.entries[a].canonical, "Türkiye");
+    }
+
+    #[test]
+    fn lower_word_agrees_with_the_title_tables() {
+        let lex = lexicon();
+        let words = lex.title_words.keys().chain(lex.title_first_words.keys());
+        for w in words
+            .chain(lex.title_word_first_words.iter())
+            .chain([&"xyz".into()])
+        {
+            let facts = lex.lower_word(w);
+            assert_eq!(facts.title_word, lex.title_word_kind(w), "{w}");
+            assert_eq!(
+                Some(facts.title_lengths).filter(|&l| l != 0),
+                lex.title_lengths(w)
+            );
+            assert_eq!(
+                facts.title_word_first,
+                lex.is_title_word_first_word(w),
+                "{w}"
+            );
+        }
+    }
+
+    #[test]
+    fn form_lengths_of_an_unknown_word_is_zero() {
+        assert_eq!(lexicon().form_lengths("Xyzzy"), 0);
     }
 
     #[test]

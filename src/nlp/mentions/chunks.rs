@@ -5,13 +5,12 @@
 //! possessive `'s`, and everything else. It decides nothing about who is who; `combine`
 //! turns chunk patterns into mentions.
 
-use std::borrow::Cow;
 use std::collections::HashSet;
 use std::ops::Range;
 
 use super::headlines::is_sentence_initial;
 use super::junk;
-use super::probes::{institution_at, lex_at, title_at};
+use super::probes::{institution_at, lex_at, title_at, Words};
 use super::runs::{is_compound_of_names, junk_end, name_before_verb, name_run_end};
 use crate::nlp::lexicon::{Form, Lexicon};
 use crate::nlp::{Doc, TokenKind};
@@ -70,16 +69,17 @@ pub(super) fn is_cap_word(doc: &Doc, i: usize) -> bool {
 
 /// Cuts the tokens `range` (one sentence) into chunks. `mid_caps` is
 /// [`super::headlines::mid_sentence_capitals`] of the document.
-/// `low` is [`super::probes::lower_tokens`] of the document; `headline` whether the sentence
+/// `words` is [`Words`] of the document; `headline` whether the sentence
 /// [`super::headlines::is_title_case`].
 pub fn chunk(
     doc: &Doc,
-    low: &[Cow<str>],
+    words: &Words,
     lex: &Lexicon,
     range: Range<usize>,
     headline: bool,
     mid_caps: &HashSet<&str>,
 ) -> Vec<Chunk> {
+    let low = &words.low;
     let mut out = Vec::new();
     let end = range.end;
     let mut i = range.start;
@@ -105,13 +105,13 @@ pub fn chunk(
             i += 1;
             continue;
         }
-        let lexm = lex_at(doc, lex, i, end);
+        let lexm = lex_at(doc, words, lex, i, end);
         // "the 193-member General Assembly": a title glued to a hyphen is a modifier.
         let after_hyphen = i > range.start
             && doc.token_text(i - 1) == "-"
             && doc.tokens[i - 1].span.end == tok.span.start;
-        let title = title_at(doc, low, lex, i, end).filter(|_| !after_hyphen);
-        let inst = institution_at(low, lex, i, end);
+        let title = title_at(doc, words, lex, i, end).filter(|_| !after_hyphen);
+        let inst = institution_at(words, lex, i, end);
         let lex_end = lexm.map(|l| l.0).unwrap_or(i);
         let title_end = title.as_ref().map(|t| t.0).unwrap_or(i);
         let inst_end = inst.as_ref().map(|t| t.0).unwrap_or(i);
@@ -144,7 +144,7 @@ pub fn chunk(
             continue;
         }
         let lw: &str = &low[i];
-        if lex.title_word_kind(lw) == Some("modifier") {
+        if words.title_word(i) == Some("modifier") {
             // "Senior" in "Senior Hamas member X" is not a name.
             out.push(Chunk {
                 kind: ChunkKind::Other,
@@ -153,7 +153,7 @@ pub fn chunk(
             i += 1;
             continue;
         }
-        if lex.title_word_kind(lw) == Some("honorific") {
+        if words.title_word(i) == Some("honorific") {
             let mut e = i + 1;
             if e < end && doc.token_text(e) == "." && doc.tokens[e].span.start == tok.span.end {
                 e += 1;
@@ -179,7 +179,7 @@ pub fn chunk(
         if is_cap_word(doc, i) && junk::is_glued_junk(lex, text) {
             // "Texas-based", "FlagShareLikeReplyPaige Lavender": an adjective or page
             // text (with the commenter's name glued to it), no name.
-            let e = junk_end(doc, low, lex, i, end, &known);
+            let e = junk_end(doc, words, lex, i, end, &known);
             out.push(Chunk {
                 kind: ChunkKind::Other,
                 tokens: i..e,
@@ -192,11 +192,11 @@ pub fn chunk(
             && !is_compound_of_names(lex, text)
             && known(text)
         {
-            let e = name_run_end(doc, low, lex, i, end, &known);
+            let e = name_run_end(doc, words, lex, i, end, &known);
             if e < end && is_cap_word(doc, e) && junk::is_glued_junk(lex, doc.token_text(e)) {
                 // "Hilary Clinton-run", "Zach CarterFlagShareLikeReply…": the run is a
                 // modifier or page text, not a name.
-                let e = junk_end(doc, low, lex, e, end, &known);
+                let e = junk_end(doc, words, lex, e, end, &known);
                 out.push(Chunk {
                     kind: ChunkKind::Other,
                     tokens: i..e,

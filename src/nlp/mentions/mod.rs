@@ -34,9 +34,9 @@ pub fn find(doc: &mut Doc) {
         .map(|s| headlines::is_title_case(doc, s.tokens.clone()))
         .collect();
     let mid_caps = headlines::mid_sentence_capitals(doc, &headlines);
-    let low = probes::lower_tokens(doc);
+    let words = probes::Words::new(doc, lex);
     for (s, &headline) in doc.sentences.iter().zip(&headlines) {
-        let chunks = chunks::chunk(doc, &low, lex, s.tokens.clone(), headline, &mid_caps);
+        let chunks = chunks::chunk(doc, &words, lex, s.tokens.clone(), headline, &mid_caps);
         combine::combine(doc, lex, &chunks, &mut out);
     }
     // "Harry Reid (D-Nev.)", "Sen. Ted Cruz, R-Texas,": a party and state tag names no

@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 
 use super::chunks::is_cap_word;
-use crate::nlp::lexicon::{Form, Lexicon};
+use crate::nlp::lexicon::{Form, Lexicon, LowerWord};
 use crate::nlp::{Doc, TokenKind};
 
 pub(super) fn lower(doc: &Doc, i: usize) -> String {
@@ -27,6 +27,50 @@ pub fn lower_tokens(doc: &Doc) -> Vec<Cow<'_, str>> {
             }
         })
         .collect()
+}
+
+/// The tokens of a document as the chunker looks them up, made once per document:
+/// each in lower case ([`lower_tokens`]), what the title tables say of that
+/// ([`Lexicon::lower_word`]) and the lengths of the lexicon forms its text starts
+/// ([`Lexicon::form_lengths`]). Every token is looked up once, not once per question.
+pub struct Words<'d, 'l> {
+    /// Every token in lower case.
+    pub low: Vec<Cow<'d, str>>,
+    /// Per token: the title tables' facts and the form lengths.
+    facts: Vec<(LowerWord<'l>, u64)>,
+}
+
+impl<'d, 'l> Words<'d, 'l> {
+    /// Looks up every token of `doc`.
+    pub fn new(doc: &'d Doc, lex: &'l Lexicon) -> Self {
+        let low = lower_tokens(doc);
+        let facts = low
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (lex.lower_word(l), lex.form_lengths(doc.token_text(i))))
+            .collect();
+        Words { low, facts }
+    }
+
+    /// [`Lexicon::title_word_kind`] of token `i`.
+    pub fn title_word(&self, i: usize) -> Option<&'l str> {
+        self.facts[i].0.title_word
+    }
+
+    /// [`Lexicon::title_lengths`] of token `i`.
+    fn title_lengths(&self, i: usize) -> Option<u64> {
+        Some(self.facts[i].0.title_lengths).filter(|&l| l != 0)
+    }
+
+    /// [`Lexicon::is_title_word_first_word`] of token `i`.
+    fn title_word_first(&self, i: usize) -> bool {
+        self.facts[i].0.title_word_first
+    }
+
+    /// [`Lexicon::form_lengths`] of token `i`.
+    fn form_lengths(&self, i: usize) -> u64 {
+        self.facts[i].1
+    }
 }
 
 /// Title Case of a lower-case phrase ("deputy foreign minister" → "Deputy Foreign
@@ -53,14 +97,15 @@ pub fn title_case(s: &str) -> String {
 /// collective).
 pub(super) fn title_at(
     doc: &Doc,
-    low: &[Cow<str>],
+    words: &Words,
     lex: &Lexicon,
     i: usize,
     end: usize,
 ) -> Option<(usize, String, bool)> {
+    let low = &words.low;
     let mut j = i;
     let mut kept: Vec<&str> = Vec::new();
-    while j < end && lex.title_word_kind(&low[j]) == Some("modifier") {
+    while j < end && words.title_word(j) == Some("modifier") {
         let w: &str = &low[j];
         // "former", "deputy", "vice", "acting", "interim" change the office; "senior",
         // "top", "veteran" only describe it.
@@ -76,7 +121,7 @@ pub(super) fn title_at(
     if j >= end {
         return None;
     }
-    let mut lengths = lex.title_lengths(&low[j])?;
+    let mut lengths = words.title_lengths(j)?;
     // A title is words only: the longest candidate stops before the first other token.
     let mut max = lex.max_title_len.min(end - j);
     if let Some(k) = (j..j + max).position(|k| doc.tokens[k].kind != TokenKind::Word) {
@@ -102,8 +147,8 @@ pub(super) fn title_at(
     for len in (1..=max).rev().filter(|&len| has(len)) {
         let phrase = &key[..ends[len - 1]];
         if let Some(kind) = lex.title_kind(phrase) {
-            let mut words = kept.clone();
-            words.push(phrase);
+            let mut title = kept.clone();
+            title.push(phrase);
             let mut e = j + len;
             // "Sen. Bernie Sanders": the abbreviation's period belongs to the title.
             if e < end
@@ -114,7 +159,7 @@ pub(super) fn title_at(
             {
                 e += 1;
             }
-            return Some((e, title_case(&words.join(" ")), kind == "collective"));
+            return Some((e, title_case(&title.join(" ")), kind == "collective"));
         }
     }
     // A modifier that is itself a title ("chief") with nothing after it.
@@ -122,18 +167,19 @@ pub(super) fn title_at(
 }
 
 pub(super) fn institution_at(
-    low: &[Cow<str>],
+    words: &Words,
     lex: &Lexicon,
     i: usize,
     end: usize,
 ) -> Option<(usize, String)> {
-    if end - i >= 2 && lex.is_title_word_first_word(&low[i]) {
+    let low = &words.low;
+    if end - i >= 2 && words.title_word_first(i) {
         let phrase = format!("{} {}", low[i], low[i + 1]);
         if lex.title_word_kind(&phrase) == Some("institution") {
             return Some((i + 2, title_case(&phrase)));
         }
     }
-    if lex.title_word_kind(&low[i]) == Some("institution") {
+    if words.title_word(i) == Some("institution") {
         return Some((i + 1, title_case(&low[i])));
     }
     None
@@ -141,15 +187,20 @@ pub(super) fn institution_at(
 
 pub(super) fn lex_at(
     doc: &Doc,
+    words: &Words,
     lex: &Lexicon,
     i: usize,
     end: usize,
 ) -> Option<(usize, usize, Form)> {
-    let mut words = [""; 8];
+    let lengths = words.form_lengths(i);
+    if lengths == 0 {
+        return None;
+    }
+    let mut texts = [""; 8];
     let n = end.min(i + 8) - i;
-    for (k, w) in words[..n].iter_mut().enumerate() {
+    for (k, w) in texts[..n].iter_mut().enumerate() {
         *w = doc.token_text(i + k);
     }
-    lex.longest_match(&words[..n])
+    lex.longest_match_with(&texts[..n], lengths)
         .map(|h| (i + h.len, h.entry, h.form))
 }

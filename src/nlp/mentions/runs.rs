@@ -7,7 +7,7 @@ use std::borrow::Cow;
 
 use super::chunks::{is_cap_word, PARTICLES};
 use super::junk;
-use super::probes::{lex_at, lower, title_at};
+use super::probes::{lex_at, lower, title_at, Words};
 use crate::nlp::lexicon::Lexicon;
 use crate::nlp::{Doc, TokenKind};
 
@@ -93,7 +93,7 @@ pub(super) fn name_before_verb(
 /// particles ("bin", "al-").
 pub(super) fn name_run_end(
     doc: &Doc,
-    low: &[Cow<str>],
+    words: &Words,
     lex: &Lexicon,
     i: usize,
     end: usize,
@@ -119,7 +119,7 @@ pub(super) fn name_run_end(
         // "Directorate of Communications", "Bank of England": `of`/`for`/`and` inside an
         // organisation's name.
         if matches!(t, "of" | "for" | "and" | "on")
-            && (i..j).any(|k| lex.title_word_kind(&low[k]) == Some("org_word"))
+            && (i..j).any(|k| words.title_word(k) == Some("org_word"))
             && j + 1 < end
             && is_cap_word(doc, j + 1)
             && !lex.is_not_name(doc.token_text(j + 1))
@@ -140,12 +140,10 @@ pub(super) fn name_run_end(
         {
             break;
         }
-        if title_at(doc, low, lex, j, end).is_some()
-            && lex.title_word_kind(&low[j]) != Some("org_word")
-        {
+        if title_at(doc, words, lex, j, end).is_some() && words.title_word(j) != Some("org_word") {
             break;
         }
-        if lex_at(doc, lex, j, end).is_some() {
+        if lex_at(doc, words, lex, j, end).is_some() {
             break;
         }
         j += 1;
@@ -163,7 +161,7 @@ pub(super) fn name_run_end(
 /// noun it qualifies ("a Christmas-themed Web ad").
 pub(super) fn junk_end(
     doc: &Doc,
-    low: &[Cow<str>],
+    words: &Words,
     lex: &Lexicon,
     f: usize,
     end: usize,
@@ -175,15 +173,15 @@ pub(super) fn junk_end(
     }
     if junk::is_page_furniture(doc.token_text(f)) {
         if doc.tokens[next].span.start > doc.tokens[f].span.end {
-            return name_run_end(doc, low, lex, next, end, known);
+            return name_run_end(doc, words, lex, next, end, known);
         }
         return next;
     }
-    let e = name_run_end(doc, low, lex, next, end, known);
+    let e = name_run_end(doc, words, lex, next, end, known);
     if e == next + 1
-        && lex.is_common_word(&low[next])
+        && lex.is_common_word(&words.low[next])
         && !lex.is_given_name(doc.token_text(next))
-        && lex_at(doc, lex, next, end).is_none()
+        && lex_at(doc, words, lex, next, end).is_none()
     {
         return e;
     }
