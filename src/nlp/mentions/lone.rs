@@ -66,13 +66,19 @@ fn plural_of_surname(doc: &Doc, i: usize) -> bool {
         stem.strip_suffix('e')
             .filter(|s| s.ends_with("sh") || s.ends_with("ch")),
     ];
+    let body = doc.body().as_bytes();
     stems.into_iter().flatten().any(|stem| {
+        // Compared as bytes, length first: the scan runs over the whole text, and equal
+        // bytes of a whole word are equal text.
+        let is_stem = |k: usize| {
+            let s = doc.tokens[k].span;
+            s.end.checked_sub(s.start) == Some(stem.len())
+                && body.get(s.start..s.end) == Some(stem.as_bytes())
+        };
         stem.chars().count() >= 3
             && stem.chars().skip(1).any(char::is_lowercase)
             && super::elsewhere(doc, i).skip_while(|&k| k == 0).any(|k| {
-                doc.token_text(k) == stem
-                    && is_cap_word(doc, k - 1)
-                    && !doc.token_text(k - 1).ends_with('.')
+                is_stem(k) && is_cap_word(doc, k - 1) && !doc.token_text(k - 1).ends_with('.')
             })
     })
 }
