@@ -36,106 +36,105 @@ pub fn tokenize(doc: &mut Doc) {
 }
 
 /// Tokenizes a string (used by the pass and by lexicon matching).
+///
+/// Walks the text by byte position, decoding each character where it is looked at
+/// (no table of every character: that cost more than the rules themselves).
 pub fn tokenize_str(text: &str) -> Vec<Token> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let n = chars.len();
-    let byte_at = |i: usize| if i < n { chars[i].0 } else { text.len() };
-    let ch = |i: usize| if i < n { Some(chars[i].1) } else { None };
+    let n = text.len();
+    // The character at byte `p` (always a character boundary), if any.
+    let at = |p: usize| text.get(p..).and_then(|t| t.chars().next());
+    // The byte after the character at `p`.
+    let after = |p: usize| p + at(p).map_or(1, char::len_utf8);
     let mut tokens = Vec::new();
-    let mut i = 0;
+    let mut p = 0;
     let mut newline_seen = true;
-    while i < n {
-        let c = chars[i].1;
+    while let Some(c) = at(p) {
         if c.is_whitespace() || c.is_control() {
             if c == '\n' || c == '\r' || c == '\u{2028}' || c == '\u{2029}' {
                 newline_seen = true;
             }
-            i += 1;
+            p += c.len_utf8();
             continue;
         }
-        let start = i;
+        let start = p;
         let kind;
         if c.is_numeric() {
-            i += 1;
-            while i < n {
-                let d = chars[i].1;
+            p += c.len_utf8();
+            while let Some(d) = at(p) {
                 if d.is_numeric() {
-                    i += 1;
+                    p += d.len_utf8();
                 } else if matches!(d, ',' | '.' | ':' | '/' | '-')
-                    && ch(i + 1).is_some_and(|x| x.is_ascii_digit())
+                    && at(p + 1).is_some_and(|x| x.is_ascii_digit())
                 {
-                    i += 2;
+                    // Both ASCII: one byte each.
+                    p += 2;
                 } else {
                     break;
                 }
             }
             // "1990s", "7th": letters glued to digits stay in the token.
-            while i < n && chars[i].1.is_alphabetic() {
-                i += 1;
+            while let Some(d) = at(p).filter(|d| d.is_alphabetic()) {
+                p += d.len_utf8();
             }
             kind = TokenKind::Number;
         } else if is_word_char(c) {
             // Possessive 's split off before.
-            i += 1;
-            loop {
-                if i >= n {
-                    break;
-                }
-                let d = chars[i].1;
+            p += c.len_utf8();
+            while let Some(d) = at(p) {
+                let q = p + d.len_utf8();
                 if is_word_char(d) {
-                    i += 1;
-                } else if is_apostrophe(d) && ch(i + 1).is_some_and(is_word_char) {
+                    p = q;
+                } else if is_apostrophe(d) && at(q).is_some_and(is_word_char) {
                     // possessive 's / ’s is its own token (unless followed by a letter: "'se")
-                    let s_poss = matches!(ch(i + 1), Some('s' | 'S'))
-                        && !ch(i + 2).is_some_and(is_word_char);
+                    let s_poss =
+                        matches!(at(q), Some('s' | 'S')) && !at(q + 1).is_some_and(is_word_char);
                     if s_poss {
                         break;
                     }
-                    i += 2;
-                } else if matches!(d, '-' | '‐' | '‑') && ch(i + 1).is_some_and(is_word_char) {
-                    i += 2;
+                    p = after(q);
+                } else if matches!(d, '-' | '‐' | '‑') && at(q).is_some_and(is_word_char) {
+                    p = after(q);
                 } else if d == '.'
-                    && ch(i + 1).is_some_and(|x| x.is_alphabetic())
-                    && ch(i + 2) == Some('.')
-                    && i - start <= 2
+                    && at(q).is_some_and(|x| x.is_alphabetic())
+                    && at(after(q)) == Some('.')
+                    && text[start..p].chars().nth(2).is_none()
                 {
                     // U.S. / U.N. / a.m.
-                    i += 2;
+                    p = after(q);
                 } else {
                     break;
                 }
             }
             // Trailing period of a dotted abbreviation: "U.S." (letters separated by dots).
-            if ch(i) == Some('.') {
-                let word: String = chars[start..i].iter().map(|x| x.1).collect();
+            if at(p) == Some('.') {
+                let word = &text[start..p];
                 if word.contains('.') && word.chars().filter(|x| x.is_alphabetic()).count() <= 4 {
-                    i += 1;
+                    p += 1;
                 }
             }
             kind = TokenKind::Word;
         } else if is_apostrophe(c)
-            && matches!(ch(i + 1), Some('s' | 'S'))
-            && !ch(i + 2).is_some_and(is_word_char)
-            && start > 0
-            && is_word_char(chars[start - 1].1)
+            && matches!(at(p + c.len_utf8()), Some('s' | 'S'))
+            && !at(p + c.len_utf8() + 1).is_some_and(is_word_char)
+            && text[..start].chars().next_back().is_some_and(is_word_char)
         {
-            i += 2;
+            p += c.len_utf8() + 1;
             kind = TokenKind::Word;
         } else if is_quote_char(c) {
-            i += 1;
+            p += c.len_utf8();
             kind = TokenKind::Quote;
         } else {
-            i += 1;
+            p += c.len_utf8();
             // Keep runs like "..." together.
             if c == '.' {
-                while ch(i) == Some('.') {
-                    i += 1;
+                while at(p) == Some('.') {
+                    p += 1;
                 }
             }
             kind = TokenKind::Punct;
         }
         tokens.push(Token {
-            span: Span::new(byte_at(start), byte_at(i)),
+            span: Span::new(start, p.min(n)),
             kind,
             para_start: newline_seen,
         });
@@ -147,6 +146,156 @@ pub fn tokenize_str(text: &str) -> Vec<Token> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The tokenizer as it was, over a table of every character: the reference the
+    /// byte-position walk must match.
+    fn tokenize_by_chars(text: &str) -> Vec<Token> {
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let n = chars.len();
+        let byte_at = |i: usize| if i < n { chars[i].0 } else { text.len() };
+        let ch = |i: usize| if i < n { Some(chars[i].1) } else { None };
+        let mut tokens = Vec::new();
+        let mut i = 0;
+        let mut newline_seen = true;
+        while i < n {
+            let c = chars[i].1;
+            if c.is_whitespace() || c.is_control() {
+                if c == '\n' || c == '\r' || c == '\u{2028}' || c == '\u{2029}' {
+                    newline_seen = true;
+                }
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let kind;
+            if c.is_numeric() {
+                i += 1;
+                while i < n {
+                    let d = chars[i].1;
+                    if d.is_numeric() {
+                        i += 1;
+                    } else if matches!(d, ',' | '.' | ':' | '/' | '-')
+                        && ch(i + 1).is_some_and(|x| x.is_ascii_digit())
+                    {
+                        i += 2;
+                    } else {
+                        break;
+                    }
+                }
+                // "1990s", "7th": letters glued to digits stay in the token.
+                while i < n && chars[i].1.is_alphabetic() {
+                    i += 1;
+                }
+                kind = TokenKind::Number;
+            } else if is_word_char(c) {
+                // Possessive 's split off before.
+                i += 1;
+                loop {
+                    if i >= n {
+                        break;
+                    }
+                    let d = chars[i].1;
+                    if is_word_char(d) {
+                        i += 1;
+                    } else if is_apostrophe(d) && ch(i + 1).is_some_and(is_word_char) {
+                        // possessive 's / ’s is its own token (unless followed by a letter: "'se")
+                        let s_poss = matches!(ch(i + 1), Some('s' | 'S'))
+                            && !ch(i + 2).is_some_and(is_word_char);
+                        if s_poss {
+                            break;
+                        }
+                        i += 2;
+                    } else if matches!(d, '-' | '‐' | '‑') && ch(i + 1).is_some_and(is_word_char)
+                    {
+                        i += 2;
+                    } else if d == '.'
+                        && ch(i + 1).is_some_and(|x| x.is_alphabetic())
+                        && ch(i + 2) == Some('.')
+                        && i - start <= 2
+                    {
+                        // U.S. / U.N. / a.m.
+                        i += 2;
+                    } else {
+                        break;
+                    }
+                }
+                // Trailing period of a dotted abbreviation: "U.S." (letters separated by dots).
+                if ch(i) == Some('.') {
+                    let word: String = chars[start..i].iter().map(|x| x.1).collect();
+                    if word.contains('.') && word.chars().filter(|x| x.is_alphabetic()).count() <= 4
+                    {
+                        i += 1;
+                    }
+                }
+                kind = TokenKind::Word;
+            } else if is_apostrophe(c)
+                && matches!(ch(i + 1), Some('s' | 'S'))
+                && !ch(i + 2).is_some_and(is_word_char)
+                && start > 0
+                && is_word_char(chars[start - 1].1)
+            {
+                i += 2;
+                kind = TokenKind::Word;
+            } else if is_quote_char(c) {
+                i += 1;
+                kind = TokenKind::Quote;
+            } else {
+                i += 1;
+                // Keep runs like "..." together.
+                if c == '.' {
+                    while ch(i) == Some('.') {
+                        i += 1;
+                    }
+                }
+                kind = TokenKind::Punct;
+            }
+            tokens.push(Token {
+                span: Span::new(byte_at(start), byte_at(i)),
+                kind,
+                para_start: newline_seen,
+            });
+            newline_seen = false;
+        }
+        tokens
+    }
+
+    #[test]
+    fn byte_walk_matches_the_character_table() {
+        let texts = [
+            "Iran's Foreign Minister Amir-Abdollahian doesn't say “no,” he said.",
+            "The U.S. and U.N. met at 10 a.m. on 7 October; killed 1,400 people in the 1990s.",
+            "Türkiye’s Erdoğan met Putin’s aide ‘Ivan’ — in Zürich… “Ça va?” ʼs x's 's",
+            "Ü.S. a.b.c. é.é. U.S.A. ...  …\n\r\u{2028}« guillemets » 12.5-km 3/4 7th 1990s",
+            "combining e\u{301}te\u{301} naïve Ålborg 'S 's’s ’S ‐hyphen‑non 名前 ٣٤ ½",
+            "",
+            "'s",
+            "x.",
+            "a'",
+            "Don’t-stop-me-now’s O’Neill’s 9-1-1 U.S.-led",
+        ];
+        for t in texts {
+            assert_eq!(tokenize_str(t), tokenize_by_chars(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn byte_walk_matches_the_character_table_on_every_prefix() {
+        let t = "Türkiye’s U.S. é.é. Ça va? 1,400’s 7th a.m. — “x” ‘y’ ʼs 'S";
+        for (i, _) in t.char_indices() {
+            assert_eq!(
+                tokenize_str(&t[..i]),
+                tokenize_by_chars(&t[..i]),
+                "{}",
+                &t[..i]
+            );
+            assert_eq!(
+                tokenize_str(&t[i..]),
+                tokenize_by_chars(&t[i..]),
+                "{}",
+                &t[i..]
+            );
+        }
+    }
 
     fn words(s: &str) -> Vec<&str> {
         tokenize_str(s)
