@@ -96,6 +96,38 @@ struct LowerFacts {
 /// The kinds of `title_words.tsv` (its second column; `modifier` when empty).
 const TITLE_WORD_KINDS: &[&str] = &["honorific", "institution", "modifier", "org_word"];
 
+/// The shapes (length, first and last byte) of a table's keys, as a bitmap of 8,192
+/// bits: a word whose shape has no bit is no key, which is found without hashing the
+/// word or touching the table (most words of a text are in none of the tables the
+/// chunker asks about every word).
+#[derive(Debug, Clone)]
+struct Shapes(Box<[u64; 128]>);
+
+impl Shapes {
+    fn new<'a>(keys: impl Iterator<Item = &'a String>) -> Shapes {
+        let mut bits = Box::new([0u64; 128]);
+        for k in keys {
+            if let Some(b) = Shapes::bit(k) {
+                bits[b / 64] |= 1 << (b % 64);
+            }
+        }
+        Shapes(bits)
+    }
+
+    /// The bit of a word's shape; `None` for the empty word.
+    fn bit(w: &str) -> Option<usize> {
+        let b = w.as_bytes();
+        let (first, last) = (*b.first()?, *b.last()?);
+        let x = u32::from(first) | u32::from(last) << 8 | (b.len().min(255) as u32) << 16;
+        Some((x.wrapping_mul(0x9E37_79B1) >> 19) as usize)
+    }
+
+    /// Whether `w` may be a key (false: it certainly is not).
+    fn may_hold(&self, w: &str) -> bool {
+        Shapes::bit(w).is_none_or(|b| self.0[b / 64] >> (b % 64) & 1 == 1)
+    }
+}
+
 /// All lexicons, loaded once.
 #[derive(Debug)]
 pub struct Lexicon {
@@ -134,6 +166,10 @@ pub struct Lexicon {
     /// `titles`' first words, `title_words` and `title_word_first_words` in one table:
     /// what the chunker asks of every token, in one lookup.
     lower_words: HashMap<String, LowerFacts>,
+    /// The shapes of `lower_words`' keys.
+    lower_shapes: Shapes,
+    /// The shapes of `first_words`' keys.
+    first_shapes: Shapes,
 }
 
 /// The lexicon, loaded on first use.
@@ -194,6 +230,8 @@ impl Lexicon {
             not_lone_names: FxHashSet::default(),
             common: FxHashSet::default(),
             lower_words: HashMap::default(),
+            lower_shapes: Shapes::new(std::iter::empty()),
+            first_shapes: Shapes::new(std::iter::empty()),
         };
         for r in rows(COMMON_WORDS) {
             lex.common.insert(r[0].to_string());
@@ -279,12 +317,17 @@ impl Lexicon {
         for w in &self.title_word_first_words {
             words.entry(w.clone()).or_default().title_word_first = true;
         }
+        self.lower_shapes = Shapes::new(words.keys());
         self.lower_words = words;
+        self.first_shapes = Shapes::new(self.first_words.keys());
     }
 
     /// What the title tables say of a lower-case word: [`Lexicon::title_word_kind`],
     /// [`Lexicon::title_lengths`] and [`Lexicon::is_title_word_first_word`] at once.
     pub fn lower_word(&self, lower: &str) -> LowerWord<'_> {
+        if !self.lower_shapes.may_hold(lower) {
+            return LowerWord::default();
+        }
         let Some(f) = self.lower_words.get(lower) else {
             return LowerWord::default();
         };
@@ -350,8 +393,10 @@ impl Lexicon {
     pub fn form_lengths(&self, first: &str) -> u64 {
         let lengths = if curly(first) {
             self.first_words.get(&first.replace('’', "'"))
-        } else {
+        } else if self.first_shapes.may_hold(first) {
             self.first_words.get(first)
+        } else {
+            None
         };
         lengths.copied().unwrap_or(0)
     }
@@ -514,6 +559,14 @@ mod tests {
                 lex.is_title_word_first_word(w),
                 "{w}"
             );
+        }
+    }
+
+    #[test]
+    fn form_lengths_finds_every_first_word() {
+        let lex = lexicon();
+        for (w, &lengths) in &lex.first_words {
+            assert_eq!(lex.form_lengths(w), lengths, "{w}");
         }
     }
 
