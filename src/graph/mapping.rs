@@ -22,6 +22,7 @@ use super::dates::day_text;
 pub use super::dates::{date_literal, parse_day};
 pub use super::nquads_text::nquad_text;
 use super::nquads_text::{push_iri, push_quoted};
+use super::valid_iris::{checked, ValidIris};
 use super::vocab::{dcterms, org, prov, rdfs, schema, sem, time, RDF_TYPE};
 use super::{facts, iris, GraphError};
 use crate::extract::{ActorKind, Record};
@@ -104,6 +105,8 @@ pub(super) struct Builder<'r> {
     text: String,
     /// Where each line is in `text`.
     lines: Vec<(usize, usize)>,
+    /// The IRIs' checker, which remembers the prefixes it parsed.
+    valid: ValidIris,
 }
 
 impl<'r> Builder<'r> {
@@ -118,13 +121,14 @@ impl<'r> Builder<'r> {
             provenance: None,
             text: String::with_capacity(64 * 1024),
             lines: Vec::with_capacity(512),
+            valid: ValidIris::default(),
         })
     }
 
     /// `iri` if it is a valid IRI, or an error naming what it was for (`what` is only
-    /// called on error).
+    /// called on error); see [`ValidIris::check`].
     pub fn iri(&self, iri: String, what: impl FnOnce() -> String) -> Result<String, GraphError> {
-        checked(self.article_id, iri, what)
+        self.valid.check(self.article_id, iri, what)
     }
 
     /// Adds one triple to the article graph.
@@ -222,23 +226,6 @@ fn be_u64(b: &[u8]) -> u64 {
     let n = b.len().min(8);
     w[..n].copy_from_slice(&b[..n]);
     u64::from_be_bytes(w)
-}
-
-/// `iri` if it parses as an IRI (what `NamedNode::new` accepts), or an error.
-fn checked(
-    article: &str,
-    iri: String,
-    what: impl FnOnce() -> String,
-) -> Result<String, GraphError> {
-    match NamedNodeRef::new(&iri) {
-        Ok(_) => Ok(iri),
-        Err(e) => Err(GraphError::InvalidIri {
-            article: article.to_string(),
-            what: what(),
-            message: e.to_string(),
-            iri,
-        }),
-    }
 }
 
 fn article(b: &mut Builder<'_>, r: &Record) {

@@ -16,6 +16,7 @@ mod facts;
 pub mod iris;
 pub mod mapping;
 mod nquads_text;
+mod valid_iris;
 pub mod vocab;
 
 pub use error::GraphError;
