@@ -3,6 +3,7 @@
 //! pipelined variant that overlaps one batch's disk syncs with the next one's mapping.
 //! Nothing here reads the store or decides what a record says.
 
+use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -12,6 +13,10 @@ use rayon::prelude::*;
 use super::swap::{put_graphs, GraphSwap};
 use super::{files, load, storage, Store, StoreError, Written};
 use crate::extract::Record;
+
+/// How many batches of a write-only store [`Store::replace_articles_streamed`] writes
+/// at once.
+const WRITES_IN_FLIGHT: usize = 2;
 
 impl Store {
     /// [`Store::replace_articles`] over a sequence of batches, pipelined: while one
@@ -24,19 +29,28 @@ impl Store {
         batches: impl IntoIterator<Item = &'r [Record]>,
         mut done: impl FnMut(&'r [Record], Vec<Result<Written, StoreError>>),
     ) {
+        // Batches written at once. Writing a batch is mostly waiting (syncs of its
+        // files, then of each directory), so two batches of a write-only store are
+        // written side by side: each still follows the commit order of
+        // `try_write_prepared` (its records are renamed only once its graphs are
+        // durable), and the articles are independent. A loaded store swaps each batch
+        // into memory as it is written: one at a time, in order.
+        let in_flight = if self.loaded { 1 } else { WRITES_IN_FLIGHT };
         std::thread::scope(|scope| {
-            let mut writing: Option<(&'r [Record], std::thread::ScopedJoinHandle<'_, _>)> = None;
+            let mut writing = VecDeque::new();
             for batch in batches {
                 let prepared = self.prepare(batch);
-                if let Some((b, h)) = writing.take() {
-                    done(b, join_results(b, &self.dir, h));
+                if writing.len() >= in_flight {
+                    if let Some((b, h)) = writing.pop_front() {
+                        done(b, join_results(b, &self.dir, h));
+                    }
                 }
-                writing = Some((
+                writing.push_back((
                     batch,
                     scope.spawn(move || self.write_prepared(batch, prepared)),
                 ));
             }
-            if let Some((b, h)) = writing {
+            for (b, h) in writing {
                 done(b, join_results(b, &self.dir, h));
             }
         });
