@@ -436,8 +436,9 @@ pub fn chunk(
             // text also writes without it ("Report: Half Clinton's …").
             let initial = is_sentence_initial(doc, range.start, i)
                 || clause && (e == i + 1 || junk::next_stands_alone(doc, lex, i));
-            let common =
-                lex.is_common_word(lw) && !mid_caps.contains(text) && !lex.is_given_name(text);
+            let common = junk::is_common_or_plural(lex, lw)
+                && !mid_caps.contains(text)
+                && !lex.is_given_name(text);
             if initial && common && !name_before_verb(doc, low, i, e, end) {
                 // "Naturally, …", "Contacts were held", "Notice Trump …": a common word,
                 // capitalised only because it opens the sentence, is no (part of a) name.
