@@ -58,12 +58,19 @@ pub(super) const PARTICLES: &[&str] = &[
 
 pub(super) fn is_cap_word(doc: &Doc, i: usize) -> bool {
     let t = &doc.tokens[i];
-    t.kind == TokenKind::Word
-        && doc
-            .token_text(i)
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase)
+    if t.kind != TokenKind::Word {
+        return false;
+    }
+    let text = doc.token_text(i);
+    match text.chars().next() {
+        Some(c) if c.is_uppercase() => true,
+        // "al-Sisi", "el-Assad": a name behind an Arabic article prefix.
+        Some(c) if c.is_lowercase() && text.get(..4).is_some_and(|h| h.contains('-')) => {
+            let rest = crate::resolve::names::strip_article(text);
+            rest.len() < text.len() && rest.chars().next().is_some_and(char::is_uppercase)
+        }
+        _ => false,
+    }
 }
 
 pub(super) fn lower(doc: &Doc, i: usize) -> String {
