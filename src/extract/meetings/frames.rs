@@ -7,7 +7,7 @@
 //! modality (that is `filters`) or dates and places (`details`).
 
 use super::triggers::{Frame, Trigger};
-use super::{nominal, participants, push_all, Cand, Ctx, Word};
+use super::{nominal, noun_phrases, participants, push_all, Cand, Ctx, Word};
 use crate::nlp::{ActorKind, MentionKind, Span};
 
 /// Words that open a subordinate clause whose own subject a trigger in it takes
@@ -115,7 +115,7 @@ pub(super) fn frame_participants(
         let after_and = start > lo && w[start - 1] == "and";
         let e = ctx.doc.mentions[m].entity;
         if after_and && ctx.mention_end[m] == j && e.is_some_and(|e| !subj.contains(&e)) {
-            let (v, _) = participants::noun_phrase(ctx, start, t0);
+            let (v, _) = noun_phrases::noun_phrase(ctx, start, t0);
             if !v.is_empty() && !subj.is_empty() {
                 subj = v;
             }
@@ -172,11 +172,11 @@ pub(super) fn frame_participants(
                     after
                 };
                 let k = if k < hi && w[k] == "with" { k + 1 } else { k };
-                obj = participants::noun_phrase(ctx, k, hi).0;
+                obj = noun_phrases::noun_phrase(ctx, k, hi).0;
             }
             if obj.is_empty() {
-                if let Some(k) = participants::find_word(ctx, t1, hi, &["with"], 12) {
-                    obj = participants::noun_phrase(ctx, k, hi).0;
+                if let Some(k) = noun_phrases::find_word(ctx, t1, hi, &["with"], 12) {
+                    obj = noun_phrases::noun_phrase(ctx, k, hi).0;
                 }
             }
             push_all(&mut parts, &obj);
@@ -196,7 +196,7 @@ pub(super) fn frame_participants(
                 );
             // "gave a warm welcome on Thursday to X", "was greeted at the palace by X".
             let start = if passive {
-                participants::find_word(ctx, t1, hi, &["by"], 10)?
+                noun_phrases::find_word(ctx, t1, hi, &["by"], 10)?
             } else {
                 let k = skip_time(ctx, after, hi);
                 if k < hi && w[k] == "to" && w[t0] == "gave" {
@@ -216,10 +216,10 @@ pub(super) fn frame_participants(
                 return None;
             }
             // "welcomed the U.S. attack": a thing, not a guest.
-            if frame == Frame::Host && !passive && participants::qualifies_a_thing(ctx, start, hi) {
+            if frame == Frame::Host && !passive && noun_phrases::qualifies_a_thing(ctx, start, hi) {
                 return None;
             }
-            let (obj, _) = participants::noun_phrase(ctx, start, hi);
+            let (obj, _) = noun_phrases::noun_phrase(ctx, start, hi);
             // "A and B received $50 million": with no guest or host named, the
             // subjects only act together. (A joint visit, "A and B visited the
             // memorial", still tells that they were together.)
@@ -232,10 +232,10 @@ pub(super) fn frame_participants(
             push_all(&mut parts, &obj);
         }
         Frame::Travel => {
-            let (obj, stop) = participants::noun_phrase(ctx, after, hi);
+            let (obj, stop) = noun_phrases::noun_phrase(ctx, after, hi);
             let d = obj.iter().copied().find(|&e| is_place(ctx, e))?;
             // A purpose: "for talks (with B)", "on a visit", "to meet B".
-            let k = participants::find_word(
+            let k = noun_phrases::find_word(
                 ctx,
                 stop,
                 hi,
@@ -262,12 +262,12 @@ pub(super) fn frame_participants(
             }
             dest = Some(d);
             let with = if pw == "meet" {
-                Some(participants::skip_with(ctx, k, hi))
+                Some(noun_phrases::skip_with(ctx, k, hi))
             } else {
-                participants::find_word(ctx, k, hi, &["with"], 4)
+                noun_phrases::find_word(ctx, k, hi, &["with"], 4)
             };
             let others = with
-                .map(|k| participants::noun_phrase(ctx, k, hi).0)
+                .map(|k| noun_phrases::noun_phrase(ctx, k, hi).0)
                 .unwrap_or_default();
             if others.is_empty() {
                 parts.push(d);
@@ -305,10 +305,10 @@ pub(super) fn frame_participants(
             };
             if w[t1 - 1] == "with" {
                 // The trigger ends with its preposition ("call with", "audience with").
-                push_all(&mut parts, &participants::noun_phrase(ctx, t1, hi).0);
+                push_all(&mut parts, &noun_phrases::noun_phrase(ctx, t1, hi).0);
             } else if noun == "visit" || noun == "trip" {
-                let k = participants::find_word(ctx, t1, hi, &["to"], 2)?;
-                let (obj, _) = participants::noun_phrase(ctx, k, hi);
+                let k = noun_phrases::find_word(ctx, t1, hi, &["to"], 2)?;
+                let (obj, _) = noun_phrases::noun_phrase(ctx, k, hi);
                 dest = obj.iter().copied().find(|&e| is_place(ctx, e));
                 push_all(&mut parts, &obj);
             } else if noun == "meeting"
@@ -320,12 +320,12 @@ pub(super) fn frame_participants(
                 && ctx.mention_start.get(after).copied().flatten().is_some()
             {
                 // "after meeting Chinese officials": a gerund with its object.
-                push_all(&mut parts, &participants::noun_phrase(ctx, after, hi).0);
-            } else if let Some(k) = participants::find_word(ctx, t1, hi, with_targets, 10) {
+                push_all(&mut parts, &noun_phrases::noun_phrase(ctx, after, hi).0);
+            } else if let Some(k) = noun_phrases::find_word(ctx, t1, hi, with_targets, 10) {
                 if w[k - 1] == "between" {
-                    parts = participants::noun_phrase(ctx, k, hi).0;
+                    parts = noun_phrases::noun_phrase(ctx, k, hi).0;
                 } else {
-                    push_all(&mut parts, &participants::noun_phrase(ctx, k, hi).0);
+                    push_all(&mut parts, &noun_phrases::noun_phrase(ctx, k, hi).0);
                 }
             } else if nominal::leading_phrase(ctx, lo, t0) {
                 // "In a phone call on Saturday, Kerry told Cavusoglu …": the main
@@ -437,7 +437,7 @@ pub(super) fn frame_participants(
             {
                 return None;
             }
-            let (obj, stop) = participants::noun_phrase(ctx, after, hi);
+            let (obj, stop) = noun_phrases::noun_phrase(ctx, after, hi);
             let e = *obj.first()?;
             // "called X on Tuesday", "called X to congratulate": a call; "called X a
             // liar", "called X's bluff", "called on": not.

@@ -8,7 +8,9 @@
 //!   speeches;
 //! - `frames`: who took part by the shape of the trigger (subject/object, host/guest,
 //!   destination, noun complement);
-//! - `participants`: subject, objects, "with"/"between" phrases, coordination;
+//! - `participants`: which mention is a participant, the clause's subject, "the two
+//!   leaders";
+//! - `noun_phrases`: objects, "with"/"between" phrases, coordination, appositions;
 //! - `nominal`: meetings told as nouns ("Trump's call with Tsai", "after their talks",
 //!   "In a phone call, X told Y", separate calls);
 //! - `bodies`: one body's members meeting among themselves ("NATO ambassadors met");
@@ -27,6 +29,7 @@ pub mod filters;
 pub mod frames;
 pub mod merge;
 pub mod nominal;
+pub mod noun_phrases;
 pub mod participant_words;
 pub mod participants;
 pub mod triggers;
