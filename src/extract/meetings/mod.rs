@@ -7,7 +7,8 @@
 //! - `filters`: planned, wished-for, negated, habitual, "called for", "meet demands",
 //!   speeches;
 //! - `frames`: who took part by the shape of the trigger (subject/object, host/guest,
-//!   destination, noun complement);
+//!   destination, the one called); `frame_subject`: the subject a frame starts from;
+//!   `frame_nouns`: the noun frame (owner, complement, "the U.S.-China talks");
 //! - `participants`: which mention is a participant, the clause's subject, "the two
 //!   leaders";
 //! - `noun_phrases`: objects, "with"/"between" phrases, coordination, appositions;
@@ -26,6 +27,8 @@ mod ctx;
 pub mod details;
 pub mod filter_words;
 pub mod filters;
+mod frame_nouns;
+mod frame_subject;
 pub mod frames;
 pub mod merge;
 pub mod nominal;
