@@ -78,15 +78,7 @@ pub fn noun_phrase(ctx: &Ctx, start: usize, hi: usize) -> (Vec<usize>, usize) {
     while k < hi {
         if let Some(m) = ctx.mention_start[k] {
             let end = ctx.mention_end[m];
-            // "Reagan's statement": a possessor of a thing is no participant;
-            // "Romania's government" stands for Romania.
-            let possessor_of_thing = ctx.words.get(end).is_some_and(|w| w == "'s")
-                && !ctx.modifier[m]
-                && !ctx
-                    .words
-                    .get(end + 1..(end + 3).min(ctx.words.len()))
-                    .is_some_and(|a| a.iter().any(|x| has(COLLECTIVES, x)));
-            if !skip_next && !possessor_of_thing {
+            if !skip_next && !possessor_of_thing(ctx, m) {
                 if let Some(e) = participant(ctx, m) {
                     if !out.contains(&e) {
                         out.push(e);
@@ -105,15 +97,7 @@ pub fn noun_phrase(ctx: &Ctx, start: usize, hi: usize) -> (Vec<usize>, usize) {
             continue;
         }
         let w = ctx.words[k].as_str();
-        // "Mr. Obama and Mr. Netanyahu": the period of an abbreviation inside the phrase.
-        if w == "."
-            && k > start
-            && k + 1 < hi
-            && ctx.doc.tokens[k].span.start == ctx.doc.tokens[k - 1].span.end
-            && ctx.words[k - 1].chars().count() <= 4
-            && ctx.mention_at[k - 1].is_none()
-            && ctx.mention_at[k + 1].is_some()
-        {
+        if abbreviation_period(ctx, start, k, hi) {
             k += 1;
             continue;
         }
@@ -124,15 +108,7 @@ pub fn noun_phrase(ctx: &Ctx, start: usize, hi: usize) -> (Vec<usize>, usize) {
         }
         match w {
             "and" | "," | "&" => {
-                // "Donald Trump, right, and Shinzo Abe": a caption's position word.
-                if w == ","
-                    && k + 2 < hi
-                    && matches!(
-                        ctx.words[k + 1].as_str(),
-                        "left" | "right" | "center" | "centre"
-                    )
-                    && ctx.words[k + 2] == ","
-                {
+                if caption_position(ctx, k, hi) {
                     k += 3;
                     continue;
                 }
@@ -149,20 +125,13 @@ pub fn noun_phrase(ctx: &Ctx, start: usize, hi: usize) -> (Vec<usize>, usize) {
                         "a" | "an" | "the" | "his" | "her" | "their"
                     )
                 {
-                    let mut j = k + 1;
-                    while j < hi && ctx.words[j] != "," {
-                        if has(STOP, &ctx.words[j]) && ctx.words[j] != "of" {
-                            break;
+                    match apposition_close(ctx, k, hi) {
+                        Some(j) => {
+                            k = j;
+                            continue;
                         }
-                        j += 1;
+                        None => break,
                     }
-                    if j < hi && ctx.words[j] == "," {
-                        // A title apposition naming the same actor ("the deputy
-                        // minister, Mikhail Bogdanov") is read on after the comma.
-                        k = j;
-                        continue;
-                    }
-                    break;
                 }
             }
             "of" | "from" => {
@@ -195,6 +164,56 @@ pub fn noun_phrase(ctx: &Ctx, start: usize, hi: usize) -> (Vec<usize>, usize) {
         k += 1;
     }
     (out, k)
+}
+
+/// "Reagan's statement": the possessor (mention `m`) of a thing is no participant;
+/// "Romania's government" stands for Romania.
+fn possessor_of_thing(ctx: &Ctx, m: usize) -> bool {
+    let end = ctx.mention_end[m];
+    ctx.words.get(end).is_some_and(|w| w == "'s")
+        && !ctx.modifier[m]
+        && !ctx
+            .words
+            .get(end + 1..(end + 3).min(ctx.words.len()))
+            .is_some_and(|a| a.iter().any(|x| has(COLLECTIVES, x)))
+}
+
+/// "Mr. Obama and Mr. Netanyahu": token `k` is the period of an abbreviation inside
+/// the phrase that started at `start`.
+fn abbreviation_period(ctx: &Ctx, start: usize, k: usize, hi: usize) -> bool {
+    ctx.words[k] == "."
+        && k > start
+        && k + 1 < hi
+        && ctx.doc.tokens[k].span.start == ctx.doc.tokens[k - 1].span.end
+        && ctx.words[k - 1].chars().count() <= 4
+        && ctx.mention_at[k - 1].is_none()
+        && ctx.mention_at[k + 1].is_some()
+}
+
+/// "Donald Trump, right, and Shinzo Abe": the comma at `k` opens a caption's position
+/// word, closed by a comma.
+fn caption_position(ctx: &Ctx, k: usize, hi: usize) -> bool {
+    ctx.words[k] == ","
+        && k + 2 < hi
+        && matches!(
+            ctx.words[k + 1].as_str(),
+            "left" | "right" | "center" | "centre"
+        )
+        && ctx.words[k + 2] == ","
+}
+
+/// The apposition opened by the comma at `k`: the comma that closes it, where a title
+/// apposition naming the same actor ("the deputy minister, Mikhail Bogdanov") is read
+/// on; `None` when a stop word ends it first.
+fn apposition_close(ctx: &Ctx, k: usize, hi: usize) -> Option<usize> {
+    let mut j = k + 1;
+    while j < hi && ctx.words[j] != "," {
+        if has(STOP, &ctx.words[j]) && ctx.words[j] != "of" {
+            break;
+        }
+        j += 1;
+    }
+    (j < hi && ctx.words[j] == ",").then_some(j)
 }
 
 /// The first "with"/"between"/given word after `from` in the clause, skipping place
