@@ -9,11 +9,12 @@
 //! not decide what an expression dates (a meeting, a statement): that is `extract`.
 
 pub mod calendar;
+pub mod expr;
 pub mod patterns;
 
 use chrono::NaiveDate;
 
-use self::calendar::Expr;
+use self::expr::{Expr, Unit};
 use self::patterns::Hit;
 use super::{DateRange, Doc, Span, TimeExpr, TimeKind};
 
@@ -84,7 +85,7 @@ fn build(text: &str, h: Hit, date: Option<NaiveDate>) -> TimeExpr {
         | Expr::DayOfMonth(_)
         | Expr::Weekday(..)
         | Expr::Offset(_) => TimeKind::Day,
-        Expr::Ago(_, calendar::Unit::Day) => TimeKind::Day,
+        Expr::Ago(_, Unit::Day) => TimeKind::Day,
         _ => TimeKind::Period,
     };
     if h.recurring {

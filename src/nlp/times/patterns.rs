@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 use chrono::{NaiveDate, Weekday};
 use regex::{Captures, Regex};
 
-use super::calendar::{Expr, Rel, Unit};
+use super::expr::{Expr, Rel, Unit};
 
 /// A hit of a pattern.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
