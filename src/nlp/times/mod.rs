@@ -7,10 +7,16 @@
 //! 2006") and a trailing "(local time)". "since 2006" is marked [`TimeKind::Since`] and
 //! "every Monday" [`TimeKind::Recurring`]: neither names one occasion. This pass does
 //! not decide what an expression dates (a meeting, a statement): that is `extract`.
+//!
+//! Files: `patterns` (the regular expressions and their search; `stand_in` the ASCII
+//! copy they search, `parse` the meaning of each hit), `expr` (that meaning, before
+//! resolution), `calendar` (resolution against the article date).
 
 pub mod calendar;
 pub mod expr;
+mod parse;
 pub mod patterns;
+mod stand_in;
 
 use chrono::NaiveDate;
 
