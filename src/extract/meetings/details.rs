@@ -259,8 +259,11 @@ pub fn date(ctx: &Ctx, lo: usize, t0: usize, hi: usize) -> Option<(DateRange, Sp
 
 /// A date from the sentences before: a meeting told without a time of its own in an
 /// account that dated the event a sentence or two earlier ("Trump met Abe on Friday.
-/// The two leaders discussed trade.") takes the latest occasion named there.
-pub fn inherited(ctx: &Ctx, si: usize) -> Option<(DateRange, Span)> {
+/// The two leaders discussed trade.", "The summit opened on Saturday. Merkel met
+/// Hollande.") takes the latest occasion named there, unless those sentences tell of
+/// other people and none of its own: a roundup's next paragraph ("Macron arrived in Tel
+/// Aviv on Tuesday. Erdogan welcomed Orban to Ankara.") tells another occasion.
+pub fn inherited(ctx: &Ctx, si: usize, parts: &[usize]) -> Option<(DateRange, Span)> {
     let doc = ctx.doc;
     // "Earlier, …" / "Previously, …" tells of another, earlier occasion: the date of
     // the sentences before is not its date.
@@ -286,6 +289,16 @@ pub fn inherited(ctx: &Ctx, si: usize) -> Option<(DateRange, Span)> {
     }
     // Up to three sentences back (tweets and captions between count as sentences).
     let b0 = doc.sentences[si.saturating_sub(3)].span.start;
+    let in_window = |m: &usize| (b0..b1).contains(&doc.mentions[*m].span.start);
+    let named_there = parts
+        .iter()
+        .any(|&e| doc.entities[e].mentions.iter().any(in_window));
+    let others_there = doc.entities.iter().enumerate().any(|(e, ent)| {
+        ent.kind == ActorKind::Person && !parts.contains(&e) && ent.mentions.iter().any(in_window)
+    });
+    if !named_there && others_there {
+        return None;
+    }
     ctx.times_between(b0, b1).iter().rev().find_map(|t| {
         if matches!(t.kind, TimeKind::Since | TimeKind::Recurring) || t.past.start.is_none() {
             return None;

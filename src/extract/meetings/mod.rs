@@ -271,7 +271,7 @@ fn build(
     // A meeting referred back to keeps the date it was told with.
     let (date, date_span) = match details::date(ctx, lo, t.start, hi).or_else(|| {
         (!anaphoric && !earlier)
-            .then(|| details::inherited(ctx, si))
+            .then(|| details::inherited(ctx, si, &parts))
             .flatten()
     }) {
         Some((r, s)) => (r, Some(s)),
