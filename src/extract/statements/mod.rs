@@ -143,7 +143,7 @@ pub fn extract(doc: &Doc) -> Vec<Statement> {
         reported::find_in_sentence(&ctx, si, &mut found);
     }
     for f in &mut found {
-        f.content = direct::widen_to_quotes(doc, f.content);
+        f.content = skip_dateline(doc, direct::widen_to_quotes(doc, f.content));
     }
     found.sort_by_key(|f| (f.content.start, f.content.end));
     let mut kept: Vec<Found> = Vec::new();
@@ -160,6 +160,38 @@ pub fn extract(doc: &Doc) -> Vec<Statement> {
     direct::merge_following_quotes(&ctx, &mut kept);
     direct::continuations(&ctx, &mut kept);
     finish(&ctx, &kept)
+}
+
+/// A content without the dateline that opens its paragraph ("RIYADH, Oct 15 (Reuters)
+/// - Saudi Arabia will …", "BEIRUT (AP) — Hezbollah is …"): a place in capitals, then
+/// no word in lower case (a date, the agency in brackets), then a dash, within the
+/// first 60 characters. The dateline says where the story was filed, not what was said.
+fn skip_dateline(doc: &Doc, content: Span) -> Span {
+    let text = doc.text(content);
+    let cut = text.char_indices().nth(60).map_or(text.len(), |(i, _)| i);
+    let head = &text[..cut];
+    let Some((at, dash)) = [" - ", " — ", " – ", " -- "]
+        .iter()
+        .filter_map(|d| head.find(d).map(|i| (i, d.len())))
+        .min()
+    else {
+        return content;
+    };
+    let prefix = &text[..at];
+    let first = prefix
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .next()
+        .unwrap_or("");
+    let place = first.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && !first.chars().any(char::is_lowercase);
+    let no_lower_word = prefix
+        .split_whitespace()
+        .all(|w| !w.chars().next().is_some_and(char::is_lowercase));
+    let rest = text[at + dash..].trim_start();
+    if !place || !no_lower_word || rest.is_empty() {
+        return content;
+    }
+    Span::new(content.end - rest.len(), content.end)
 }
 
 /// Resolves speakers in text order and fills kind, date and evidence.

@@ -207,3 +207,22 @@ fn proclaimed_is_a_cue() {
     let (who, cue, ..) = one("The governor proclaimed that the state would never give up.");
     assert_eq!((who.as_str(), cue.as_str()), ("The governor", "proclaimed"));
 }
+
+#[test]
+fn dateline_is_no_part_of_the_content() {
+    let (_, _, content, _) =
+        one("RIYADH, Oct 15 (Reuters) - Saudi Arabia will keep talking to all sides, a Saudi official said on Sunday.");
+    assert_eq!(content, "Saudi Arabia will keep talking to all sides");
+}
+
+#[test]
+fn dash_inside_a_sentence_is_no_dateline() {
+    let (_, _, content, _) = one("The deal - signed in May - will hold, the minister said.");
+    assert_eq!(content, "The deal - signed in May - will hold");
+}
+
+#[test]
+fn dateline_check_cuts_no_character_in_two() {
+    let (_, _, content, _) = one("ÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉ ÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉ will hold, the minister said.");
+    assert!(content.ends_with("will hold"));
+}
