@@ -162,10 +162,10 @@ pub fn extract(doc: &Doc) -> Vec<Statement> {
     finish(&ctx, &kept)
 }
 
-/// A content without the dateline that opens its paragraph ("RIYADH, Oct 15 (Reuters)
-/// - Saudi Arabia will …", "BEIRUT (AP) — Hezbollah is …"): a place in capitals, then
-/// no word in lower case (a date, the agency in brackets), then a dash, within the
-/// first 60 characters. The dateline says where the story was filed, not what was said.
+/// A content without the dateline that opens its paragraph ("RIYADH, Oct 15 (Reuters) -
+/// Saudi Arabia will …", "BEIRUT (AP) — Hezbollah is …"): a place in capitals, then no
+/// word in lower case (a date, the agency in brackets), then a dash, within the first
+/// 60 characters. The dateline says where the story was filed, not what was said.
 fn skip_dateline(doc: &Doc, content: Span) -> Span {
     let text = doc.text(content);
     let cut = text.char_indices().nth(60).map_or(text.len(), |(i, _)| i);
