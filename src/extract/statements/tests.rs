@@ -226,3 +226,18 @@ fn dateline_check_cuts_no_character_in_two() {
     let (_, _, content, _) = one("ÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉ ÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉ will hold, the minister said.");
     assert!(content.ends_with("will hold"));
 }
+
+#[test]
+fn appositive_title_subject_before_the_cue_is_the_speaker() {
+    let (who, _, content, _) =
+        one("The EU foreign policy chief, Josep Borrell, said the bloc would triple aid.");
+    assert_eq!(content, "the bloc would triple aid");
+    assert!(who.contains("Josep Borrell"), "{who}");
+}
+
+#[test]
+fn appositive_district_subject_before_the_cue_is_the_speaker() {
+    let (who, _, content, _) = one("Rep. Jason Chaffetz, R-Utah, said the deal would fail.");
+    assert_eq!(content, "the deal would fail");
+    assert!(who.contains("Chaffetz"), "{who}");
+}
