@@ -151,7 +151,12 @@ pub fn resolve(doc: &mut Doc) {
         if let Some(e) = assign[i] {
             for r in &doc.mentions[i].roles {
                 let of = r.of.and_then(|o| assign.get(o).copied().flatten());
-                roles_of[e].push((r.title.clone(), of));
+                let title = if is_counterpart(&r.title) {
+                    counterpart_title(doc, i).unwrap_or_else(|| r.title.clone())
+                } else {
+                    r.title.clone()
+                };
+                roles_of[e].push((title, of));
             }
         }
     }
@@ -212,6 +217,30 @@ pub fn resolve(doc: &mut Doc) {
         doc.mentions[i].entity = a;
     }
     doc.entities = entities;
+}
+
+fn is_counterpart(title: &str) -> bool {
+    title.eq_ignore_ascii_case("counterpart")
+}
+
+/// "Chinese Foreign Minister Wang Yi spoke with his Iranian counterpart Hossein
+/// Amirabdollahian": a counterpart holds the title of the person whose counterpart he
+/// is (Foreign Minister, of Iran), the nearest titled person before it in the sentence.
+/// `None` when there is none (the role stays "Counterpart").
+fn counterpart_title(doc: &Doc, i: usize) -> Option<String> {
+    let at = doc.mentions[i].span.start;
+    let sentence = doc
+        .sentences
+        .iter()
+        .find(|s| s.span.contains(doc.mentions[i].span))?;
+    doc.mentions[..i]
+        .iter()
+        .rev()
+        .take_while(|m| m.span.start >= sentence.span.start)
+        .filter(|m| m.span.start < at)
+        .flat_map(|m| m.roles.iter().rev())
+        .find(|r| !is_counterpart(&r.title))
+        .map(|r| r.title.clone())
 }
 
 /// "Xi" → "Xi Jinping", "Kim" → "Kim Jong Un", "Hillary" → "Hillary Clinton": the one

@@ -50,3 +50,20 @@ fn english_word_is_no_first_name() {
     let d = doc("Supporters boarded the Trump Train bus. Trump spoke later.");
     assert_ne!(entity_of(&d, "Trump"), Some("Trump Train"));
 }
+
+#[test]
+fn counterpart_takes_the_title_of_the_other_side() {
+    let d = doc("Chinese Foreign Minister Wang Yi spoke with his Iranian counterpart Hossein Amirabdollahian.");
+    let m = d
+        .mentions
+        .iter()
+        .find(|m| d.text(m.span) == "Hossein Amirabdollahian")
+        .and_then(|m| m.entity)
+        .expect("an entity");
+    let titles: Vec<&str> = d.entities[m]
+        .roles
+        .iter()
+        .map(|r| r.title.as_str())
+        .collect();
+    assert_eq!(titles, ["Foreign Minister"]);
+}
