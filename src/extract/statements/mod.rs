@@ -212,7 +212,21 @@ fn finish(ctx: &Ctx, found: &[Found]) -> Vec<Statement> {
         last = Some((speaker, mention));
         let kind = f.kind.unwrap_or_else(|| direct::kind_of(doc, f.content));
         let evidence = evidence(doc, f);
-        let (date, date_span) = date_of(doc, evidence, f);
+        let (mut date, mut date_span) = date_of(doc, evidence, f);
+        // "Khamenei said in a speech on Wednesday that … Khamenei added that …": a
+        // statement that goes on with the one just before, by the same speaker and with
+        // no time of its own, was said then.
+        if let Some(prev) = out.last().filter(|p| {
+            date_span.is_none()
+                && p.date_span.is_some()
+                && speaker.is_some()
+                && p.speaker == speaker
+                && goes_on(doc, f)
+                && same_paragraph(doc, p.evidence.start, evidence.start)
+        }) {
+            date = prev.date;
+            date_span = prev.date_span;
+        }
         let mut confidence = f.confidence;
         if speaker.is_some() {
             confidence += 0.1;
@@ -230,6 +244,25 @@ fn finish(ctx: &Ctx, found: &[Found]) -> Vec<Statement> {
         });
     }
     out
+}
+
+/// Whether a statement's cue continues an earlier one ("added", "continued", "went
+/// on"), or it has no cue of its own (a quotation that goes on).
+fn goes_on(doc: &Doc, f: &Found) -> bool {
+    let Some(cue) = f.cue else {
+        return true;
+    };
+    let w = doc.text(cue).to_ascii_lowercase();
+    matches!(
+        w.as_str(),
+        "add" | "adds" | "added" | "adding" | "continued" | "continues" | "went on"
+    )
+}
+
+/// Whether two offsets lie in one paragraph.
+fn same_paragraph(doc: &Doc, a: usize, b: usize) -> bool {
+    let para = |x: usize| doc.sentence_at(x).map(|i| doc.sentences[i].paragraph);
+    para(a).is_some() && para(a) == para(b)
 }
 
 /// The sentences that hold the content and the cue.

@@ -241,3 +241,20 @@ fn appositive_district_subject_before_the_cue_is_the_speaker() {
     assert_eq!(content, "the deal would fail");
     assert!(who.contains("Chaffetz"), "{who}");
 }
+
+#[test]
+fn added_statement_keeps_the_date_of_the_one_before() {
+    let doc = annotate(Article {
+        id: "t".into(),
+        date: crate::corpus::parse_date("2023-10-26"),
+        title: None,
+        url: None,
+        body: "Khamenei said in a speech on Wednesday that Muslim countries should cut ties. Khamenei added that the United States was complicit.".into(),
+        source: "t".into(),
+        line: None,
+    });
+    let s = extract(&doc);
+    assert_eq!(s.len(), 2);
+    assert_eq!(s[1].date, s[0].date);
+    assert!(s[1].date.start.is_some());
+}
