@@ -6,7 +6,10 @@
 //! 1. Mentions with a lexicon key are one entity per key ("Turkey" = "Türkiye").
 //! 2. Names: a name whose words are the last words of an earlier or later fuller name
 //!    of a person is that person ("Marzook", "Abu Marzook" → "Mousa Abu Marzook");
-//!    the same holds for spellings that differ only in case, accents or hyphens.
+//!    the same holds for spellings that differ only in case, accents, hyphens or an
+//!    Arabic article ("Sisi", "al-Sisi" → "Abdel Fattah el-Sisi"); a one-word name
+//!    that is no fuller name's last word but the first word of exactly one person's
+//!    name is that person ("Xi" → "Xi Jinping", "Kim" → "Kim Jong Un": surname first).
 //! 3. Title-only mentions ("the deputy minister") join the nearest earlier person who
 //!    holds a matching title, in a compatible country or organisation.
 //! 4. Pronouns (he, she, him, his, her) join the nearest earlier person mentioned
@@ -19,6 +22,7 @@ use std::collections::HashMap;
 
 use super::{ActorKind, Doc, Entity, EntityRole, MentionKind, Span};
 use crate::resolve::name_key;
+use crate::resolve::names::without_articles;
 
 fn words(key: &str) -> Vec<&str> {
     key.split('-').filter(|w| !w.is_empty()).collect()
@@ -70,7 +74,12 @@ pub fn resolve(doc: &mut Doc) {
     // Each name's key, made once.
     let mut names: Vec<(usize, String)> = names
         .into_iter()
-        .map(|i| (i, name_key(doc.text(doc.mentions[i].span))))
+        .map(|i| {
+            (
+                i,
+                name_key(&without_articles(doc.text(doc.mentions[i].span))),
+            )
+        })
         .collect();
     names.sort_by_cached_key(|(i, k)| {
         (
@@ -80,6 +89,8 @@ pub fn resolve(doc: &mut Doc) {
     });
     // Name entities by the last word of their key (a suffix shares it).
     let mut by_last: HashMap<String, Vec<(usize, String)>> = HashMap::new();
+    // Names of two words or more by their first word ("Xi" of "Xi Jinping").
+    let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, key) in names {
         let m = &doc.mentions[i];
         if key.is_empty() {
@@ -105,7 +116,8 @@ pub fn resolve(doc: &mut Doc) {
                     .start;
                 (first > m.span.start, m.span.start.abs_diff(first))
             })
-            .map(|(e, _)| *e);
+            .map(|(e, _)| *e)
+            .or_else(|| first_word_of(&by_first, &entities, &w));
         let e = match found {
             Some(e) => e,
             None => {
@@ -116,6 +128,12 @@ pub fn resolve(doc: &mut Doc) {
                     mentions: Vec::new(),
                     roles: Vec::new(),
                 });
+                if w.len() >= 2 {
+                    by_first
+                        .entry(w[0].to_string())
+                        .or_default()
+                        .push(entities.len() - 1);
+                }
                 bucket.push((entities.len() - 1, key));
                 entities.len() - 1
             }
@@ -133,7 +151,12 @@ pub fn resolve(doc: &mut Doc) {
         if let Some(e) = assign[i] {
             for r in &doc.mentions[i].roles {
                 let of = r.of.and_then(|o| assign.get(o).copied().flatten());
-                roles_of[e].push((r.title.clone(), of));
+                let title = if is_counterpart(&r.title) {
+                    counterpart_title(doc, i).unwrap_or_else(|| r.title.clone())
+                } else {
+                    r.title.clone()
+                };
+                roles_of[e].push((title, of));
             }
         }
     }
@@ -194,6 +217,58 @@ pub fn resolve(doc: &mut Doc) {
         doc.mentions[i].entity = a;
     }
     doc.entities = entities;
+}
+
+fn is_counterpart(title: &str) -> bool {
+    title.eq_ignore_ascii_case("counterpart")
+}
+
+/// "Chinese Foreign Minister Wang Yi spoke with his Iranian counterpart Hossein
+/// Amirabdollahian": a counterpart holds the title of the person whose counterpart he
+/// is (Foreign Minister, of Iran), the nearest titled person before it in the sentence.
+/// `None` when there is none (the role stays "Counterpart").
+fn counterpart_title(doc: &Doc, i: usize) -> Option<String> {
+    let at = doc.mentions[i].span.start;
+    let sentence = doc
+        .sentences
+        .iter()
+        .find(|s| s.span.contains(doc.mentions[i].span))?;
+    doc.mentions[..i]
+        .iter()
+        .rev()
+        .take_while(|m| m.span.start >= sentence.span.start)
+        .filter(|m| m.span.start < at)
+        .flat_map(|m| m.roles.iter().rev())
+        .find(|r| !is_counterpart(&r.title))
+        .map(|r| r.title.clone())
+}
+
+/// "Xi" → "Xi Jinping", "Kim" → "Kim Jong Un", "Hillary" → "Hillary Clinton": the one
+/// person whose fuller name opens with this one word (names that put the surname
+/// first, and first names); none when several do, or when the word is also an English
+/// word ("Trump" beside a run such as "Trump Train").
+fn first_word_of(
+    by_first: &HashMap<String, Vec<usize>>,
+    entities: &[Entity],
+    w: &[&str],
+) -> Option<usize> {
+    let [word] = w else {
+        return None;
+    };
+    // "Trump" (a word too) next to a run like "Trump Train" is no first name.
+    if crate::nlp::lexicon::lexicon().is_common_word(word) {
+        return None;
+    }
+    let people: Vec<usize> = by_first
+        .get(*word)?
+        .iter()
+        .copied()
+        .filter(|&e| entities[e].kind == ActorKind::Person)
+        .collect();
+    match people[..] {
+        [e] => Some(e),
+        _ => None,
+    }
 }
 
 fn title_words(t: &str) -> Vec<String> {
@@ -270,3 +345,7 @@ fn pronoun_antecedent(
     }
     None
 }
+
+#[cfg(test)]
+#[path = "coref_tests.rs"]
+mod tests;

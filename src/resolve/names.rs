@@ -6,10 +6,41 @@
 //! coincide; [`similar_tokens`] adds a Jaro-Winkler test for what folding misses.
 //! This module only compares strings; which actors may be merged is `actors`' job.
 
+/// Arabic article prefixes written with a hyphen before a name ("al-Sisi", "el-Sisi",
+/// "ash-Sharaa").
+const ARTICLES: &[&str] = &["ad", "al", "ar", "as", "ash", "az", "el"];
+
+/// A word without its article prefix ("al-Assad" → "Assad", "El-Sisi" → "Sisi"); any
+/// other word as it is.
+pub fn strip_article(word: &str) -> &str {
+    match word.split_once(['-', '‐', '‑']) {
+        Some((head, rest))
+            if head.len() <= 3
+                && ARTICLES.contains(&head.to_ascii_lowercase().as_str())
+                && rest.chars().next().is_some_and(char::is_alphabetic) =>
+        {
+            rest
+        }
+        _ => word,
+    }
+}
+
+/// A name with the article prefix of each word dropped, for comparing names: "Abdel
+/// Fattah al-Sisi", "Abdel Fattah el-Sisi" and "Sisi" then share their last word.
+/// (The actor's IRI and display name keep the name as written.)
+pub fn without_articles(name: &str) -> std::borrow::Cow<'_, str> {
+    if !name.contains(['-', '‐', '‑']) {
+        return std::borrow::Cow::Borrowed(name);
+    }
+    let words: Vec<&str> = name.split_whitespace().map(strip_article).collect();
+    std::borrow::Cow::Owned(words.join(" "))
+}
+
 /// A name's words, transliterated to ASCII, lower case, without inner hyphens and
-/// apostrophes ("Amir-Abdollahian" → "amirabdollahian").
+/// apostrophes ("Amir-Abdollahian" → "amirabdollahian") and without Arabic article
+/// prefixes ("al-Assad" → "assad").
 pub fn plain_tokens(name: &str) -> Vec<String> {
-    super::name_key(name)
+    super::name_key(&without_articles(name))
         .split('-')
         .filter(|w| !w.is_empty())
         .map(String::from)
@@ -102,6 +133,24 @@ pub fn same_full_name(a: &[String], b: &[String]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn article_prefixes_fold_away() {
+        assert_eq!(
+            plain_tokens("Abdel Fattah al-Sisi"),
+            ["abdel", "fattah", "sisi"]
+        );
+        assert_eq!(
+            fold_tokens("Abdel Fattah el-Sisi"),
+            fold_tokens("Abdel Fattah Sisi")
+        );
+    }
+
+    #[test]
+    fn hyphenated_word_without_article_stays_whole() {
+        assert_eq!(strip_article("Amir-Abdollahian"), "Amir-Abdollahian");
+        assert_eq!(strip_article("al-"), "al-");
+    }
 
     #[test]
     fn transliterations_fold_together() {

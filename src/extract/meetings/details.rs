@@ -51,6 +51,30 @@ pub fn mode(ctx: &Ctx, base: MeetingMode, t0: usize, hi: usize) -> MeetingMode {
     base
 }
 
+/// Nouns of what happens in a place ("the situation in Gaza", "the war in Ukraine"):
+/// a place after them is what a meeting discussed, not where it was.
+const TOPIC_NOUNS: &[&str] = &[
+    "attacks",
+    "bombardment",
+    "ceasefire",
+    "conflict",
+    "crisis",
+    "developments",
+    "escalation",
+    "events",
+    "fighting",
+    "hostilities",
+    "offensive",
+    "situation",
+    "tensions",
+    "truce",
+    "violence",
+    "war",
+];
+
+/// Verbs of welcoming a guest, after which "to X" is where the guest came.
+const WELCOME: &[&str] = &["welcome", "welcomed", "welcomes", "welcoming"];
+
 /// The place of the meeting: entity index.
 pub fn place(ctx: &Ctx, lo: usize, t0: usize, hi: usize, exclude: &[usize]) -> Option<usize> {
     let is_place = |k: usize| -> Option<usize> {
@@ -69,7 +93,18 @@ pub fn place(ctx: &Ctx, lo: usize, t0: usize, hi: usize, exclude: &[usize]) -> O
             j -= 1;
             steps += 1;
             match ctx.words[j].as_str() {
+                // "discussed the situation in Gaza": where the subject happens.
+                "in" | "at" if j > lo && TOPIC_NOUNS.contains(&ctx.words[j - 1].as_str()) => {
+                    return false
+                }
                 "in" | "at" => return true,
+                // "welcomed Orban to Ankara": where the guest came.
+                "to" if j > lo
+                    && WELCOME.contains(&ctx.words[t0].as_str())
+                    && ctx.mention_at[j - 1].is_some() =>
+                {
+                    return true
+                }
                 "the" | "capital" | "city" | "of" | "," => continue,
                 _ if ctx.mention_at[j].is_some() => continue,
                 _ => return false,
@@ -97,6 +132,14 @@ pub fn place(ctx: &Ctx, lo: usize, t0: usize, hi: usize, exclude: &[usize]) -> O
     let mut best: Option<usize> = None;
     let mut k = t0;
     while k < hi {
+        // "welcomed Orban to Ankara": the guest's destination, before "to" ends the
+        // scan below.
+        let welcome_to = ctx.words[k] == "to" && WELCOME.contains(&ctx.words[t0].as_str());
+        if welcome_to {
+            if let Some(e) = is_place(k + 1).filter(|_| prep_before(k + 1)) {
+                return Some(e);
+            }
+        }
         if let Some(e) = is_place(k) {
             if prep_before(k) || names_the_meeting(k) {
                 // "in Doha, Qatar": keep the city.
@@ -259,8 +302,11 @@ pub fn date(ctx: &Ctx, lo: usize, t0: usize, hi: usize) -> Option<(DateRange, Sp
 
 /// A date from the sentences before: a meeting told without a time of its own in an
 /// account that dated the event a sentence or two earlier ("Trump met Abe on Friday.
-/// The two leaders discussed trade.") takes the latest occasion named there.
-pub fn inherited(ctx: &Ctx, si: usize) -> Option<(DateRange, Span)> {
+/// The two leaders discussed trade.", "The summit opened on Saturday. Merkel met
+/// Hollande.") takes the latest occasion named there, unless those sentences tell of
+/// other people and none of its own: a roundup's next paragraph ("Macron arrived in Tel
+/// Aviv on Tuesday. Erdogan welcomed Orban to Ankara.") tells another occasion.
+pub fn inherited(ctx: &Ctx, si: usize, parts: &[usize]) -> Option<(DateRange, Span)> {
     let doc = ctx.doc;
     // "Earlier, …" / "Previously, …" tells of another, earlier occasion: the date of
     // the sentences before is not its date.
@@ -286,6 +332,16 @@ pub fn inherited(ctx: &Ctx, si: usize) -> Option<(DateRange, Span)> {
     }
     // Up to three sentences back (tweets and captions between count as sentences).
     let b0 = doc.sentences[si.saturating_sub(3)].span.start;
+    let in_window = |m: &usize| (b0..b1).contains(&doc.mentions[*m].span.start);
+    let named_there = parts
+        .iter()
+        .any(|&e| doc.entities[e].mentions.iter().any(in_window));
+    let others_there = doc.entities.iter().enumerate().any(|(e, ent)| {
+        ent.kind == ActorKind::Person && !parts.contains(&e) && ent.mentions.iter().any(in_window)
+    });
+    if !named_there && others_there {
+        return None;
+    }
     ctx.times_between(b0, b1).iter().rev().find_map(|t| {
         if matches!(t.kind, TimeKind::Since | TimeKind::Recurring) || t.past.start.is_none() {
             return None;

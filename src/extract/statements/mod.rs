@@ -143,7 +143,7 @@ pub fn extract(doc: &Doc) -> Vec<Statement> {
         reported::find_in_sentence(&ctx, si, &mut found);
     }
     for f in &mut found {
-        f.content = direct::widen_to_quotes(doc, f.content);
+        f.content = skip_dateline(doc, direct::widen_to_quotes(doc, f.content));
     }
     found.sort_by_key(|f| (f.content.start, f.content.end));
     let mut kept: Vec<Found> = Vec::new();
@@ -160,6 +160,38 @@ pub fn extract(doc: &Doc) -> Vec<Statement> {
     direct::merge_following_quotes(&ctx, &mut kept);
     direct::continuations(&ctx, &mut kept);
     finish(&ctx, &kept)
+}
+
+/// A content without the dateline that opens its paragraph ("RIYADH, Oct 15 (Reuters) -
+/// Saudi Arabia will …", "BEIRUT (AP) — Hezbollah is …"): a place in capitals, then no
+/// word in lower case (a date, the agency in brackets), then a dash, within the first
+/// 60 characters. The dateline says where the story was filed, not what was said.
+fn skip_dateline(doc: &Doc, content: Span) -> Span {
+    let text = doc.text(content);
+    let cut = text.char_indices().nth(60).map_or(text.len(), |(i, _)| i);
+    let head = &text[..cut];
+    let Some((at, dash)) = [" - ", " — ", " – ", " -- "]
+        .iter()
+        .filter_map(|d| head.find(d).map(|i| (i, d.len())))
+        .min()
+    else {
+        return content;
+    };
+    let prefix = &text[..at];
+    let first = prefix
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .next()
+        .unwrap_or("");
+    let place = first.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && !first.chars().any(char::is_lowercase);
+    let no_lower_word = prefix
+        .split_whitespace()
+        .all(|w| !w.chars().next().is_some_and(char::is_lowercase));
+    let rest = text[at + dash..].trim_start();
+    if !place || !no_lower_word || rest.is_empty() {
+        return content;
+    }
+    Span::new(content.end - rest.len(), content.end)
 }
 
 /// Resolves speakers in text order and fills kind, date and evidence.
@@ -180,7 +212,21 @@ fn finish(ctx: &Ctx, found: &[Found]) -> Vec<Statement> {
         last = Some((speaker, mention));
         let kind = f.kind.unwrap_or_else(|| direct::kind_of(doc, f.content));
         let evidence = evidence(doc, f);
-        let (date, date_span) = date_of(doc, evidence, f);
+        let (mut date, mut date_span) = date_of(doc, evidence, f);
+        // "Khamenei said in a speech on Wednesday that … Khamenei added that …": a
+        // statement that goes on with the one just before, by the same speaker and with
+        // no time of its own, was said then.
+        if let Some(prev) = out.last().filter(|p| {
+            date_span.is_none()
+                && p.date_span.is_some()
+                && speaker.is_some()
+                && p.speaker == speaker
+                && goes_on(doc, f)
+                && same_paragraph(doc, p.evidence.start, evidence.start)
+        }) {
+            date = prev.date;
+            date_span = prev.date_span;
+        }
         let mut confidence = f.confidence;
         if speaker.is_some() {
             confidence += 0.1;
@@ -198,6 +244,25 @@ fn finish(ctx: &Ctx, found: &[Found]) -> Vec<Statement> {
         });
     }
     out
+}
+
+/// Whether a statement's cue continues an earlier one ("added", "continued", "went
+/// on"), or it has no cue of its own (a quotation that goes on).
+fn goes_on(doc: &Doc, f: &Found) -> bool {
+    let Some(cue) = f.cue else {
+        return true;
+    };
+    let w = doc.text(cue).to_ascii_lowercase();
+    matches!(
+        w.as_str(),
+        "add" | "adds" | "added" | "adding" | "continued" | "continues" | "went on"
+    )
+}
+
+/// Whether two offsets lie in one paragraph.
+fn same_paragraph(doc: &Doc, a: usize, b: usize) -> bool {
+    let para = |x: usize| doc.sentence_at(x).map(|i| doc.sentences[i].paragraph);
+    para(a).is_some() && para(a) == para(b)
 }
 
 /// The sentences that hold the content and the cue.

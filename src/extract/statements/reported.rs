@@ -98,6 +98,13 @@ fn participle(
     Some(hi)
 }
 
+/// Auxiliaries and modals: a phrase after the cue that holds one is the content's
+/// clause, never the speaker of an inverted report.
+const AUXILIARIES: &[&str] = &[
+    "are", "can", "could", "did", "does", "had", "has", "have", "is", "may", "might", "must",
+    "shall", "should", "was", "were", "will", "would",
+];
+
 /// Finite reporting verbs: pre-posed, post-posed, inverted and parenthetical uses.
 fn finite(
     ctx: &Ctx,
@@ -137,9 +144,12 @@ fn finite(
         // Inverted: "“…,” said the spokesman." / "…, says Smith, adding …": the phrase
         // after the cue closes the clause.
         // ("…, told AFP": after a verb with a hearer the phrase is the hearer.)
+        // A phrase with an auxiliary or modal in it is a clause ("…, said the bloc would
+        // triple aid"), not a speaker.
         let inverted = (!cue.object)
             .then(|| speaker::right_np(ctx, i + 1, hi))
-            .flatten();
+            .flatten()
+            .filter(|&(a, b)| !(a..b).any(|x| AUXILIARIES.contains(&ctx.low(x))));
         if let Some((a, b)) = inverted {
             let ends = b >= content_end(ctx, b, hi);
             let short = b - a <= 6 && (ctx.text(b) == "," || only_adjunct(ctx, b, hi));

@@ -207,3 +207,54 @@ fn proclaimed_is_a_cue() {
     let (who, cue, ..) = one("The governor proclaimed that the state would never give up.");
     assert_eq!((who.as_str(), cue.as_str()), ("The governor", "proclaimed"));
 }
+
+#[test]
+fn dateline_is_no_part_of_the_content() {
+    let (_, _, content, _) =
+        one("RIYADH, Oct 15 (Reuters) - Saudi Arabia will keep talking to all sides, a Saudi official said on Sunday.");
+    assert_eq!(content, "Saudi Arabia will keep talking to all sides");
+}
+
+#[test]
+fn dash_inside_a_sentence_is_no_dateline() {
+    let (_, _, content, _) = one("The deal - signed in May - will hold, the minister said.");
+    assert_eq!(content, "The deal - signed in May - will hold");
+}
+
+#[test]
+fn dateline_check_cuts_no_character_in_two() {
+    let (_, _, content, _) = one("ÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉ ÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉ will hold, the minister said.");
+    assert!(content.ends_with("will hold"));
+}
+
+#[test]
+fn appositive_title_subject_before_the_cue_is_the_speaker() {
+    let (who, _, content, _) =
+        one("The EU foreign policy chief, Josep Borrell, said the bloc would triple aid.");
+    assert_eq!(content, "the bloc would triple aid");
+    assert!(who.contains("Josep Borrell"), "{who}");
+}
+
+#[test]
+fn appositive_district_subject_before_the_cue_is_the_speaker() {
+    let (who, _, content, _) = one("Rep. Jason Chaffetz, R-Utah, said the deal would fail.");
+    assert_eq!(content, "the deal would fail");
+    assert!(who.contains("Chaffetz"), "{who}");
+}
+
+#[test]
+fn added_statement_keeps_the_date_of_the_one_before() {
+    let doc = annotate(Article {
+        id: "t".into(),
+        date: crate::corpus::parse_date("2023-10-26"),
+        title: None,
+        url: None,
+        body: "Khamenei said in a speech on Wednesday that Muslim countries should cut ties. Khamenei added that the United States was complicit.".into(),
+        source: "t".into(),
+        line: None,
+    });
+    let s = extract(&doc);
+    assert_eq!(s.len(), 2);
+    assert_eq!(s[1].date, s[0].date);
+    assert!(s[1].date.start.is_some());
+}

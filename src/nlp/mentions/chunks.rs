@@ -59,12 +59,19 @@ pub(super) const PARTICLES: &[&str] = &[
 
 pub(super) fn is_cap_word(doc: &Doc, i: usize) -> bool {
     let t = &doc.tokens[i];
-    t.kind == TokenKind::Word
-        && doc
-            .token_text(i)
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase)
+    if t.kind != TokenKind::Word {
+        return false;
+    }
+    let text = doc.token_text(i);
+    match text.chars().next() {
+        Some(c) if c.is_uppercase() => true,
+        // "al-Sisi", "el-Assad": a name behind an Arabic article prefix.
+        Some(c) if c.is_lowercase() && text.get(..4).is_some_and(|h| h.contains('-')) => {
+            let rest = crate::resolve::names::strip_article(text);
+            rest.len() < text.len() && rest.chars().next().is_some_and(char::is_uppercase)
+        }
+        _ => false,
+    }
 }
 
 /// Cuts the tokens `range` (one sentence) into chunks. `mid_caps` is
@@ -229,8 +236,9 @@ pub fn chunk(
             // text also writes without it ("Report: Half Clinton's …").
             let initial = is_sentence_initial(doc, range.start, i)
                 || clause && (e == i + 1 || junk::next_stands_alone(doc, lex, i));
-            let common =
-                lex.is_common_word(lw) && !mid_caps.contains(text) && !lex.is_given_name(text);
+            let common = junk::is_common_or_plural(lex, lw)
+                && !mid_caps.contains(text)
+                && !lex.is_given_name(text);
             if initial && common && !name_before_verb(doc, low, i, e, end) {
                 // "Naturally, …", "Contacts were held", "Notice Trump …": a common word,
                 // capitalised only because it opens the sentence, is no (part of a) name.

@@ -154,6 +154,8 @@ pub fn combine(doc: &Doc, lex: &Lexicon, chunks: &[Chunk], out: &mut Vec<Mention
             }
             // "Democratic National Convention", "Affordable Care Act": no actor.
             ChunkKind::Name if kinds::names_event(doc, lex, c) => k += 1,
+            // "Picture: Fatemeh Bahrami/Anadolu via Getty Images": a credit, no actor.
+            ChunkKind::Name if kinds::in_photo_credit(doc, c) => k += 1,
             // "Presumptive Democratic", "Messianic Jewish": an adjective, no person.
             ChunkKind::Name
                 if ends_in_adjective(doc, lex, c.tokens.clone())

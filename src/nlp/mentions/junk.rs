@@ -63,6 +63,41 @@ pub fn is_adjective_compound(lex: &Lexicon, word: &str) -> bool {
             .any(|stem| stem.len() >= 3 && lex.is_common_word(stem))
 }
 
+/// "contacts" → "contact", "parties" → "party", "boxes" → "box": whether a lower-case
+/// word is an English word of `common_words.tsv` or the plural of one. "Contacts were
+/// held", "Spikes in …": a sentence's first word that is one is no name.
+pub fn is_common_or_plural(lex: &Lexicon, lower: &str) -> bool {
+    if lex.is_common_word(lower) {
+        return true;
+    }
+    let Some(stem) = lower.strip_suffix('s') else {
+        return false;
+    };
+    let long = |w: &str| w.chars().count() >= 3;
+    (long(stem) && lex.is_common_word(stem))
+        || stem
+            .strip_suffix('e')
+            .is_some_and(|w| long(w) && lex.is_common_word(w))
+        || stem
+            .strip_suffix("ie")
+            .is_some_and(|w| long(w) && lex.is_common_word(&format!("{w}y")))
+}
+
+/// "Zionist", "Marxists", "Islamism", "Islamophobic": a word for a creed or a stance
+/// names no one standing alone ("the Zionist regime", "Islamophobic hate crime");
+/// inside a longer name it stays ("Communist Party"). Surnames in "-quist" and
+/// "-qvist" (Lindquist, Blomqvist) are names, and so is "Christ" (too short).
+pub fn is_creed_word(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let stem = lower.strip_suffix('s').unwrap_or(&lower);
+    let letters = stem.chars().count();
+    let creed_ist = letters >= 7
+        && stem.ends_with("ist")
+        && !stem.ends_with("quist")
+        && !stem.ends_with("qvist");
+    lower.contains("phob") || creed_ist || letters >= 6 && stem.ends_with("ism")
+}
+
 /// Month names and their abbreviations, some of which are names too ("May", "Jan").
 const MONTHS: &[&str] = &[
     "Apr",
@@ -243,6 +278,36 @@ mod tests {
             .filter(|m| m.kind == crate::nlp::MentionKind::Name)
             .map(|m| d.text(m.span).to_string())
             .collect()
+    }
+
+    #[test]
+    fn plural_of_common_word_opening_a_sentence_is_no_name() {
+        let n = names("Contacts were held with him in Moscow, Sergei Lavrov said.");
+        assert_eq!(n, ["Moscow", "Sergei Lavrov"]);
+    }
+
+    #[test]
+    fn plural_in_ies_is_found_by_its_singular() {
+        assert!(is_common_or_plural(lexicon(), "parties"));
+        assert!(!is_common_or_plural(lexicon(), "erdogans"));
+    }
+
+    #[test]
+    fn creed_adjective_alone_is_no_name() {
+        let n = names("Amirabdollahian said the Zionist regime must stop.");
+        assert_eq!(n, ["Amirabdollahian"]);
+    }
+
+    #[test]
+    fn phobic_adjective_is_no_name() {
+        let n = names("Spikes in antisemitic and Islamophobic hate crime, Jim Smith said.");
+        assert_eq!(n, ["Jim Smith"]);
+    }
+
+    #[test]
+    fn quist_surname_is_a_name() {
+        assert!(!is_creed_word("Lindquist"));
+        assert!(is_creed_word("Marxists"));
     }
 
     #[test]

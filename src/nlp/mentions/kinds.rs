@@ -6,7 +6,9 @@
 //!   (Ky.)") is that US state (`ap_states.tsv`), and the run before ", Calif." a place;
 //! - a run ending in a word of an event, law or document ("Democratic National
 //!   Convention", "Affordable Care Act", `event_words.tsv`) names no actor;
-//! - an acronym standing alone ("PAC", "UPI", "NBC") is an organisation.
+//! - an acronym standing alone ("PAC", "UPI", "NBC") is an organisation;
+//! - the names of a photo credit ("Picture: Fatemeh Bahrami/Anadolu via Getty Images")
+//!   are no actors (news agencies the lexicon knows aside).
 //!
 //! It reads tokens, chunks and the lexicon and answers questions or builds the one
 //! place mention; it decides nothing about persons and does no coreference.
@@ -185,6 +187,54 @@ pub(super) fn names_event(doc: &Doc, lex: &Lexicon, c: &Chunk) -> bool {
         && (c.tokens.len() == 1 || !lex.is_given_name(doc.token_text(c.tokens.start)))
 }
 
+/// Words that open a photo credit: "Picture: Fatemeh Bahrami/Anadolu via Getty
+/// Images", "Photo by Jim Smith/Reuters".
+const CREDIT_WORDS: &[&str] = &[
+    "Credit",
+    "Image",
+    "Images",
+    "Photo",
+    "Photograph",
+    "Photographs",
+    "Photos",
+    "Picture",
+    "Pictures",
+];
+
+/// Whether a name chunk stands in a photo credit ("Picture: Fatemeh Bahrami/Anadolu
+/// via Getty Images", "(Photo by Jim Smith/Reuters)"): the photographer and the photo
+/// library are no actors of the news. (A news agency the lexicon knows, "Anadolu",
+/// "Reuters", stays an organisation the article names.) Looks back along the line, over names, slashes and
+/// "via", at most 16 tokens, for a credit word and a colon or "by".
+pub(super) fn in_photo_credit(doc: &Doc, c: &Chunk) -> bool {
+    let body = doc.body();
+    let mut i = c.tokens.start;
+    for _ in 0..16 {
+        let Some(prev) = i.checked_sub(1) else {
+            return false;
+        };
+        let gap = body
+            .get(doc.tokens[prev].span.end..doc.tokens[i].span.start)
+            .unwrap_or("");
+        if gap.contains('\n') {
+            return false;
+        }
+        let t = doc.token_text(prev);
+        if matches!(t, ":" | "by") && prev > 0 && CREDIT_WORDS.contains(&doc.token_text(prev - 1)) {
+            return true;
+        }
+        let lower_word = doc.tokens[prev].kind == TokenKind::Word
+            && t.chars().next().is_some_and(char::is_lowercase);
+        if lower_word && !matches!(t, "via" | "for" | "and" | "of")
+            || matches!(t, "." | "!" | "?" | "\"" | "“" | "”")
+        {
+            return false;
+        }
+        i = prev;
+    }
+    false
+}
+
 /// "PAC", "UPI", "NBC", "PACs": one word of two to five capitals (a plural `s` aside)
 /// is an acronym, which names an organisation, not a person.
 pub(super) fn is_acronym(text: &str) -> bool {
@@ -196,6 +246,33 @@ pub(super) fn is_acronym(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::is_acronym;
+
+    fn names(text: &str) -> Vec<String> {
+        let d = crate::nlp::mentions::tests::doc(text);
+        d.mentions
+            .iter()
+            .filter(|m| m.kind == crate::nlp::MentionKind::Name)
+            .map(|m| d.text(m.span).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn photo_credit_names_no_actor() {
+        let n = names("Picture: Fatemeh Bahrami/Anadolu via Getty Images“It is ours,” Raisi said.");
+        assert_eq!(n, ["Anadolu", "Raisi"]);
+    }
+
+    #[test]
+    fn photo_by_names_no_actor() {
+        let n = names("Putin spoke in Moscow. (Photo by Jim Smith/Reuters)");
+        assert_eq!(n, ["Putin", "Moscow", "Reuters"]);
+    }
+
+    #[test]
+    fn picture_of_a_leader_keeps_the_leader() {
+        let n = names("A picture shows Putin with Jim Smith in Moscow.");
+        assert_eq!(n, ["Putin", "Jim Smith", "Moscow"]);
+    }
 
     #[test]
     fn acronym_plural() {

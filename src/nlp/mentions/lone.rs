@@ -14,11 +14,13 @@ use crate::nlp::Doc;
 /// ("I'm", "We're": capitalised because it opens the sentence); a word in capitals that
 /// is ordinary English ("TODAY"), a known name in other letters ("WASHINGTON" in a
 /// dateline) or alone on its line ("ABSTRACT" over a text); one letter ("X." closing a
-/// section, "(R)"); the plural of a surname the text uses ("the Clintons"). Acronyms
+/// section, "(R)"); the plural of a surname the text uses ("the Clintons"); a word for a
+/// creed or stance ("Zionist", "Islamophobic"). Acronyms
 /// ("CPAC") stay.
 pub fn lone_name(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
     let text = doc.token_text(i);
     if lex.is_not_lone_name(text)
+        || super::junk::is_creed_word(text)
         || text.chars().filter(|c| c.is_alphabetic()).count() < 2
         || plural_of_surname(doc, i)
     {

@@ -121,7 +121,17 @@ pub(super) fn title_at(
     if j >= end {
         return None;
     }
-    let mut lengths = words.title_lengths(j)?;
+    // "IAEA chief Rafael Grossi": a modifier that is itself a title ("chief"), right
+    // before a name, is the title.
+    let modifier_title = || -> Option<(usize, String, bool)> {
+        let last = kept.last().filter(|_| j > i && is_cap_word(doc, j))?;
+        lex.title_kind(last)
+            .filter(|&k| k != "collective")
+            .map(|_| (j, title_case(&kept.join(" ")), false))
+    };
+    let Some(mut lengths) = words.title_lengths(j) else {
+        return modifier_title();
+    };
     // A title is words only: the longest candidate stops before the first other token.
     let mut max = lex.max_title_len.min(end - j);
     if let Some(k) = (j..j + max).position(|k| doc.tokens[k].kind != TokenKind::Word) {
@@ -133,7 +143,9 @@ pub(super) fn title_at(
         lengths = u64::MAX;
     }
     let has = |len: usize| len > 64 || lengths >> (len - 1) & 1 == 1;
-    let max = (1..=max).rev().find(|&len| has(len))?;
+    let Some(max) = (1..=max).rev().find(|&len| has(len)) else {
+        return modifier_title();
+    };
     // One key of all `max` words; each shorter candidate is a prefix of it.
     let mut key = String::new();
     let mut ends = Vec::with_capacity(max);
@@ -162,8 +174,7 @@ pub(super) fn title_at(
             return Some((e, title_case(&title.join(" ")), kind == "collective"));
         }
     }
-    // A modifier that is itself a title ("chief") with nothing after it.
-    None
+    modifier_title()
 }
 
 pub(super) fn institution_at(

@@ -474,3 +474,16 @@ fn continental_adjective_alone_is_no_person() {
     let text = "She won support among African voters.";
     assert_eq!(kind_of(text, "African"), None);
 }
+
+#[test]
+fn chief_before_a_name_is_the_title() {
+    let m = mentions("IAEA chief Rafael Grossi visited Tehran.");
+    let g = m.iter().find(|x| x.0 == "Rafael Grossi").expect("Grossi");
+    assert_eq!(g.2, ["Chief of IAEA"]);
+}
+
+#[test]
+fn chief_before_a_common_word_is_no_title() {
+    let m = mentions("The chief reason was money, Jim Smith said.");
+    assert!(m.iter().all(|x| x.1 != MentionKind::Title), "{m:?}");
+}

@@ -48,6 +48,37 @@ fn undated_meeting_takes_the_date_told_just_before() {
 }
 
 #[test]
+fn welcomed_to_a_city_is_the_place() {
+    let (d, m) = one(
+        "[Erdogan] welcomed [Orban] to [Ankara|place] on Monday.",
+        Some("2023-10-21"),
+    );
+    assert_eq!(d.entities[m.place.expect("a place")].name, "Ankara");
+}
+
+#[test]
+fn the_situation_in_a_place_is_no_meeting_place() {
+    let (_, m) = one(
+        "[Sisi] met [Abdullah] on Monday and discussed the situation in [Gaza|place].",
+        Some("2023-10-21"),
+    );
+    assert_eq!(m.place, None);
+}
+
+#[test]
+fn roundup_paragraph_about_other_people_takes_no_date() {
+    let (d, m) = run(
+        "[Macron] met [Netanyahu] in [Tel Aviv|place] on Tuesday. [Erdogan] welcomed [Orban] to [Ankara|place].",
+        Some("2023-10-21"),
+    );
+    let ankara = m
+        .iter()
+        .find(|x| d.text(x.evidence).contains("Orban"))
+        .expect("the Ankara visit");
+    assert_eq!(ankara.date.start, None);
+}
+
+#[test]
 fn earlier_occasion_does_not_inherit_the_previous_date() {
     let (_, ms) = run(
         "[Amirabdollahian] met with [Ismail Haniyeh] on Saturday in [Qatar|country]. Earlier, [Raisi] held a phone call with [Emmanuel Macron].",

@@ -1,0 +1,69 @@
+//! Unit tests of the `coref` pass's name rules, one short text per case.
+
+use crate::corpus::Article;
+use crate::nlp::{annotate, Doc};
+
+fn doc(text: &str) -> Doc {
+    annotate(Article {
+        id: "t".into(),
+        date: None,
+        title: None,
+        url: None,
+        body: text.into(),
+        source: "t".into(),
+        line: None,
+    })
+}
+
+/// The name of the entity of the first mention written `text`.
+fn entity_of<'a>(d: &'a Doc, text: &str) -> Option<&'a str> {
+    let m = d.mentions.iter().find(|m| d.text(m.span) == text)?;
+    Some(d.entities[m.entity?].name.as_str())
+}
+
+#[test]
+fn article_prefixed_surname_keeps_the_full_name() {
+    let d = doc("President Abdel Fattah al-Sisi spoke on Monday. Sisi said Egypt would help.");
+    assert_eq!(entity_of(&d, "Sisi"), Some("Abdel Fattah al-Sisi"));
+}
+
+#[test]
+fn article_prefixed_name_alone_is_a_name() {
+    let d = doc("Bashar al-Assad met the envoy. Later al-Assad spoke.");
+    assert_eq!(entity_of(&d, "al-Assad"), Some("Bashar al-Assad"));
+}
+
+#[test]
+fn surname_first_name_is_found_by_its_first_word() {
+    let d = doc("Chinese President Xi Jinping met Putin. Xi said ties were strong.");
+    assert_eq!(entity_of(&d, "Xi"), Some("Xi Jinping"));
+}
+
+#[test]
+fn first_word_of_two_people_joins_neither() {
+    let d = doc("Kim Jong Un met Kim Yo Jong on Monday. Kim said nothing.");
+    assert_eq!(entity_of(&d, "Kim"), Some("Kim"));
+}
+
+#[test]
+fn english_word_is_no_first_name() {
+    let d = doc("Supporters boarded the Trump Train bus. Trump spoke later.");
+    assert_ne!(entity_of(&d, "Trump"), Some("Trump Train"));
+}
+
+#[test]
+fn counterpart_takes_the_title_of_the_other_side() {
+    let d = doc("Chinese Foreign Minister Wang Yi spoke with his Iranian counterpart Hossein Amirabdollahian.");
+    let m = d
+        .mentions
+        .iter()
+        .find(|m| d.text(m.span) == "Hossein Amirabdollahian")
+        .and_then(|m| m.entity)
+        .expect("an entity");
+    let titles: Vec<&str> = d.entities[m]
+        .roles
+        .iter()
+        .map(|r| r.title.as_str())
+        .collect();
+    assert_eq!(titles, ["Foreign Minister"]);
+}
