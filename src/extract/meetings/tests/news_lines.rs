@@ -1,0 +1,43 @@
+//! One-line news and photo captions (the second blind M2E2 set): meetings told in a
+//! caption, between adverbs, or only spoken of.
+
+use super::*;
+
+#[test]
+fn talk_of_a_summit_is_no_meeting() {
+    none("Talk of an early summit between [Trump] and [Putin] is alarming the continent.");
+}
+
+#[test]
+fn visitors_of_a_sight_meet_no_one() {
+    none("[Erica] and [Jahnte Bates] from [Chicago|place] were visiting the arch with their son.");
+}
+
+#[test]
+fn a_joint_visit_to_a_place_stays() {
+    let (d, m) = one(
+        "[Obama] and [Abe] visited [Pearl Harbor|place] on Tuesday.",
+        Some("2016-12-28"),
+    );
+    assert_eq!(names(&d, &m), ["Abe", "Obama", "Pearl Harbor"]);
+}
+
+#[test]
+fn caption_speaks_to_is_in_person_at_its_place() {
+    let (d, m) = one(
+        "[Russia|country] Foreign Minister [Sergei Lavrov], left, speaks to [John Kerry] prior to their news conference in [Vienna|place], [Austria|country], May 17, 2016",
+        Some("2016-05-17"),
+    );
+    assert_eq!(m.mode, MeetingMode::InPerson);
+    assert_eq!(m.date.start, day("2016-05-17"));
+    assert_eq!(m.place.map(|p| d.entities[p].name.as_str()), Some("Vienna"));
+}
+
+#[test]
+fn spoken_candidly_and_frankly_with() {
+    let (d, m) = one(
+        "[Malcolm Turnbull] said Thursday he had spoken candidly and frankly with [Donald Trump].",
+        Some("2017-02-02"),
+    );
+    assert_eq!(names(&d, &m), ["Donald Trump", "Malcolm Turnbull"]);
+}
