@@ -10,7 +10,9 @@
 //! M2E2 half, PolNeAR, corpus), so rules are not fitted to what they are checked on.
 //! This module never changes extraction.
 
+pub mod counts;
 pub mod gold;
+pub mod names;
 pub mod score;
 
 use std::collections::BTreeMap;
@@ -19,7 +21,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Context;
 use serde::Serialize;
 
-use self::score::{ratio, Counts};
+use self::counts::{ratio, Counts};
 use super::sources;
 use crate::extract::{self, Config};
 

@@ -197,7 +197,7 @@ pub fn reject(
     // noun whose own verb is still to come.
     // ("the talks with Lavrov will open": past the noun's complement.)
     let verb_at = if t1 < hi && matches!(w[t1].as_str(), "with" | "between") {
-        super::participants::noun_phrase(ctx, t1 + 1, hi).1
+        super::noun_phrases::noun_phrase(ctx, t1 + 1, hi).1
     } else {
         t1
     };

@@ -7,8 +7,11 @@
 //! - `filters`: planned, wished-for, negated, habitual, "called for", "meet demands",
 //!   speeches;
 //! - `frames`: who took part by the shape of the trigger (subject/object, host/guest,
-//!   destination, noun complement);
-//! - `participants`: subject, objects, "with"/"between" phrases, coordination;
+//!   destination, the one called); `frame_subject`: the subject a frame starts from;
+//!   `frame_nouns`: the noun frame (owner, complement, "the U.S.-China talks");
+//! - `participants`: which mention is a participant, the clause's subject, "the two
+//!   leaders";
+//! - `noun_phrases`: objects, "with"/"between" phrases, coordination, appositions;
 //! - `nominal`: meetings told as nouns ("Trump's call with Tsai", "after their talks",
 //!   "In a phone call, X told Y", separate calls);
 //! - `bodies`: one body's members meeting among themselves ("NATO ambassadors met");
@@ -24,9 +27,12 @@ mod ctx;
 pub mod details;
 pub mod filter_words;
 pub mod filters;
+mod frame_nouns;
+mod frame_subject;
 pub mod frames;
 pub mod merge;
 pub mod nominal;
+pub mod noun_phrases;
 pub mod participant_words;
 pub mod participants;
 pub mod triggers;

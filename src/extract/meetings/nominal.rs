@@ -12,8 +12,8 @@
 //!
 //! This module reads mentions only; it decides nothing about modality, dates or places.
 
-use super::participants;
 use super::Ctx;
+use super::{noun_phrases, participants};
 use crate::nlp::{ActorKind, MentionKind, TokenKind};
 
 /// Words that never sit between a possessor and its meeting noun.
@@ -217,7 +217,7 @@ pub fn addressed(ctx: &Ctx, c: usize, hi: usize) -> Vec<usize> {
     let Some(start) = (c..hi).find(|&k| ctx.mention_start[k].is_some()) else {
         return Vec::new();
     };
-    let (_, stop) = participants::noun_phrase(ctx, start, hi);
+    let (_, stop) = noun_phrases::noun_phrase(ctx, start, hi);
     let mut k = stop;
     while k < hi && (ctx.words[k].ends_with("ly") || ctx.words[k] == "also") {
         k += 1;
@@ -225,8 +225,8 @@ pub fn addressed(ctx: &Ctx, c: usize, hi: usize) -> Vec<usize> {
     if k >= hi || !ADDRESS.contains(&ctx.words[k].as_str()) {
         return Vec::new();
     }
-    let k = participants::skip_with(ctx, k + 1, hi);
-    let (obj, _) = participants::noun_phrase(ctx, k, hi);
+    let k = noun_phrases::skip_with(ctx, k + 1, hi);
+    let (obj, _) = noun_phrases::noun_phrase(ctx, k, hi);
     let mut out = subj;
     for e in obj {
         if !out.contains(&e) {

@@ -9,64 +9,8 @@
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
+use super::expr::{Expr, Rel, Unit};
 use crate::nlp::DateRange;
-
-/// Which period a relative period expression names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Rel {
-    /// "last week": the previous one.
-    Last,
-    /// "this week": the current one.
-    This,
-    /// "earlier this week": the current one, up to the article date.
-    EarlierThis,
-    /// "later this week": the current one, from the article date.
-    LaterThis,
-    /// "next week": the following one.
-    Next,
-    /// "the past week": the span that ends on the article date.
-    Past,
-}
-
-/// A calendar unit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Unit {
-    /// Day.
-    Day,
-    /// Monday to Sunday.
-    Week,
-    /// Saturday and Sunday.
-    Weekend,
-    /// Calendar month.
-    Month,
-    /// Calendar year.
-    Year,
-}
-
-/// The meaning of a temporal expression before resolution.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Expr {
-    /// A full date: "7 October 2023", "2023-10-26".
-    Date(NaiveDate),
-    /// Month and day without a year: "Oct. 12", "12 October".
-    MonthDay(u32, u32),
-    /// A month of a given year: "October 2023".
-    MonthOfYear(i32, u32),
-    /// A month without a year: "in October".
-    Month(u32),
-    /// A year: "in 2006".
-    Year(i32),
-    /// A day of the current month: "on the 12th".
-    DayOfMonth(u32),
-    /// A weekday, possibly with "last"/"next"/"this": "on Thursday", "last Friday".
-    Weekday(Weekday, Option<Rel>),
-    /// Days from the article date: yesterday (-1), today (0), tomorrow (1).
-    Offset(i64),
-    /// A relative period: "last week", "earlier this month", "the past year".
-    Period(Rel, Unit),
-    /// A count of units before the article date: "two days ago".
-    Ago(u32, Unit),
-}
 
 /// The past and future readings of an expression against an article date.
 pub fn resolve(expr: Expr, art: Option<NaiveDate>) -> (DateRange, DateRange) {
@@ -81,6 +25,7 @@ pub fn resolve(expr: Expr, art: Option<NaiveDate>) -> (DateRange, DateRange) {
     (past, future)
 }
 
+/// The one-day range of `d`.
 fn day(d: NaiveDate) -> DateRange {
     DateRange {
         start: Some(d),
@@ -88,6 +33,7 @@ fn day(d: NaiveDate) -> DateRange {
     }
 }
 
+/// The range from `a` to `b`, both included.
 fn range(a: NaiveDate, b: NaiveDate) -> DateRange {
     DateRange {
         start: Some(a),
@@ -105,12 +51,14 @@ fn absolute(expr: Expr) -> Option<DateRange> {
     }
 }
 
+/// Month `m` of year `y`, first to last day.
 fn month_range(y: i32, m: u32) -> Option<DateRange> {
     let first = NaiveDate::from_ymd_opt(y, m, 1)?;
     let last = first.checked_add_months(Months::new(1))?.pred_opt()?;
     Some(range(first, last))
 }
 
+/// Year `y`, 1 January to 31 December.
 fn year_range(y: i32) -> Option<DateRange> {
     Some(range(
         NaiveDate::from_ymd_opt(y, 1, 1)?,
@@ -118,10 +66,12 @@ fn year_range(y: i32) -> Option<DateRange> {
     ))
 }
 
+/// The Monday of the week that holds `d`.
 fn monday_of(d: NaiveDate) -> NaiveDate {
     d - Days::new(u64::from(d.weekday().num_days_from_monday()))
 }
 
+/// `d` moved by `n` days (back when `n` is negative).
 fn add_days(d: NaiveDate, n: i64) -> Option<NaiveDate> {
     if n >= 0 {
         d.checked_add_days(Days::new(n.unsigned_abs()))
@@ -163,6 +113,8 @@ fn month_day(m: u32, dd: u32, art: NaiveDate, future: bool) -> Option<DateRange>
     NaiveDate::from_ymd_opt(year, m, dd).map(day)
 }
 
+/// The reading of `expr` against the article date `d`, past-tense or (`future`)
+/// future-tense.
 fn relative(expr: Expr, d: NaiveDate, future: bool) -> Option<DateRange> {
     match expr {
         Expr::Date(_) | Expr::MonthOfYear(..) | Expr::Year(_) => absolute(expr),
@@ -208,46 +160,11 @@ fn relative(expr: Expr, d: NaiveDate, future: bool) -> Option<DateRange> {
     }
 }
 
+/// A relative period ("last week", "earlier this month", "the past year") against
+/// the article date `d`.
 fn period(rel: Rel, unit: Unit, d: NaiveDate, future: bool) -> Option<DateRange> {
-    // (first, last) of the current unit.
-    let (first, last) = match unit {
-        Unit::Day => (d, d),
-        Unit::Week => {
-            let m = monday_of(d);
-            (m, m + Days::new(6))
-        }
-        Unit::Weekend => {
-            let m = monday_of(d);
-            (m + Days::new(5), m + Days::new(6))
-        }
-        Unit::Month => {
-            let r = month_range(d.year(), d.month())?;
-            (r.start?, r.end?)
-        }
-        Unit::Year => (
-            NaiveDate::from_ymd_opt(d.year(), 1, 1)?,
-            NaiveDate::from_ymd_opt(d.year(), 12, 31)?,
-        ),
-    };
-    let shift = |k: i32| -> Option<DateRange> {
-        match unit {
-            Unit::Day => add_days(d, i64::from(k)).map(day),
-            Unit::Week | Unit::Weekend => {
-                let a = add_days(first, 7 * i64::from(k))?;
-                let b = add_days(last, 7 * i64::from(k))?;
-                Some(range(a, b))
-            }
-            Unit::Month => {
-                let f = if k < 0 {
-                    first.checked_sub_months(Months::new(k.unsigned_abs()))?
-                } else {
-                    first.checked_add_months(Months::new(k.unsigned_abs()))?
-                };
-                month_range(f.year(), f.month())
-            }
-            Unit::Year => year_range(d.year() + k),
-        }
-    };
+    let (first, last) = current(unit, d)?;
+    let shift = |k: i32| shifted(unit, d, (first, last), k);
     match rel {
         Rel::Last => {
             // "last weekend" said on a Saturday or Sunday is the one before.
@@ -284,6 +201,61 @@ fn period(rel: Rel, unit: Unit, d: NaiveDate, future: bool) -> Option<DateRange>
     }
 }
 
+/// The first and last day of the `unit` that holds `d` (its week runs Monday to
+/// Sunday, its weekend Saturday and Sunday).
+fn current(unit: Unit, d: NaiveDate) -> Option<(NaiveDate, NaiveDate)> {
+    let bounds = match unit {
+        Unit::Day => (d, d),
+        Unit::Week => {
+            let m = monday_of(d);
+            (m, m + Days::new(6))
+        }
+        Unit::Weekend => {
+            let m = monday_of(d);
+            (m + Days::new(5), m + Days::new(6))
+        }
+        Unit::Month => {
+            let r = month_range(d.year(), d.month())?;
+            (r.start?, r.end?)
+        }
+        Unit::Year => (
+            NaiveDate::from_ymd_opt(d.year(), 1, 1)?,
+            NaiveDate::from_ymd_opt(d.year(), 12, 31)?,
+        ),
+    };
+    Some(bounds)
+}
+
+/// The `unit` `k` units away from the current one (`first..=last`, holding `d`):
+/// -1 the previous, 1 the next.
+fn shifted(
+    unit: Unit,
+    d: NaiveDate,
+    (first, last): (NaiveDate, NaiveDate),
+    k: i32,
+) -> Option<DateRange> {
+    match unit {
+        Unit::Day => add_days(d, i64::from(k)).map(day),
+        Unit::Week | Unit::Weekend => {
+            let a = add_days(first, 7 * i64::from(k))?;
+            let b = add_days(last, 7 * i64::from(k))?;
+            Some(range(a, b))
+        }
+        Unit::Month => {
+            let f = if k < 0 {
+                first.checked_sub_months(Months::new(k.unsigned_abs()))?
+            } else {
+                first.checked_add_months(Months::new(k.unsigned_abs()))?
+            };
+            month_range(f.year(), f.month())
+        }
+        Unit::Year => year_range(d.year() + k),
+    }
+}
+
+/// "two days ago", "three weeks ago": `n` units before the article date `d` (a week
+/// ago is the seven days around that day, a month or year ago the whole month or
+/// year).
 fn ago(n: u32, unit: Unit, d: NaiveDate) -> Option<DateRange> {
     match unit {
         Unit::Day => d.checked_sub_days(Days::new(u64::from(n))).map(day),
@@ -300,152 +272,5 @@ fn ago(n: u32, unit: Unit, d: NaiveDate) -> Option<DateRange> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn date(s: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
-    }
-
-    fn past(e: Expr, art: &str) -> (String, String) {
-        let r = resolve(e, Some(date(art))).0;
-        (
-            r.start.map(|x| x.to_string()).unwrap_or_default(),
-            r.end.map(|x| x.to_string()).unwrap_or_default(),
-        )
-    }
-
-    fn fut(e: Expr, art: &str) -> (String, String) {
-        let r = resolve(e, Some(date(art))).1;
-        (
-            r.start.map(|x| x.to_string()).unwrap_or_default(),
-            r.end.map(|x| x.to_string()).unwrap_or_default(),
-        )
-    }
-
-    fn same(s: &str) -> (String, String) {
-        (s.to_string(), s.to_string())
-    }
-
-    fn span(a: &str, b: &str) -> (String, String) {
-        (a.to_string(), b.to_string())
-    }
-
-    #[test]
-    fn saturday_before_monday_article() {
-        let e = Expr::Weekday(Weekday::Sat, None);
-        assert_eq!(past(e, "2023-10-16"), same("2023-10-14"));
-        assert_eq!(fut(e, "2023-10-16"), same("2023-10-21"));
-    }
-
-    #[test]
-    fn weekday_of_the_article_day_is_that_day() {
-        let e = Expr::Weekday(Weekday::Thu, None);
-        assert_eq!(past(e, "2023-10-26"), same("2023-10-26"));
-    }
-
-    #[test]
-    fn last_and_next_weekday_skip_the_article_day() {
-        let last = Expr::Weekday(Weekday::Thu, Some(Rel::Last));
-        let next = Expr::Weekday(Weekday::Thu, Some(Rel::Next));
-        assert_eq!(past(last, "2023-10-26"), same("2023-10-19"));
-        assert_eq!(fut(next, "2023-10-26"), same("2023-11-02"));
-    }
-
-    #[test]
-    fn month_day_takes_article_year() {
-        assert_eq!(
-            past(Expr::MonthDay(10, 12), "2023-10-26"),
-            same("2023-10-12")
-        );
-    }
-
-    #[test]
-    fn december_date_in_january_article_is_last_year() {
-        assert_eq!(
-            past(Expr::MonthDay(12, 28), "2024-01-03"),
-            same("2023-12-28")
-        );
-        assert_eq!(fut(Expr::MonthDay(1, 5), "2023-12-30"), same("2024-01-05"));
-    }
-
-    #[test]
-    fn yesterday_is_the_day_before() {
-        assert_eq!(past(Expr::Offset(-1), "2023-03-01"), same("2023-02-28"));
-    }
-
-    #[test]
-    fn last_week_is_previous_monday_to_sunday() {
-        let e = Expr::Period(Rel::Last, Unit::Week);
-        assert_eq!(past(e, "2023-10-26"), span("2023-10-16", "2023-10-22"));
-    }
-
-    #[test]
-    fn earlier_this_week_runs_from_monday_to_article_date() {
-        let e = Expr::Period(Rel::EarlierThis, Unit::Week);
-        assert_eq!(past(e, "2023-10-26"), span("2023-10-23", "2023-10-26"));
-    }
-
-    #[test]
-    fn earlier_this_month_runs_from_the_first() {
-        let e = Expr::Period(Rel::EarlierThis, Unit::Month);
-        assert_eq!(past(e, "2023-10-27"), span("2023-10-01", "2023-10-27"));
-    }
-
-    #[test]
-    fn last_month_is_the_previous_calendar_month() {
-        let e = Expr::Period(Rel::Last, Unit::Month);
-        assert_eq!(past(e, "2023-03-31"), span("2023-02-01", "2023-02-28"));
-    }
-
-    #[test]
-    fn this_week_future_runs_to_sunday() {
-        let e = Expr::Period(Rel::This, Unit::Week);
-        assert_eq!(fut(e, "2023-10-26"), span("2023-10-26", "2023-10-29"));
-    }
-
-    #[test]
-    fn this_weekend_in_a_monday_past_report_is_the_weekend_gone() {
-        let e = Expr::Period(Rel::This, Unit::Weekend);
-        assert_eq!(past(e, "2023-10-16"), span("2023-10-14", "2023-10-15"));
-    }
-
-    #[test]
-    fn on_the_12th_is_this_month_or_the_last() {
-        assert_eq!(past(Expr::DayOfMonth(12), "2023-10-26"), same("2023-10-12"));
-        assert_eq!(past(Expr::DayOfMonth(28), "2023-10-26"), same("2023-09-28"));
-    }
-
-    #[test]
-    fn in_october_is_the_most_recent_october() {
-        assert_eq!(
-            past(Expr::Month(11), "2023-10-26"),
-            span("2022-11-01", "2022-11-30")
-        );
-    }
-
-    #[test]
-    fn two_days_ago() {
-        assert_eq!(
-            past(Expr::Ago(2, Unit::Day), "2023-10-26"),
-            same("2023-10-24")
-        );
-    }
-
-    #[test]
-    fn undated_article_leaves_relative_unresolved() {
-        let (p, f) = resolve(Expr::Weekday(Weekday::Mon, None), None);
-        assert_eq!(p, DateRange::default());
-        assert_eq!(f, DateRange::default());
-    }
-
-    #[test]
-    fn undated_article_resolves_full_dates() {
-        let d = date("2023-10-07");
-        let (p, _) = resolve(Expr::Date(d), None);
-        assert_eq!(p.start, Some(d));
-        let (y, _) = resolve(Expr::Year(2006), None);
-        assert_eq!(y.start, Some(date("2006-01-01")));
-        assert_eq!(y.end, Some(date("2006-12-31")));
-    }
-}
+#[path = "calendar_tests.rs"]
+mod tests;

@@ -7,13 +7,20 @@
 //! 2006") and a trailing "(local time)". "since 2006" is marked [`TimeKind::Since`] and
 //! "every Monday" [`TimeKind::Recurring`]: neither names one occasion. This pass does
 //! not decide what an expression dates (a meeting, a statement): that is `extract`.
+//!
+//! Files: `patterns` (the regular expressions and their search; `stand_in` the ASCII
+//! copy they search, `parse` the meaning of each hit), `expr` (that meaning, before
+//! resolution), `calendar` (resolution against the article date).
 
 pub mod calendar;
+pub mod expr;
+mod parse;
 pub mod patterns;
+mod stand_in;
 
 use chrono::NaiveDate;
 
-use self::calendar::Expr;
+use self::expr::{Expr, Unit};
 use self::patterns::Hit;
 use super::{DateRange, Doc, Span, TimeExpr, TimeKind};
 
@@ -84,7 +91,7 @@ fn build(text: &str, h: Hit, date: Option<NaiveDate>) -> TimeExpr {
         | Expr::DayOfMonth(_)
         | Expr::Weekday(..)
         | Expr::Offset(_) => TimeKind::Day,
-        Expr::Ago(_, calendar::Unit::Day) => TimeKind::Day,
+        Expr::Ago(_, Unit::Day) => TimeKind::Day,
         _ => TimeKind::Period,
     };
     if h.recurring {

@@ -5,14 +5,20 @@
 //! weekdays, before vaguer periods); `find_all` returns every hit with its pattern's
 //! rank, and the caller keeps the best non-overlapping ones. Month and weekday names
 //! must be capitalised (news style), which keeps "may" and "march" the verbs out.
-//! This module does not resolve expressions against a date (see `calendar`).
+//! Each pattern's hit is parsed by its function in `parse`; the search runs on the
+//! text's ASCII stand-in (`stand_in`). This module does not resolve expressions
+//! against a date (see `calendar`).
 
 use std::sync::OnceLock;
 
-use chrono::{NaiveDate, Weekday};
 use regex::{Captures, Regex};
 
-use super::calendar::{Expr, Rel, Unit};
+use super::expr::Expr;
+use super::parse::{
+    month_number, parse_ago, parse_day_of_month, parse_day_word, parse_iso, parse_month,
+    parse_month_day, parse_month_year, parse_period, parse_weekday, parse_year, weekday,
+};
+use super::stand_in::ascii_stand_in;
 
 /// A hit of a pattern.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,160 +41,6 @@ const MONTHS_FULL: &str =
 const WEEKDAYS: &str = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
 
 type Parse = fn(&Captures) -> Option<(Expr, bool)>;
-
-/// The month number of a month name or abbreviation.
-pub fn month_number(s: &str) -> Option<u32> {
-    let k = s.trim_end_matches('.').to_ascii_lowercase();
-    let k = k.get(..3)?;
-    let m = match k {
-        "jan" => 1,
-        "feb" => 2,
-        "mar" => 3,
-        "apr" => 4,
-        "may" => 5,
-        "jun" => 6,
-        "jul" => 7,
-        "aug" => 8,
-        "sep" => 9,
-        "oct" => 10,
-        "nov" => 11,
-        "dec" => 12,
-        _ => return None,
-    };
-    Some(m)
-}
-
-fn weekday(s: &str) -> Option<Weekday> {
-    let w = match s.get(..3)? {
-        "Mon" => Weekday::Mon,
-        "Tue" => Weekday::Tue,
-        "Wed" => Weekday::Wed,
-        "Thu" => Weekday::Thu,
-        "Fri" => Weekday::Fri,
-        "Sat" => Weekday::Sat,
-        "Sun" => Weekday::Sun,
-        _ => return None,
-    };
-    Some(w)
-}
-
-fn number_word(s: &str) -> Option<u32> {
-    let n = match s.to_ascii_lowercase().as_str() {
-        "a" | "an" | "one" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        other => other.parse().ok()?,
-    };
-    Some(n)
-}
-
-fn unit(s: &str) -> Option<Unit> {
-    let u = match s.to_ascii_lowercase().trim_end_matches('s') {
-        "day" => Unit::Day,
-        "week" => Unit::Week,
-        "weekend" => Unit::Weekend,
-        "month" => Unit::Month,
-        "year" => Unit::Year,
-        _ => return None,
-    };
-    Some(u)
-}
-
-fn num<T: std::str::FromStr>(c: &Captures, name: &str) -> Option<T> {
-    c.name(name)?.as_str().parse().ok()
-}
-
-fn parse_iso(c: &Captures) -> Option<(Expr, bool)> {
-    let d = NaiveDate::from_ymd_opt(num(c, "y")?, num(c, "m")?, num(c, "d")?)?;
-    Some((Expr::Date(d), false))
-}
-
-fn parse_month_day(c: &Captures) -> Option<(Expr, bool)> {
-    let m = month_number(c.name("mon")?.as_str())?;
-    let d: u32 = num(c, "day")?;
-    if !(1..=31).contains(&d) {
-        return None;
-    }
-    let e = match num::<i32>(c, "year") {
-        Some(y) => Expr::Date(NaiveDate::from_ymd_opt(y, m, d)?),
-        None => Expr::MonthDay(m, d),
-    };
-    Some((e, false))
-}
-
-fn parse_month_year(c: &Captures) -> Option<(Expr, bool)> {
-    let m = month_number(c.name("mon")?.as_str())?;
-    Some((Expr::MonthOfYear(num(c, "year")?, m), false))
-}
-
-fn parse_day_of_month(c: &Captures) -> Option<(Expr, bool)> {
-    let d: u32 = num(c, "dom")?;
-    (1..=31)
-        .contains(&d)
-        .then_some((Expr::DayOfMonth(d), false))
-}
-
-fn parse_weekday(c: &Captures) -> Option<(Expr, bool)> {
-    let wd = weekday(c.name("wd")?.as_str())?;
-    let rel = c.name("rel").map(|r| r.as_str().to_ascii_lowercase());
-    let recurring = c.name("pl").is_some() || matches!(rel.as_deref(), Some("every" | "each"));
-    let rel = match rel.as_deref() {
-        Some("last") => Some(Rel::Last),
-        Some("next") => Some(Rel::Next),
-        Some("this") => Some(Rel::This),
-        _ => None,
-    };
-    Some((Expr::Weekday(wd, rel), recurring))
-}
-
-fn parse_day_word(c: &Captures) -> Option<(Expr, bool)> {
-    let w = c.name("w")?.as_str().to_ascii_lowercase();
-    let off = if w.starts_with("yesterday") || w.starts_with("last") {
-        -1
-    } else if w.starts_with("tomorrow") {
-        1
-    } else {
-        0
-    };
-    Some((Expr::Offset(off), false))
-}
-
-fn parse_period(c: &Captures) -> Option<(Expr, bool)> {
-    let rel = c.name("rel")?.as_str().to_ascii_lowercase();
-    let rel: String = rel.split_whitespace().collect::<Vec<_>>().join(" ");
-    let u = unit(c.name("unit")?.as_str())?;
-    let (rel, recurring) = match rel.as_str() {
-        "earlier this" | "earlier in the" => (Rel::EarlierThis, false),
-        "later this" | "later in the" => (Rel::LaterThis, false),
-        "this" => (Rel::This, false),
-        "last" => (Rel::Last, false),
-        "next" | "the coming" => (Rel::Next, false),
-        "past" | "the past" | "the last" | "this past" => (Rel::Past, false),
-        "every" | "each" => (Rel::This, true),
-        _ => return None,
-    };
-    Some((Expr::Period(rel, u), recurring))
-}
-
-fn parse_ago(c: &Captures) -> Option<(Expr, bool)> {
-    let n = number_word(c.name("n")?.as_str())?;
-    Some((Expr::Ago(n, unit(c.name("unit")?.as_str())?), false))
-}
-
-fn parse_year(c: &Captures) -> Option<(Expr, bool)> {
-    Some((Expr::Year(num(c, "year")?), false))
-}
-
-fn parse_month(c: &Captures) -> Option<(Expr, bool)> {
-    Some((Expr::Month(month_number(c.name("mon")?.as_str())?), false))
-}
 
 fn patterns() -> &'static [(Regex, Parse)] {
     static P: OnceLock<Vec<(Regex, Parse)>> = OnceLock::new();
@@ -299,47 +151,6 @@ pub fn find_all(text: &str) -> Vec<Hit> {
     }
 }
 
-/// An ASCII copy of `text` with the same byte offsets that every pattern matches
-/// exactly where it matches `text`, or `None` when there is none (a non-ASCII digit).
-///
-/// Why: the patterns' `\b` is Unicode-aware, and the regex engine's fast (DFA) search
-/// gives up at the first non-ASCII byte and falls back to a far slower one; news text
-/// is rarely pure ASCII (curly quotes, dashes, no-break spaces). Each non-ASCII
-/// character becomes as many bytes of one ASCII stand-in of its class for the
-/// patterns: white space (`\s`) becomes spaces, a word character (`\w`) `q` (a letter
-/// no pattern spells), anything else `#`. Patterns start and end on ASCII letters or
-/// digits and read their groups' words (white space normalised), so the hits, their
-/// offsets and their meaning are those of `text`.
-fn ascii_stand_in(text: &str) -> Option<std::borrow::Cow<'_, str>> {
-    if text.is_ascii() {
-        return Some(std::borrow::Cow::Borrowed(text));
-    }
-    static CLASSES: OnceLock<Option<(Regex, Regex)>> = OnceLock::new();
-    let (word, digit) = CLASSES
-        .get_or_init(|| Some((Regex::new(r"^\w$").ok()?, Regex::new(r"^\d$").ok()?)))
-        .as_ref()?;
-    let mut out = String::with_capacity(text.len());
-    let mut buf = [0u8; 4];
-    for c in text.chars() {
-        if c.is_ascii() {
-            out.push(c);
-            continue;
-        }
-        let s: &str = c.encode_utf8(&mut buf);
-        let stand_in = if c.is_whitespace() {
-            ' '
-        } else if digit.is_match(s) {
-            return None;
-        } else if word.is_match(s) {
-            'q'
-        } else {
-            '#'
-        };
-        out.extend(std::iter::repeat_n(stand_in, s.len()));
-    }
-    Some(std::borrow::Cow::Owned(out))
-}
-
 /// The hits of the patterns searched in `search` (`text` or its ASCII stand-in), the
 /// words after each read from `text`.
 fn find_all_in(search: &str, text: &str) -> Vec<Hit> {
@@ -382,6 +193,7 @@ fn find_all_in(search: &str, text: &str) -> Vec<Hit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::NaiveDate;
 
     fn first(text: &str) -> (String, Expr) {
         let mut hits = find_all(text);
@@ -397,19 +209,6 @@ mod tests {
         assert!(!text.is_ascii());
         assert_eq!(find_all(text), find_all_in(text, text));
         assert!(!find_all(text).is_empty());
-    }
-
-    #[test]
-    fn stand_in_keeps_byte_offsets() {
-        let text = "Zoë met him «on Monday»";
-        let ascii = ascii_stand_in(text).unwrap();
-        assert_eq!(ascii.len(), text.len());
-        assert!(ascii.is_ascii());
-    }
-
-    #[test]
-    fn no_stand_in_for_other_digits() {
-        assert!(ascii_stand_in("on ١٢ October").is_none());
     }
 
     #[test]
