@@ -28,15 +28,15 @@ pub(super) struct FrameSubject {
     pub borrowed: bool,
 }
 
-/// The subject of trigger `t` in clause `lo..` of sentence `si`. `None` when "the two
-/// leaders" refers back and no meeting was told in the two sentences before.
+/// The subject of trigger `t` in clause `lo..` of sentence `si` ("the two leaders"
+/// with no meeting told in the two sentences before names no one: empty).
 pub(super) fn frame_subject(
     ctx: &Ctx,
     lo: usize,
     t: Trigger,
     found: &[Cand],
     si: usize,
-) -> Option<FrameSubject> {
+) -> FrameSubject {
     let (t0, t1) = (t.start, t.end);
     let mut subj = participants::subject(ctx, lo, t0);
     if let Some(inner) = subordinate_subject(ctx, lo, t0) {
@@ -59,16 +59,21 @@ pub(super) fn frame_subject(
         subj = outside_subject(ctx, lo, t1, si);
     }
     if let Some(n) = participants::group_reference(ctx, lo, t0) {
-        // "the two leaders": the pair of the meeting just told.
-        let prev = found.last().filter(|c| si - c.sentence <= 2)?;
-        if prev.meeting.participants.len() >= n.min(2) {
-            subj = prev.meeting.participants.clone();
+        // "the two leaders": the pair of the meeting just told. With none told, the
+        // words name no one ("Officials from both countries attended the U.S.-Cambodia
+        // Dialogue": the frame's own pair may still say who met).
+        match found.last().filter(|c| si - c.sentence <= 2) {
+            Some(prev) if prev.meeting.participants.len() >= n.min(2) => {
+                subj = prev.meeting.participants.clone();
+            }
+            Some(_) => {}
+            None => subj.clear(),
         }
     }
-    Some(FrameSubject {
+    FrameSubject {
         actors: subj,
         borrowed,
-    })
+    }
 }
 
 /// "Moscow and Tehran are facilitating talks … after Kerry and Lavrov spoke by
@@ -82,6 +87,11 @@ fn subordinate_subject(ctx: &Ctx, lo: usize, t0: usize) -> Option<Vec<usize>> {
     // The subordinate clause's subject opens it ("after Kerry and Lavrov spoke"),
     // not a name deep in a gerund's phrase ("after meeting … at Reid's invitation").
     let opens = (s + 1..(s + 4).min(t0)).any(|k| ctx.mention_start[k].is_some());
+    // ("Obergefell, the plaintiff in the case before the Supreme Court, center, talks
+    // …": a comma closes a preposition's phrase; the trigger is the main verb.)
+    if w[s + 1..t0].iter().any(|x| x == ",") {
+        return None;
+    }
     let inner = participants::subject(ctx, s + 1, t0);
     (opens && !inner.is_empty()).then_some(inner)
 }

@@ -41,3 +41,31 @@ fn spoken_candidly_and_frankly_with() {
     );
     assert_eq!(names(&d, &m), ["Donald Trump", "Malcolm Turnbull"]);
 }
+
+#[test]
+fn both_countries_with_no_meeting_before_leave_the_pair_dialogue() {
+    let (d, m) = one(
+        "Officials from both countries attended the [U.S.|country]-[Cambodia|country] Dialogue in [Washington|place].",
+        Some("2016-02-14"),
+    );
+    assert_eq!(names(&d, &m), ["Cambodia", "U.S."]);
+}
+
+#[test]
+fn caption_talks_on_a_cellphone_to() {
+    let (d, m) = one(
+        "[Jim Obergefell], center, talks on a cellphone to [President Barack Obama=Barack Obama] on the steps of the court, June 26, 2015",
+        Some("2015-06-26"),
+    );
+    assert_eq!(names(&d, &m), ["Barack Obama", "Jim Obergefell"]);
+    assert_eq!(m.mode, MeetingMode::Phone);
+}
+
+#[test]
+fn before_a_court_in_an_aside_opens_no_clause() {
+    let (d, m) = one(
+        "[Jim Obergefell], the plaintiff in the case before the [Supreme Court|org], center, talks on a cellphone to [President Barack Obama=Barack Obama], June 26, 2015",
+        Some("2015-06-26"),
+    );
+    assert_eq!(names(&d, &m), ["Barack Obama", "Jim Obergefell"]);
+}
