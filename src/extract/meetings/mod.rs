@@ -15,6 +15,8 @@
 //! - `nominal`: meetings told as nouns ("Trump's call with Tsai", "after their talks",
 //!   "In a phone call, X told Y", separate calls);
 //! - `bodies`: one body's members meeting among themselves ("NATO ambassadors met");
+//! - `captions`: verbless photo captions ("Ban Ki-moon, left, with al-Abadi in
+//!   Baghdad, March 26, 2016");
 //! - `details`: mode, place, date;
 //! - `merge`: candidates that tell one event become one meeting.
 //!
@@ -23,6 +25,7 @@
 //! actors: participants are entities of `doc.entities`.
 
 pub mod bodies;
+mod captions;
 mod ctx;
 pub mod details;
 pub mod filter_words;
@@ -69,10 +72,14 @@ pub fn extract(doc: &Doc) -> Vec<Meeting> {
             continue;
         }
         attendance(&ctx, si, range.clone(), &mut found);
+        let before = found.len();
         for trig in triggers::find(&ctx.words, range.clone()) {
             for c in candidate(&ctx, si, range.clone(), trig, &found) {
                 found.push(c);
             }
+        }
+        if found.len() == before {
+            found.extend(captions::verbless(&ctx, si, range.clone()));
         }
     }
     let mut out = merge::merge(doc, found);

@@ -69,3 +69,31 @@ fn before_a_court_in_an_aside_opens_no_clause() {
     );
     assert_eq!(names(&d, &m), ["Barack Obama", "Jim Obergefell"]);
 }
+
+#[test]
+fn verbless_caption_with_is_a_meeting() {
+    let (d, m) = one(
+        "U.N. Secretary-General [Ban Ki-moon], left, with Iraqi Prime Minister [Haider al-Abadi] in [Baghdad|place], March 26, 2016",
+        Some("2016-03-27"),
+    );
+    assert_eq!(names(&d, &m), ["Ban Ki-moon", "Haider al-Abadi"]);
+    assert_eq!(m.date.start, day("2016-03-26"));
+    assert_eq!(
+        m.place.map(|p| d.entities[p].name.as_str()),
+        Some("Baghdad")
+    );
+}
+
+#[test]
+fn caption_with_after_a_verb_is_left_to_the_verb() {
+    none("[Ban Ki-moon] arrives with [Haider al-Abadi] in [Baghdad|place], March 26, 2016");
+}
+
+#[test]
+fn a_and_b_shook_hands() {
+    let (d, m) = one(
+        "[Obama] and [Castro] shook hands in [Panama City|place].",
+        Some("2015-04-12"),
+    );
+    assert_eq!(names(&d, &m), ["Castro", "Obama"]);
+}
