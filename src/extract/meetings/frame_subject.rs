@@ -129,7 +129,9 @@ fn second_clause_subject(ctx: &Ctx, lo: usize, t0: usize, subj: &[usize]) -> Opt
 /// that follows the trigger's end `t1`).
 fn outside_subject(ctx: &Ctx, lo: usize, t1: usize, si: usize) -> Vec<usize> {
     let range_start = ctx.doc.sentences[si].tokens.start;
-    if lo > range_start {
+    // ("Cubans Still Waiting-WASHINGTON — A year ago, after months of negotiations,
+    // …": a headline before its dateline holds no reporting verb's subject.)
+    if lo > range_start && !super::caption_dash(ctx, range_start, lo - 1) {
         // "X said after meeting with Y": the reporting verb's subject.
         let subj = participants::subject(ctx, range_start, lo);
         if !subj.is_empty() {

@@ -97,3 +97,12 @@ fn a_and_b_shook_hands() {
     );
     assert_eq!(names(&d, &m), ["Castro", "Obama"]);
 }
+
+#[test]
+fn headline_before_a_dateline_lends_no_subject() {
+    let (d, m) = one(
+        "A Year After Rapprochement, [Cubans=Cuba|country] Still Waiting for Change-WASHINGTON — A year ago, after months of secret negotiations, the leaders of [Cuba|country] and the [U.S.|country] announced the two nations were restoring ties",
+        Some("2015-12-17"),
+    );
+    assert_eq!(names(&d, &m), ["Cuba", "U.S."]);
+}
