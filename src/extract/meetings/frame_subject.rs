@@ -146,9 +146,27 @@ fn outside_subject(ctx: &Ctx, lo: usize, t1: usize, si: usize) -> Vec<usize> {
         .take_while(|&k| !super::caption_dash(ctx, range_start, k))
         .find(|&k| ctx.words[k] == ",")
     {
+        // ("Trump, in the phone call with Xi, criticized North Korea": a verb opens
+        // the rest, whose first actor is its object, not a subject.)
+        Some(c) if c + 1 < send && opens_with_verb(ctx, c + 1) => Vec::new(),
         Some(c) => participants::subject(ctx, c + 1, send),
         None => Vec::new(),
     }
+}
+
+/// Whether token `k` is a past-tense verb (a lower-case word in "-ed" that no mention
+/// covers, or a reporting verb), so the clause from `k` on has no subject of its own.
+fn opens_with_verb(ctx: &Ctx, k: usize) -> bool {
+    let w = ctx.words[k].as_str();
+    let lower = ctx
+        .doc
+        .token_text(k)
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase);
+    lower
+        && ctx.mention_at[k].is_none()
+        && ((w.len() > 4 && w.ends_with("ed")) || super::ctx::REPORTING.contains(&w))
 }
 
 /// Verbs of telling someone something.

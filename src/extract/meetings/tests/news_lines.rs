@@ -106,3 +106,8 @@ fn headline_before_a_dateline_lends_no_subject() {
     );
     assert_eq!(names(&d, &m), ["Cuba", "U.S."]);
 }
+
+#[test]
+fn object_of_the_verb_after_an_aside_is_no_subject() {
+    none("Trump, in the phone call with [Xi], criticized [North Korea|country]'s belligerence.");
+}
