@@ -2,7 +2,7 @@
 //! of "met", host and guest of "hosted"/"was received by", destination of "visited"/
 //! "travelled to … for talks", the person "called"), and the visit's destination.
 //!
-//! [`frame_participants`] takes the subject from `frame_subject`, then reads the object
+//! `frame_participants` takes the subject from `frame_subject`, then reads the object
 //! by the trigger's frame: the verb frames here, the noun frame ("talks", "phone call")
 //! in `frame_nouns`. Works on one clause with the token views of [`Ctx`]; it decides
 //! nothing about modality (that is `filters`) or dates and places (`details`).
