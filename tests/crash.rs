@@ -361,27 +361,6 @@ fn sigkill_during_ingest_never_corrupts_the_store() {
     );
 }
 
-/// Polls until some process holds the store's ingest lock (an advisory lock on
-/// `DIR/lock`, which this test takes and drops at once when it is free).
-fn wait_for_lock(store: &Path, holder: &mut Child) {
-    let start = Instant::now();
-    loop {
-        assert!(
-            holder.try_wait().unwrap().is_none(),
-            "the first ingest ended before the second started"
-        );
-        if let Ok(f) = File::options().write(true).open(store.join("lock")) {
-            match f.try_lock() {
-                Err(std::fs::TryLockError::WouldBlock) => return,
-                Ok(()) => drop(f),
-                Err(e) => panic!("lock: {e:?}"),
-            }
-        }
-        assert!(start.elapsed() < Duration::from_secs(60), "no lock taken");
-        std::thread::sleep(Duration::from_millis(2));
-    }
-}
-
 #[test]
 fn two_ingests_on_one_store_wait_or_refuse() {
     let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
@@ -390,14 +369,18 @@ fn two_ingests_on_one_store_wait_or_refuse() {
     make_corpus(&input, 12);
     let clean = clean_run(&input, &tmp.path().join("clean"));
 
+    // A store that another writer holds: the test takes the writers' lock itself (as
+    // an ingest does), so the other ingests find it held however fast they are.
     let store = tmp.path().join("s");
+    let first = ingest_cmd(&input, &store, &[]).output().unwrap();
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
     let lock = store.join("lock");
-    let mut first = ingest_cmd(&input, &store, &[])
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    wait_for_lock(&store, &mut first);
+    let held = File::options().write(true).open(&lock).unwrap();
+    held.try_lock().unwrap();
 
     // `--no-wait`: refused at once, exit 1, naming the lock.
     let refused = ingest_cmd(&input, &store, &["--no-wait"]).output().unwrap();
@@ -409,28 +392,31 @@ fn two_ingests_on_one_store_wait_or_refuse() {
         "{err}"
     );
 
-    // By default: says it waits (naming the lock), then runs after the first.
-    let second = ingest_cmd(&input, &store, &[])
+    // By default: says it waits (naming the lock), then runs once the lock is free.
+    let mut second = ingest_cmd(&input, &store, &[])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    let first = first.wait_with_output().unwrap();
+    let mut said = String::new();
+    let mut stderr = std::io::BufReader::new(second.stderr.take().unwrap());
+    std::io::BufRead::read_line(&mut stderr, &mut said).unwrap();
     assert!(
-        first.status.success(),
-        "{}",
-        String::from_utf8_lossy(&first.stderr)
-    );
-    let second = second.wait_with_output().unwrap();
-    let err = String::from_utf8_lossy(&second.stderr);
-    assert!(second.status.success(), "{err}");
-    assert!(
-        err.contains(&format!(
+        said.contains(&format!(
             "{}: another ingest is writing this store; waiting",
             lock.display()
         )),
-        "{err}"
+        "{said}"
     );
+    assert!(
+        second.try_wait().unwrap().is_none(),
+        "it waits for the lock"
+    );
+    drop(held);
+    let mut rest = String::new();
+    std::io::Read::read_to_string(&mut stderr, &mut rest).unwrap();
+    let second = second.wait_with_output().unwrap();
+    assert!(second.status.success(), "{rest}");
     assert_eq!(temp_files(&store), Vec::<String>::new());
     assert!(
         data_files(&store) == clean.files,

@@ -117,6 +117,7 @@ fn meeting_gold_evidence_is_in_the_texts() {
     for name in [
         "meetings-corpus.json",
         "meetings-m2e2.json",
+        "meetings-m2e2-more.json",
         "meetings-plover.json",
         "meetings-polnear.json",
     ] {

@@ -174,7 +174,7 @@ const SPEECH_WORDS: &[&str] = &[
     "wrote",
 ];
 
-/// Whether a gold cue text is a cue of speech (see [`SPEECH_WORDS`]).
+/// Whether a gold cue text is a cue of speech (see `SPEECH_WORDS`).
 pub fn is_speech_cue(cue: &str) -> bool {
     let lower = cue.to_lowercase();
     if lower.contains("according to") {

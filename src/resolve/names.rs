@@ -3,7 +3,7 @@
 //! News spells one name many ways: transliterations (Amirabdollahian /
 //! Amir-Abdollahian, Abu Marzouk / Abu Marzook, Baghiri / Bagheri), accents (Erdoğan /
 //! Erdogan), case. [`fold_tokens`] maps each word to a key in which these alternations
-//! coincide; [`similar_tokens`] adds a Jaro-Winkler test for what folding misses.
+//! coincide; [`similar_word`] adds a Jaro-Winkler test for what folding misses.
 //! This module only compares strings; which actors may be merged is `actors`' job.
 
 /// Arabic article prefixes written with a hyphen before a name ("al-Sisi", "el-Sisi",

@@ -12,7 +12,7 @@
 //! mirror exists, so the mirror never silently falls behind the files.
 //!
 //! This module decides *when* the mirror is used or rebuilt; loading quads is
-//! [`super::load`], and the article and corpus writes are [`super::Store`]'s.
+//! `super::load`, and the article and corpus writes are [`super::Store`]'s.
 
 use std::path::Path;
 

@@ -212,6 +212,57 @@ pub fn inherited_place(ctx: &Ctx, si: usize, parts: &[usize]) -> Option<usize> {
     None
 }
 
+/// A photo caption's closing date: the sentence `range` ends with a comma and a day
+/// written with its year ("…, in Vienna, Austria, May 17, 2016"). Returns the comma's
+/// token.
+pub fn caption_date(ctx: &Ctx, range: std::ops::Range<usize>) -> Option<usize> {
+    let doc = ctx.doc;
+    let mut last = range.end.checked_sub(1)?;
+    while last > range.start && doc.tokens[last].kind == crate::nlp::TokenKind::Punct {
+        last -= 1;
+    }
+    let (b0, b1) = (
+        doc.tokens[range.start].span.start,
+        doc.tokens[last].span.end,
+    );
+    let t = ctx
+        .times_between(b0, b1)
+        .iter()
+        .find(|t| t.span.end == b1 && t.kind == TimeKind::Day)?;
+    let year = doc
+        .text(t.span)
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|d| d.len() == 4);
+    let k = doc.token_at(t.span.start);
+    (year && k > range.start && ctx.words[k - 1] == ",").then(|| k - 1)
+}
+
+/// A caption's place: the places just before its closing date, the first after
+/// "in" or "at" ("… news conference in Vienna, Austria, May 17, 2016" → Vienna).
+pub fn caption_place(ctx: &Ctx, range: std::ops::Range<usize>, exclude: &[usize]) -> Option<usize> {
+    let comma = caption_date(ctx, range.clone())?;
+    let mut k = comma;
+    let mut found = None;
+    while k > range.start {
+        k -= 1;
+        if ctx.words[k] == "," {
+            continue;
+        }
+        let m = ctx.mention_at[k]?;
+        let men = &ctx.doc.mentions[m];
+        if !matches!(men.actor_kind, ActorKind::Place | ActorKind::Country) && !is_venue(ctx, m) {
+            return None;
+        }
+        let start = ctx.doc.token_at(men.span.start);
+        k = start;
+        if start > range.start && matches!(ctx.words[start - 1].as_str(), "in" | "at") {
+            found = men.entity.filter(|e| !exclude.contains(e));
+            break;
+        }
+    }
+    found
+}
+
 /// Last words of buildings that organisations are named after ("White House",
 /// "Trump Tower", "Élysée Palace"): after "in"/"at" they name the venue.
 const VENUE_WORDS: &[&str] = &[

@@ -171,7 +171,7 @@ pub(super) const SPEECH: &[&str] = &[
 ];
 
 /// Nouns before "of" that speak of a meeting without telling it ("the prospect of a
-/// summit").
+/// summit", "talk of an early summit").
 pub(super) const SPOKEN_OF: &[&str] = &[
     "possibility",
     "prospect",
@@ -179,6 +179,7 @@ pub(super) const SPOKEN_OF: &[&str] = &[
     "rumors",
     "rumours",
     "speculation",
+    "talk",
 ];
 
 /// Listeners that make "spoke to …" a speech.

@@ -297,7 +297,18 @@ pub fn reject(
     }
     // "Merkel talks to Obama" is a verb with its listener; "talks to end the war" is
     // the noun with its aim.
-    if frame == Frame::Sym && trig == "talks" && ctx.mention_at.get(t1).copied().flatten().is_none()
+    // ("talks on a cellphone to President Obama": the listener after the preposition,
+    // past a title.)
+    let listener = if w.get(t1).is_some_and(|x| x == "to" || x == "with") {
+        t1 + 1..(t1 + 4).min(hi)
+    } else {
+        t1..t1 + 1
+    };
+    if frame == Frame::Sym
+        && trig == "talks"
+        && !listener
+            .clone()
+            .any(|k| ctx.mention_at.get(k).copied().flatten().is_some())
     {
         return Some(Reason::NotActors);
     }

@@ -28,15 +28,15 @@ pub(super) struct FrameSubject {
     pub borrowed: bool,
 }
 
-/// The subject of trigger `t` in clause `lo..` of sentence `si`. `None` when "the two
-/// leaders" refers back and no meeting was told in the two sentences before.
+/// The subject of trigger `t` in clause `lo..` of sentence `si` ("the two leaders"
+/// with no meeting told in the two sentences before names no one: empty).
 pub(super) fn frame_subject(
     ctx: &Ctx,
     lo: usize,
     t: Trigger,
     found: &[Cand],
     si: usize,
-) -> Option<FrameSubject> {
+) -> FrameSubject {
     let (t0, t1) = (t.start, t.end);
     let mut subj = participants::subject(ctx, lo, t0);
     if let Some(inner) = subordinate_subject(ctx, lo, t0) {
@@ -59,16 +59,21 @@ pub(super) fn frame_subject(
         subj = outside_subject(ctx, lo, t1, si);
     }
     if let Some(n) = participants::group_reference(ctx, lo, t0) {
-        // "the two leaders": the pair of the meeting just told.
-        let prev = found.last().filter(|c| si - c.sentence <= 2)?;
-        if prev.meeting.participants.len() >= n.min(2) {
-            subj = prev.meeting.participants.clone();
+        // "the two leaders": the pair of the meeting just told. With none told, the
+        // words name no one ("Officials from both countries attended the U.S.-Cambodia
+        // Dialogue": the frame's own pair may still say who met).
+        match found.last().filter(|c| si - c.sentence <= 2) {
+            Some(prev) if prev.meeting.participants.len() >= n.min(2) => {
+                subj = prev.meeting.participants.clone();
+            }
+            Some(_) => {}
+            None => subj.clear(),
         }
     }
-    Some(FrameSubject {
+    FrameSubject {
         actors: subj,
         borrowed,
-    })
+    }
 }
 
 /// "Moscow and Tehran are facilitating talks … after Kerry and Lavrov spoke by
@@ -82,6 +87,11 @@ fn subordinate_subject(ctx: &Ctx, lo: usize, t0: usize) -> Option<Vec<usize>> {
     // The subordinate clause's subject opens it ("after Kerry and Lavrov spoke"),
     // not a name deep in a gerund's phrase ("after meeting … at Reid's invitation").
     let opens = (s + 1..(s + 4).min(t0)).any(|k| ctx.mention_start[k].is_some());
+    // ("Obergefell, the plaintiff in the case before the Supreme Court, center, talks
+    // …": a comma closes a preposition's phrase; the trigger is the main verb.)
+    if w[s + 1..t0].iter().any(|x| x == ",") {
+        return None;
+    }
     let inner = participants::subject(ctx, s + 1, t0);
     (opens && !inner.is_empty()).then_some(inner)
 }
@@ -119,7 +129,9 @@ fn second_clause_subject(ctx: &Ctx, lo: usize, t0: usize, subj: &[usize]) -> Opt
 /// that follows the trigger's end `t1`).
 fn outside_subject(ctx: &Ctx, lo: usize, t1: usize, si: usize) -> Vec<usize> {
     let range_start = ctx.doc.sentences[si].tokens.start;
-    if lo > range_start {
+    // ("Cubans Still Waiting-WASHINGTON — A year ago, after months of negotiations,
+    // …": a headline before its dateline holds no reporting verb's subject.)
+    if lo > range_start && !super::caption_dash(ctx, range_start, lo - 1) {
         // "X said after meeting with Y": the reporting verb's subject.
         let subj = participants::subject(ctx, range_start, lo);
         if !subj.is_empty() {
@@ -134,9 +146,27 @@ fn outside_subject(ctx: &Ctx, lo: usize, t1: usize, si: usize) -> Vec<usize> {
         .take_while(|&k| !super::caption_dash(ctx, range_start, k))
         .find(|&k| ctx.words[k] == ",")
     {
+        // ("Trump, in the phone call with Xi, criticized North Korea": a verb opens
+        // the rest, whose first actor is its object, not a subject.)
+        Some(c) if c + 1 < send && opens_with_verb(ctx, c + 1) => Vec::new(),
         Some(c) => participants::subject(ctx, c + 1, send),
         None => Vec::new(),
     }
+}
+
+/// Whether token `k` is a past-tense verb (a lower-case word in "-ed" that no mention
+/// covers, or a reporting verb), so the clause from `k` on has no subject of its own.
+fn opens_with_verb(ctx: &Ctx, k: usize) -> bool {
+    let w = ctx.words[k].as_str();
+    let lower = ctx
+        .doc
+        .token_text(k)
+        .chars()
+        .next()
+        .is_some_and(char::is_lowercase);
+    lower
+        && ctx.mention_at[k].is_none()
+        && ((w.len() > 4 && w.ends_with("ed")) || super::ctx::REPORTING.contains(&w))
 }
 
 /// Verbs of telling someone something.

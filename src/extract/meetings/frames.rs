@@ -2,7 +2,7 @@
 //! of "met", host and guest of "hosted"/"was received by", destination of "visited"/
 //! "travelled to … for talks", the person "called"), and the visit's destination.
 //!
-//! [`frame_participants`] takes the subject from `frame_subject`, then reads the object
+//! `frame_participants` takes the subject from `frame_subject`, then reads the object
 //! by the trigger's frame: the verb frames here, the noun frame ("talks", "phone call")
 //! in `frame_nouns`. Works on one clause with the token views of [`Ctx`]; it decides
 //! nothing about modality (that is `filters`) or dates and places (`details`).
@@ -57,7 +57,7 @@ pub(super) fn frame_participants(
     found: &[Cand],
     si: usize,
 ) -> Option<(Vec<usize>, Option<usize>)> {
-    let subject = frame_subject(ctx, lo, t, found, si)?;
+    let subject = frame_subject(ctx, lo, t, found, si);
     let after = skip_adverbs(ctx, t.end, hi);
     match frame {
         Frame::Sym => {
@@ -94,13 +94,26 @@ fn symmetric(
     // "speaking by phone from Oman": where the speaker was, not a counterpart.
     let from = after < hi && w[after] == "from";
     if w[t0] != "discussed" && !from {
-        let k = if after < hi && matches!(w[after].as_str(), "with" | "separately") {
+        // ("spoke by phone to X", "talks on a cellphone to X": a phrase's listener.)
+        let to = after < hi
+            && w[after] == "to"
+            && t1 - t0 >= 2
+            && super::triggers::entries()[t.entry].mode == crate::extract::MeetingMode::Phone;
+        let k = if after < hi && (matches!(w[after].as_str(), "with" | "separately") || to) {
             skip_adverbs(ctx, after + 1, hi)
         } else {
             after
         };
         let k = if k < hi && w[k] == "with" { k + 1 } else { k };
         obj = noun_phrases::noun_phrase(ctx, k, hi).0;
+        // The listener told "to" is a person on the line, not a body addressed.
+        if to
+            && !obj
+                .iter()
+                .any(|&e| ctx.doc.entities[e].kind == ActorKind::Person)
+        {
+            obj.clear();
+        }
     }
     if obj.is_empty() {
         if let Some(k) = noun_phrases::find_word(ctx, t1, hi, &["with"], 12) {

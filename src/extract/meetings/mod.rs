@@ -15,6 +15,8 @@
 //! - `nominal`: meetings told as nouns ("Trump's call with Tsai", "after their talks",
 //!   "In a phone call, X told Y", separate calls);
 //! - `bodies`: one body's members meeting among themselves ("NATO ambassadors met");
+//! - `captions`: verbless photo captions ("Ban Ki-moon, left, with al-Abadi in
+//!   Baghdad, March 26, 2016");
 //! - `details`: mode, place, date;
 //! - `merge`: candidates that tell one event become one meeting.
 //!
@@ -23,6 +25,7 @@
 //! actors: participants are entities of `doc.entities`.
 
 pub mod bodies;
+mod captions;
 mod ctx;
 pub mod details;
 pub mod filter_words;
@@ -69,10 +72,14 @@ pub fn extract(doc: &Doc) -> Vec<Meeting> {
             continue;
         }
         attendance(&ctx, si, range.clone(), &mut found);
+        let before = found.len();
         for trig in triggers::find(&ctx.words, range.clone()) {
             for c in candidate(&ctx, si, range.clone(), trig, &found) {
                 found.push(c);
             }
+        }
+        if found.len() == before {
+            found.extend(captions::verbless(&ctx, si, range.clone()));
         }
     }
     let mut out = merge::merge(doc, found);
@@ -164,6 +171,15 @@ fn is_capital(ctx: &Ctx, e: usize) -> bool {
         .any(|&(_, f)| f == crate::nlp::lexicon::Form::Capital)
 }
 
+/// Whether entity `e` has a mention in tokens `from..to`.
+fn named_in(ctx: &Ctx, e: usize, from: usize, to: usize) -> bool {
+    (from..to.min(ctx.mention_at.len())).any(|k| {
+        ctx.mention_at[k]
+            .and_then(|m| ctx.doc.mentions[m].entity)
+            .is_some_and(|x| x == e)
+    })
+}
+
 fn push_all(v: &mut Vec<usize>, xs: &[usize]) {
     for &x in xs {
         if !v.contains(&x) {
@@ -244,11 +260,31 @@ fn build(
     if (parts.len() < 2 && !solo) || parts.is_empty() || parts.iter().all(group) {
         return None;
     }
-    let mode = details::mode(ctx, entry.mode, t.start, hi);
-    let place = dest.or_else(|| {
-        details::place(ctx, lo, t.start, hi, &[])
-            .filter(|p| !parts.contains(p) || entry.frame == Frame::Visit)
-    });
+    // "Erica and Jahnte Bates were visiting the arch": visitors with no place and no
+    // actor visited (a sight is neither) met no one there.
+    if entry.frame == Frame::Visit
+        && dest.is_none()
+        && !parts.iter().any(|&e| named_in(ctx, e, t.end, hi))
+    {
+        return None;
+    }
+    let mut mode = details::mode(ctx, entry.mode, t.start, hi);
+    let caption = details::caption_date(ctx, range.clone()).is_some();
+    // "Lavrov, left, speaks to Kerry …, May 17, 2016": a photo shows the two together.
+    if caption && mode == crate::extract::MeetingMode::Unknown && ctx.words[t.start].ends_with('s')
+    {
+        mode = crate::extract::MeetingMode::InPerson;
+    }
+    let place = dest
+        .or_else(|| {
+            details::place(ctx, lo, t.start, hi, &[])
+                .filter(|p| !parts.contains(p) || entry.frame == Frame::Visit)
+        })
+        .or_else(|| {
+            caption
+                .then(|| details::caption_place(ctx, range.clone(), &parts))
+                .flatten()
+        });
     let anaphoric = entry.frame == Frame::Noun
         && t.start > range.start
         && matches!(

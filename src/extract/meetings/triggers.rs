@@ -109,6 +109,36 @@ fn by_first_word() -> &'static HashMap<String, Vec<usize>> {
     })
 }
 
+/// "spoken candidly and frankly with", "spoke at length to": a phrase that ends in
+/// its preposition still matches with adverbs between the verb and the preposition.
+/// Returns one past the preposition.
+fn adverb_gap_end(words: &[super::Word], i: usize, w: &[String], end: usize) -> Option<usize> {
+    let (prep, head) = w.split_last()?;
+    if head.is_empty() || !matches!(prep.as_str(), "with" | "to") {
+        return None;
+    }
+    let k0 = i + head.len();
+    if k0 >= end || !words[i..k0].iter().zip(head).all(|(a, b)| a == b) {
+        return None;
+    }
+    let adverb = |x: &str| x.len() >= 4 && x.ends_with("ly") && x.chars().all(char::is_alphabetic);
+    let mut k = k0;
+    let mut seen = false;
+    while k < end && k < k0 + 5 {
+        let x = words[k].as_str();
+        if x == prep.as_str() {
+            return seen.then_some(k + 1);
+        }
+        if adverb(x) || (x == "at" && words.get(k + 1).is_some_and(|y| y == "length")) {
+            seen = true;
+        } else if !(x == "and" && seen) && x != "length" {
+            return None;
+        }
+        k += 1;
+    }
+    None
+}
+
 /// Every trigger in the lower-cased token texts `words[range]`, longest phrase first
 /// at each position, non-overlapping, in text order.
 pub fn find(words: &[super::Word], range: std::ops::Range<usize>) -> Vec<Trigger> {
@@ -121,10 +151,12 @@ pub fn find(words: &[super::Word], range: std::ops::Range<usize>) -> Vec<Trigger
             for &c in cands {
                 let w = &entries()[c].words;
                 let end = i + w.len();
-                if end <= range.end
-                    && words[i..end].iter().zip(w).all(|(a, b)| a == b)
-                    && best.is_none_or(|b| b.end < end)
-                {
+                let end = if end <= range.end && words[i..end].iter().zip(w).all(|(a, b)| a == b) {
+                    Some(end)
+                } else {
+                    adverb_gap_end(words, i, w, range.end)
+                };
+                if let Some(end) = end.filter(|&e| best.is_none_or(|b| b.end < e)) {
                     best = Some(Trigger {
                         start: i,
                         end,
@@ -169,6 +201,29 @@ mod tests {
         let t = find(&w, 0..w.len());
         assert_eq!(t.len(), 1);
         assert_eq!(entries()[t[0].entry].words.join(" "), "spoke by phone");
+    }
+
+    #[test]
+    fn spoken_candidly_and_frankly_with() {
+        let w = words("he had spoken candidly and frankly with the president");
+        let t = find(&w, 0..w.len());
+        assert_eq!(t.len(), 1);
+        assert_eq!(entries()[t[0].entry].words.join(" "), "spoken with");
+        assert_eq!((t[0].start, t[0].end), (2, 7));
+    }
+
+    #[test]
+    fn spoke_at_length_to() {
+        let w = words("she spoke at length to him");
+        let t = find(&w, 0..w.len());
+        assert_eq!(entries()[t[0].entry].words.join(" "), "spoke to");
+    }
+
+    #[test]
+    fn spoke_and_with_need_an_adverb() {
+        let w = words("he spoke and with her");
+        let t = find(&w, 0..w.len());
+        assert!(t.is_empty(), "{t:?}");
     }
 
     #[test]

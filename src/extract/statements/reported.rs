@@ -2,9 +2,9 @@
 //!
 //! For every reporting verb (see [`super::cues`]) outside quotations, and every
 //! "according to":
-//! - pre-posed: "SPEAKER CUE [hearer] [that] CONTENT" ("Kirby told reporters that…",
+//! - pre-posed: "SPEAKER CUE (hearer) (that) CONTENT" ("Kirby told reporters that…",
 //!   "She said: “…”"): the content runs from the cue to the sentence end;
-//! - post-posed: "CONTENT, SPEAKER CUE [adjunct]." and "CONTENT, CUE SPEAKER." (also
+//! - post-posed: "CONTENT, SPEAKER CUE (adjunct)." and "CONTENT, CUE SPEAKER." (also
 //!   after a closing quotation mark): the content is what comes before;
 //! - parenthetical: "CONTENT, SPEAKER CUE, CONTENT.": the whole sentence;
 //! - participle: "…, adding that CONTENT": the speaker of the sentence's subject;

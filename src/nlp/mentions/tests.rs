@@ -217,6 +217,17 @@ fn collective_with_a_noun_before_is_a_group() {
 }
 
 #[test]
+fn collective_before_an_irregular_past_verb_is_a_group() {
+    assert_eq!(
+        groups("His meeting with opposition leaders came after the coup."),
+        [(
+            "opposition leaders".to_string(),
+            "opposition leaders".to_string()
+        )]
+    );
+}
+
+#[test]
 fn collective_with_a_phrase_after_is_a_group() {
     let g =
         groups("He met leaders in law enforcement and prominent members of the black community.");

@@ -124,6 +124,7 @@ fn day(s: &str) -> Option<NaiveDate> {
 mod details;
 mod filters;
 mod general;
+mod news_lines;
 mod nominal;
 mod subjects;
 mod verbs;
