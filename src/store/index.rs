@@ -154,8 +154,27 @@ fn file_bytes(records: &[&Record]) -> Result<Vec<u8>, StoreError> {
 /// differ from the index read at the start of the ingest), only those as a new segment
 /// while the segments stay small.
 pub fn write(dir: &Path, all: &[Record], changed: Option<&[&Record]>) -> Result<(), StoreError> {
-    let d = dir.join(INDEX);
-    std::fs::create_dir_all(&d).map_err(|e| StoreError::io(&d, "cannot create", e))?;
+    commit(dir, prepare(dir, all, changed)?)
+}
+
+/// The index file an ingest will write, made before it is written (see [`prepare`]):
+/// a segment of the records that changed, or the whole index.
+pub struct Prepared {
+    /// `Some(n)`: segment `added-n.jsonl`; `None`: the whole index, replacing every
+    /// segment.
+    segment: Option<u32>,
+    bytes: Vec<u8>,
+}
+
+/// Makes the bytes [`write`] would write, without writing anything: a writer can make
+/// them while it stores articles, and write them with [`commit`] once those are stored.
+/// The choice between a segment and the whole index reads the sizes of the index files
+/// on disk, which only the writer (holding the store's lock) changes.
+pub fn prepare(
+    dir: &Path,
+    all: &[Record],
+    changed: Option<&[&Record]>,
+) -> Result<Prepared, StoreError> {
     let segs = segments(dir);
     if let Some(changed) = changed {
         let bytes = file_bytes(changed)?;
@@ -168,13 +187,31 @@ pub fn write(dir: &Path, all: &[Record], changed: Option<&[&Record]>) -> Result<
             + bytes.len() as u64;
         if base > 0 && 4 * added <= base && segs.len() < MAX_SEGMENTS {
             let n = segs.last().map_or(1, |(n, _)| n + 1);
-            files::write_atomic(&d.join(format!("added-{n:06}.jsonl")), &bytes)?;
-            files::sync_dir(&d)?;
-            return files::clear_mark(&d, STALE);
+            return Ok(Prepared {
+                segment: Some(n),
+                bytes,
+            });
         }
     }
     let every: Vec<&Record> = all.iter().collect();
-    files::write_atomic(&path(dir), &file_bytes(&every)?)?;
+    Ok(Prepared {
+        segment: None,
+        bytes: file_bytes(&every)?,
+    })
+}
+
+/// Writes a [`Prepared`] index file: a segment, or the whole index (removing the
+/// segments it folds in); then clears the stale mark.
+pub fn commit(dir: &Path, prepared: Prepared) -> Result<(), StoreError> {
+    let d = dir.join(INDEX);
+    std::fs::create_dir_all(&d).map_err(|e| StoreError::io(&d, "cannot create", e))?;
+    if let Some(n) = prepared.segment {
+        files::write_atomic(&d.join(format!("added-{n:06}.jsonl")), &prepared.bytes)?;
+        files::sync_dir(&d)?;
+        return files::clear_mark(&d, STALE);
+    }
+    let segs = segments(dir);
+    files::write_atomic(&path(dir), &prepared.bytes)?;
     for (_, p) in segs {
         std::fs::remove_file(&p).map_err(|e| StoreError::io(&p, "cannot remove", e))?;
     }

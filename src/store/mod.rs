@@ -254,9 +254,25 @@ impl Store {
     /// `changed` (the records that differ from what [`Store::slim_records`] read) lets
     /// it append only those when that read came from a sound index.
     pub fn write_index(&self, slim: &[Record], changed: &[&Record]) -> Result<(), StoreError> {
+        self.commit_index(self.prepare_index(slim, changed)?)
+    }
+
+    /// Makes the index file [`Store::write_index`] would write, without writing it (an
+    /// ingest makes it while it stores articles); [`Store::commit_index`] writes it.
+    pub fn prepare_index(
+        &self,
+        slim: &[Record],
+        changed: &[&Record],
+    ) -> Result<index::Prepared, StoreError> {
         self.writable()?;
         let sound = self.index_sound.load(std::sync::atomic::Ordering::Relaxed);
-        index::write(&self.dir, slim, sound.then_some(changed))
+        index::prepare(&self.dir, slim, sound.then_some(changed))
+    }
+
+    /// Writes an index file made by [`Store::prepare_index`] and clears the stale mark.
+    pub fn commit_index(&self, prepared: index::Prepared) -> Result<(), StoreError> {
+        self.writable()?;
+        index::commit(&self.dir, prepared)
     }
 
     fn writable(&self) -> Result<(), StoreError> {

@@ -108,9 +108,15 @@ pub(super) fn commit(
     let errors_before = s.errors;
     // New articles in input order.
     fresh.sort_by_cached_key(|r| sources.get(&r.article.id).cloned().unwrap_or_default());
+    changed.extend(relinked.iter().copied());
     let stored = std::thread::scope(|scope| -> Result<()> {
-        // The corpus graph is computed on a spare thread while the articles are written.
-        let corpus = scope.spawn(|| crate::graph::corpus::corpus_nquads(&view, &config.base));
+        // The corpus graph and the index file are made on a spare thread while the
+        // articles are written; only writing them waits for the articles.
+        let (all, changed, view) = (&all, &changed, &view);
+        let made = scope.spawn(move || {
+            let nquads = crate::graph::corpus::corpus_nquads(view, &config.base);
+            (nquads, store.prepare_index(all, changed))
+        });
         store.replace_articles_streamed(fresh.chunks(STORE_BATCH), |chunk, results| {
             let srcs = chunk
                 .iter()
@@ -137,17 +143,15 @@ pub(super) fn commit(
         s.errors += quiet.errors;
         s.relinked += quiet.articles;
         t.done("re-link earlier articles");
-        let nquads = corpus
+        let (nquads, index) = made
             .join()
             .map_err(|_| anyhow::anyhow!("computing the corpus graph failed"))?;
+        let index = index.context("making the resolution index")?;
         // The corpus graph and the index are two files in two directories: written at
         // once. A record that failed to store leaves the index stale: the next ingest
         // rebuilds it from the records actually on disk.
         let clean = s.errors == errors_before;
-        let all = &all;
-        changed.extend(relinked.iter().copied());
-        let changed = &changed;
-        let written_index = scope.spawn(move || clean.then(|| store.write_index(all, changed)));
+        let written_index = scope.spawn(move || clean.then(|| store.commit_index(index)));
         let corpus_written = store
             .replace_corpus_graph(&nquads)
             .context("writing the corpus graph");
