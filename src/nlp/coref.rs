@@ -246,7 +246,7 @@ fn counterpart_title(doc: &Doc, i: usize) -> Option<String> {
 /// "Xi" → "Xi Jinping", "Kim" → "Kim Jong Un", "Hillary" → "Hillary Clinton": the one
 /// person whose fuller name opens with this one word (names that put the surname
 /// first, and first names); none when several do, or when the word is also an English
-/// word ("Trump" beside a run such as "Trump Train").
+/// word ("Look" beside a run such as "Look Forward").
 fn first_word_of(
     by_first: &HashMap<String, Vec<usize>>,
     entities: &[Entity],
@@ -255,7 +255,7 @@ fn first_word_of(
     let [word] = w else {
         return None;
     };
-    // "Trump" (a word too) next to a run like "Trump Train" is no first name.
+    // "Look" (a word too) next to a run like "Look Forward" is no first name.
     if crate::nlp::lexicon::lexicon().is_common_word(word) {
         return None;
     }

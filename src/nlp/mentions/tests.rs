@@ -498,3 +498,9 @@ fn chief_before_a_common_word_is_no_title() {
     let m = mentions("The chief reason was money, Jim Smith said.");
     assert!(m.iter().all(|x| x.1 != MentionKind::Title), "{m:?}");
 }
+
+#[test]
+fn name_the_news_writes_capitalised_opens_a_sentence() {
+    let n = names("Trump and Putin met in Helsinki on Monday.");
+    assert!(n.contains(&"Trump".to_string()), "{n:?}");
+}
