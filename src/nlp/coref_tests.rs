@@ -1,19 +1,7 @@
 //! Unit tests of the `coref` pass's name rules, one short text per case.
 
-use crate::corpus::Article;
-use crate::nlp::{annotate, Doc};
-
-fn doc(text: &str) -> Doc {
-    annotate(Article {
-        id: "t".into(),
-        date: None,
-        title: None,
-        url: None,
-        body: text.into(),
-        source: "t".into(),
-        line: None,
-    })
-}
+use crate::nlp::mentions::tests::doc;
+use crate::nlp::Doc;
 
 /// The name of the entity of the first mention written `text`.
 fn entity_of<'a>(d: &'a Doc, text: &str) -> Option<&'a str> {

@@ -269,16 +269,7 @@ pub fn ends_in_adjective(doc: &Doc, lex: &Lexicon, run: Range<usize>) -> bool {
 mod tests {
     use super::*;
     use crate::nlp::lexicon::lexicon;
-
-    /// The texts of the name mentions found in `text`.
-    fn names(text: &str) -> Vec<String> {
-        let d = crate::nlp::mentions::tests::doc(text);
-        d.mentions
-            .iter()
-            .filter(|m| m.kind == crate::nlp::MentionKind::Name)
-            .map(|m| d.text(m.span).to_string())
-            .collect()
-    }
+    use crate::nlp::mentions::tests::names;
 
     #[test]
     fn plural_of_common_word_opening_a_sentence_is_no_name() {

@@ -246,15 +246,7 @@ pub(super) fn is_acronym(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::is_acronym;
-
-    fn names(text: &str) -> Vec<String> {
-        let d = crate::nlp::mentions::tests::doc(text);
-        d.mentions
-            .iter()
-            .filter(|m| m.kind == crate::nlp::MentionKind::Name)
-            .map(|m| d.text(m.span).to_string())
-            .collect()
-    }
+    use crate::nlp::mentions::tests::names;
 
     #[test]
     fn photo_credit_names_no_actor() {

@@ -95,4 +95,4 @@ fn elsewhere(doc: &Doc, i: usize) -> std::ops::Range<usize> {
 }
 
 #[cfg(test)]
-mod tests;
+pub(super) mod tests;

@@ -3,8 +3,9 @@
 use crate::corpus::Article;
 use crate::nlp::{annotate, ActorKind, Doc, MentionKind};
 
-/// The annotated document of one short text (shared by the rule files' own tests).
-pub(super) fn doc(text: &str) -> Doc {
+/// The annotated document of one short text (shared by the rule files' own tests and
+/// `coref`'s).
+pub(in crate::nlp) fn doc(text: &str) -> Doc {
     annotate(Article {
         id: "t".into(),
         date: None,
@@ -355,7 +356,8 @@ fn modal_ends_the_phrase_of_the_group() {
     assert_eq!(g[0].1, "families of fallen soldiers");
 }
 
-fn names(text: &str) -> Vec<String> {
+/// The texts of the name mentions found in `text` (shared by the rule files' tests).
+pub(super) fn names(text: &str) -> Vec<String> {
     mentions(text)
         .into_iter()
         .filter(|m| m.1 == MentionKind::Name)
