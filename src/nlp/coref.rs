@@ -229,10 +229,7 @@ fn is_counterpart(title: &str) -> bool {
 /// `None` when there is none (the role stays "Counterpart").
 fn counterpart_title(doc: &Doc, i: usize) -> Option<String> {
     let at = doc.mentions[i].span.start;
-    let sentence = doc
-        .sentences
-        .iter()
-        .find(|s| s.span.contains(doc.mentions[i].span))?;
+    let sentence = &doc.sentences[doc.sentence_at(at)?];
     doc.mentions[..i]
         .iter()
         .rev()

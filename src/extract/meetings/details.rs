@@ -383,13 +383,20 @@ pub fn inherited(ctx: &Ctx, si: usize, parts: &[usize]) -> Option<(DateRange, Sp
     }
     // Up to three sentences back (tweets and captions between count as sentences).
     let b0 = doc.sentences[si.saturating_sub(3)].span.start;
-    let in_window = |m: &usize| (b0..b1).contains(&doc.mentions[*m].span.start);
-    let named_there = parts
+    // The mentions of those sentences (mentions are in text order).
+    let from = doc.mentions.partition_point(|m| m.span.start < b0);
+    let window = doc.mentions[from..]
         .iter()
-        .any(|&e| doc.entities[e].mentions.iter().any(in_window));
-    let others_there = doc.entities.iter().enumerate().any(|(e, ent)| {
-        ent.kind == ActorKind::Person && !parts.contains(&e) && ent.mentions.iter().any(in_window)
-    });
+        .take_while(|m| m.span.start < b1)
+        .filter_map(|m| m.entity);
+    let (mut named_there, mut others_there) = (false, false);
+    for e in window {
+        if parts.contains(&e) {
+            named_there = true;
+        } else if doc.entities[e].kind == ActorKind::Person {
+            others_there = true;
+        }
+    }
     if !named_there && others_there {
         return None;
     }
