@@ -298,7 +298,7 @@ fn actor_key(base: &str, iri: &str, resolved: &str) -> String {
 }
 
 /// Undoes [`super::iri_segment`]: `%XX` back to the byte.
-fn percent_decode(s: &str) -> String {
+pub(super) fn percent_decode(s: &str) -> String {
     let b = s.as_bytes();
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;

@@ -116,8 +116,26 @@ fn read_text(text: &str, number: &mut FxHashMap<String, u32>) -> (Vec<u32>, bool
     (words, negated)
 }
 
+/// A text's content words as [`StatementObs::words`] holds them, but spelled out and
+/// in byte order (the order of their numbers), and whether it is negated.
+pub(super) fn text_words(text: &str) -> (Vec<String>, bool) {
+    let mut number: FxHashMap<String, u32> = FxHashMap::default();
+    let (numbers, negated) = read_text(text, &mut number);
+    let mut spelled = vec![String::new(); number.len()];
+    for (w, n) in number {
+        spelled[n as usize] = w;
+    }
+    let mut words: Vec<String> = numbers
+        .into_iter()
+        .map(|n| spelled[n as usize].clone())
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    (words, negated)
+}
+
 /// Whether two word sets of these sizes, sharing `shared` words, say the same.
-fn similar_words(a: usize, b: usize, shared: usize) -> bool {
+pub(super) fn similar_words(a: usize, b: usize, shared: usize) -> bool {
     let smaller = a.min(b).max(1) as f64;
     let union = (a + b - shared).max(1) as f64;
     let shared = shared as f64;

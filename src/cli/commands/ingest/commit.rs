@@ -47,6 +47,16 @@ pub(super) fn commit(
         dict,
         keep_published,
     } = how;
+    // New articles into a store with a trusted online state: placed, not re-resolved.
+    if keep_published && dict.is_none() && !pending.is_empty() {
+        let all_new = pending
+            .iter()
+            .all(|(r, _)| !store.has_record(&r.article.id));
+        if let Some(state) = all_new.then(|| store.online_state(&config.base)).flatten() {
+            t.done("read online state");
+            return super::online::commit_online(store, config, state, pending, s, p, t);
+        }
+    }
     let mut sources: BTreeMap<String, String> = BTreeMap::new();
     let mut full_new: BTreeMap<String, Record> = BTreeMap::new();
     for (r, src) in pending {
@@ -101,7 +111,10 @@ pub(super) fn commit(
             full
         })
         .collect();
-    if let Err(e) = store.mark_index_stale() {
+    if let Err(e) = store
+        .forget_online_state()
+        .and_then(|()| store.mark_index_stale())
+    {
         store.remove_temps(&order);
         return Err(e).context("marking the resolution index");
     }
@@ -115,7 +128,11 @@ pub(super) fn commit(
         let (all, changed, view) = (&all, &changed, &view);
         let made = scope.spawn(move || {
             let nquads = crate::graph::corpus::corpus_nquads(view, &config.base);
-            (nquads, store.prepare_index(all, changed))
+            // The online state is for stores without a dictionary (see `online`).
+            let state = dict
+                .is_none()
+                .then(|| crate::resolve::online::build(all, view, &config.base));
+            (nquads, store.prepare_index(all, changed), state)
         });
         store.replace_articles_streamed(fresh.chunks(STORE_BATCH), |chunk, results| {
             let srcs = chunk
@@ -143,7 +160,7 @@ pub(super) fn commit(
         s.errors += quiet.errors;
         s.relinked += quiet.articles;
         t.done("re-link earlier articles");
-        let (nquads, index) = made
+        let (nquads, index, state) = made
             .join()
             .map_err(|_| anyhow::anyhow!("computing the corpus graph failed"))?;
         let index = index.context("making the resolution index")?;
@@ -161,6 +178,11 @@ pub(super) fn commit(
         corpus_written?;
         if let Some(r) = index_written {
             r.context("writing the resolution index")?;
+            if let Some(state) = &state {
+                store
+                    .write_online_state(state)
+                    .context("writing the online-resolution state")?;
+            }
         }
         t.done("corpus graph and index");
         Ok(())
