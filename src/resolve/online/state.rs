@@ -120,9 +120,13 @@ pub fn build(records: &[Record], view: &CorpusView, base: &str) -> State {
     };
     // People, by final key.
     let mut people: BTreeMap<String, (PersonCluster, BTreeSet<&str>)> = BTreeMap::new();
+    // Each distinct name is folded once (copies of an article repeat its names).
+    let mut folds: FxHashMap<&str, String> = FxHashMap::default();
     for rec in records {
         for a in rec.actors.iter().filter(|a| a.kind == ActorKind::Person) {
-            let folded = fold_tokens(&a.name);
+            let folded = folds
+                .entry(a.name.as_str())
+                .or_insert_with(|| fold_tokens(&a.name).join(" "));
             if folded.is_empty() {
                 continue;
             }
@@ -139,9 +143,18 @@ pub fn build(records: &[Record], view: &CorpusView, base: &str) -> State {
                     BTreeSet::new(),
                 )
             });
-            c.forms.insert(folded.join(" "));
-            c.countries.extend(countries_of(rec, a));
-            *c.spellings.entry(a.name.clone()).or_default() += 1;
+            if !c.forms.contains(folded.as_str()) {
+                c.forms.insert(folded.clone());
+            }
+            if a.roles.iter().any(|r| r.of.is_some()) {
+                c.countries.extend(countries_of(rec, a));
+            }
+            match c.spellings.get_mut(&a.name) {
+                Some(n) => *n += 1,
+                None => {
+                    c.spellings.insert(a.name.clone(), 1);
+                }
+            }
             arts.insert(rec.article.id.as_str());
         }
     }
