@@ -178,35 +178,66 @@ pub fn delta_lines(changes: &Changes, base: &str) -> (Vec<String>, Vec<String>) 
 }
 
 /// `DIR/corpus.nq`'s bytes (sorted lines, as [`corpus_nquads`] writes them) with the
-/// lines of [`delta_lines`] removed and added, still sorted: one merge pass.
+/// lines of [`delta_lines`] removed and added, still sorted: one merge pass over the
+/// bytes, comparing each old line with the next line to remove and the next to add.
 pub fn apply_delta(old: &[u8], removed: &[String], added: &[String]) -> Vec<u8> {
-    let removed: std::collections::HashSet<&str> = removed.iter().map(String::as_str).collect();
     let mut out = Vec::with_capacity(old.len() + added.iter().map(|l| l.len() + 3).sum::<usize>());
-    let mut add = added.iter().map(String::as_str).peekable();
-    let write = |out: &mut Vec<u8>, l: &str| {
-        out.extend_from_slice(l.as_bytes());
+    let mut add = added.iter().map(String::as_bytes).peekable();
+    let mut gone = removed.iter().map(String::as_bytes).peekable();
+    let write = |out: &mut Vec<u8>, l: &[u8]| {
+        out.extend_from_slice(l);
         out.extend_from_slice(b" .\n");
     };
     for line in old.split(|&b| b == b'\n').filter(|l| !l.is_empty()) {
-        let Ok(text) = std::str::from_utf8(line) else {
-            // Not a line this module wrote: kept as it is.
-            out.extend_from_slice(line);
-            out.push(b'\n');
-            continue;
-        };
-        let text = text.strip_suffix(" .").unwrap_or(text);
+        let text = line.strip_suffix(b" .").unwrap_or(line);
         while let Some(a) = add.next_if(|a| *a < text) {
             write(&mut out, a);
         }
         if add.peek() == Some(&text) {
             add.next();
         }
-        if !removed.contains(text) {
-            write(&mut out, text);
+        while gone.next_if(|g| *g < text).is_some() {}
+        if gone.peek() == Some(&text) {
+            gone.next();
+            continue;
         }
+        write(&mut out, text);
     }
     for a in add {
         write(&mut out, a);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::apply_delta;
+
+    fn lines(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn apply_delta_removes_and_adds_in_order() {
+        let old = b"<a> <p> \"1\" <g> .\n<c> <p> <x> <g> .\n<e> <p> <x> <g> .\n";
+        let removed = lines(&["<a> <p> \"1\" <g>", "<e> <p> <x> <g>"]);
+        let added = lines(&["<a> <p> \"2\" <g>", "<b> <p> <x> <g>", "<f> <p> <x> <g>"]);
+        let out = apply_delta(old, &removed, &added);
+        assert_eq!(
+            String::from_utf8_lossy(&out),
+            "<a> <p> \"2\" <g> .\n<b> <p> <x> <g> .\n<c> <p> <x> <g> .\n<f> <p> <x> <g> .\n"
+        );
+    }
+
+    #[test]
+    fn apply_delta_to_an_empty_graph_writes_the_added_lines() {
+        let out = apply_delta(b"", &[], &lines(&["<a> <p> <x> <g>"]));
+        assert_eq!(out, b"<a> <p> <x> <g> .\n");
+    }
+
+    #[test]
+    fn an_added_line_already_there_is_written_once() {
+        let out = apply_delta(b"<a> <p> <x> <g> .\n", &[], &lines(&["<a> <p> <x> <g>"]));
+        assert_eq!(out, b"<a> <p> <x> <g> .\n");
+    }
 }

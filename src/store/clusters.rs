@@ -42,13 +42,18 @@ pub fn forget(dir: &Path) -> Result<(), StoreError> {
     }
 }
 
-/// Writes the state atomically.
-pub fn write(dir: &Path, state: &State) -> Result<(), StoreError> {
+/// The bytes [`write`] writes for a state (made apart, so that a writer can make them
+/// on a spare thread).
+pub fn bytes(dir: &Path, state: &State) -> Result<Vec<u8>, StoreError> {
+    serde_json::to_vec(state)
+        .map_err(|e| StoreError::io(path(dir), "cannot serialise", std::io::Error::other(e)))
+}
+
+/// Writes a state's [`bytes`] atomically.
+pub fn write(dir: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     let p = path(dir);
-    let bytes = serde_json::to_vec(state)
-        .map_err(|e| StoreError::io(&p, "cannot serialise", std::io::Error::other(e)))?;
     let d = dir.join(INDEX);
     std::fs::create_dir_all(&d).map_err(|e| StoreError::io(&d, "cannot create", e))?;
-    files::write_atomic(&p, &bytes)?;
+    files::write_atomic(&p, bytes)?;
     files::sync_dir(&d)
 }

@@ -296,13 +296,20 @@ impl Store {
         clusters::forget(&self.dir)
     }
 
-    /// Writes the online-resolution state (after the index is committed).
-    pub fn write_online_state(
+    /// The bytes of the online-resolution state file for `state` (see
+    /// [`Store::write_online_state`]).
+    pub fn online_state_bytes(
         &self,
         state: &crate::resolve::online::State,
-    ) -> Result<(), StoreError> {
+    ) -> Result<Vec<u8>, StoreError> {
+        clusters::bytes(&self.dir, state)
+    }
+
+    /// Writes the online-resolution state, as [`Store::online_state_bytes`] made it
+    /// (after the index is committed).
+    pub fn write_online_state(&self, bytes: &[u8]) -> Result<(), StoreError> {
         self.writable()?;
-        clusters::write(&self.dir, state)
+        clusters::write(&self.dir, bytes)
     }
 
     /// Makes an index segment of `changed` records, whatever the index's sizes (for an

@@ -129,9 +129,10 @@ pub(super) fn commit(
         let made = scope.spawn(move || {
             let nquads = crate::graph::corpus::corpus_nquads(view, &config.base);
             // The online state is for stores without a dictionary (see `online`).
-            let state = dict
-                .is_none()
-                .then(|| crate::resolve::online::build(all, view, &config.base));
+            let state = dict.is_none().then(|| {
+                let state = crate::resolve::online::build(all, view, &config.base);
+                store.online_state_bytes(&state)
+            });
             (nquads, store.prepare_index(all, changed), state)
         });
         store.replace_articles_streamed(fresh.chunks(STORE_BATCH), |chunk, results| {
@@ -178,9 +179,10 @@ pub(super) fn commit(
         corpus_written?;
         if let Some(r) = index_written {
             r.context("writing the resolution index")?;
-            if let Some(state) = &state {
+            if let Some(state) = state {
+                let bytes = state.context("making the online-resolution state")?;
                 store
-                    .write_online_state(state)
+                    .write_online_state(&bytes)
                     .context("writing the online-resolution state")?;
             }
         }

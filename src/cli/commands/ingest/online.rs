@@ -56,13 +56,14 @@ pub(super) fn commit_online(
     std::thread::scope(|scope| -> Result<()> {
         // The corpus graph's new text and the index segment are made on a spare thread
         // while the articles are written.
-        let (changes, slims) = (&changes, &slims);
-        let made = scope.spawn(move || -> Result<(Vec<u8>, IndexFile)> {
+        let (changes, slims, state) = (&changes, &slims, &state);
+        let made = scope.spawn(move || -> Result<(Vec<u8>, IndexFile, Vec<u8>)> {
             let old = store.corpus_nquads()?;
             let (removed, added) = crate::graph::corpus::delta_lines(changes, &config.base);
             let nquads = crate::graph::corpus::apply_delta(&old, &removed, &added);
             let refs: Vec<&Record> = slims.iter().collect();
-            Ok((nquads, store.prepare_index_segment(&refs)?))
+            let index = store.prepare_index_segment(&refs)?;
+            Ok((nquads, index, store.online_state_bytes(state)?))
         });
         store.replace_articles_streamed(full.chunks(STORE_BATCH), |chunk, results| {
             let srcs = chunk
@@ -72,7 +73,7 @@ pub(super) fn commit_online(
             count_stored(chunk, results, srcs, s, p);
         });
         t.done("store new articles");
-        let (nquads, prepared) = made
+        let (nquads, prepared, state_bytes) = made
             .join()
             .map_err(|_| anyhow::anyhow!("computing the corpus graph failed"))?
             .context("making the corpus graph and the index segment")?;
@@ -86,7 +87,7 @@ pub(super) fn commit_online(
                 .commit_index(prepared)
                 .context("writing the resolution index")?;
             store
-                .write_online_state(&state)
+                .write_online_state(&state_bytes)
                 .context("writing the online-resolution state")?;
         }
         t.done("corpus graph, index and state");
