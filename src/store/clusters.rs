@@ -1,5 +1,6 @@
-//! The online-resolution state on disk (`DIR/index/clusters.json`): every published
-//! cluster reduced to what placing new facts needs ([`crate::resolve::online::State`]).
+//! The online-resolution state on disk (`DIR/index/clusters.state`): every published
+//! cluster reduced to what placing new facts needs ([`crate::resolve::online::State`]),
+//! as one line naming the index files it was written against, then the state's JSON.
 //!
 //! Like the resolution index, it is a cache: it is removed before an ingest rewrites
 //! anything and written again only once the index is committed, so a state on disk
@@ -15,20 +16,43 @@ use super::StoreError;
 use crate::resolve::online::{State, FORMAT};
 
 /// Name of the state file in the index directory.
-pub const FILE: &str = "clusters.json";
+pub const FILE: &str = "clusters.state";
 
 fn path(dir: &Path) -> PathBuf {
     dir.join(INDEX).join(FILE)
 }
 
-/// The state, when it can be trusted: present, parsed, of this format and base, and
-/// the index beside it not marked stale.
+/// The index files beside the state, with their sizes, one line: what the state was
+/// written against. An ingest by a build that does not know the state (it leaves the
+/// file alone) appends a segment or rewrites the base, and so changes this line.
+fn index_files(dir: &Path) -> String {
+    let Ok(entries) = std::fs::read_dir(dir.join(INDEX)) else {
+        return String::new();
+    };
+    let mut files: Vec<String> = entries
+        .filter_map(Result::ok)
+        .filter_map(|e| {
+            let name = e.file_name().into_string().ok()?;
+            let len = e.metadata().ok()?.len();
+            (name.ends_with(".jsonl")).then(|| format!("{name}:{len}"))
+        })
+        .collect();
+    files.sort();
+    files.join(" ")
+}
+
+/// The state, when it can be trusted: present, parsed, of this format and base,
+/// written against the index files that are there now, and the index not marked stale.
 pub fn read(dir: &Path, base: &str) -> Option<State> {
     if dir.join(INDEX).join(STALE).exists() {
         return None;
     }
     let bytes = std::fs::read(path(dir)).ok()?;
-    let state: State = serde_json::from_slice(&bytes).ok()?;
+    let split = bytes.iter().position(|&b| b == b'\n')?;
+    if bytes[..split] != *index_files(dir).as_bytes() {
+        return None;
+    }
+    let state: State = serde_json::from_slice(&bytes[split + 1..]).ok()?;
     (state.format == FORMAT && state.base == base).then_some(state)
 }
 
@@ -49,11 +73,64 @@ pub fn bytes(dir: &Path, state: &State) -> Result<Vec<u8>, StoreError> {
         .map_err(|e| StoreError::io(path(dir), "cannot serialise", std::io::Error::other(e)))
 }
 
-/// Writes a state's [`bytes`] atomically.
+/// Writes a state's [`bytes`] atomically, after a line naming the index files it
+/// matches (call once the index is written).
 pub fn write(dir: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     let p = path(dir);
     let d = dir.join(INDEX);
     std::fs::create_dir_all(&d).map_err(|e| StoreError::io(&d, "cannot create", e))?;
-    files::write_atomic(&p, bytes)?;
+    let mut file = index_files(dir).into_bytes();
+    file.push(b'\n');
+    file.extend_from_slice(bytes);
+    files::write_atomic(&p, &file)?;
     files::sync_dir(&d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::resolve::DEFAULT_BASE;
+
+    fn state() -> State {
+        State {
+            format: FORMAT,
+            base: DEFAULT_BASE.to_string(),
+            ..Default::default()
+        }
+    }
+
+    fn index_dir() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join(INDEX)).unwrap();
+        std::fs::write(dir.path().join(INDEX).join("records.jsonl"), "{}\n").unwrap();
+        dir
+    }
+
+    #[test]
+    fn a_written_state_reads_back() {
+        let dir = index_dir();
+        write(dir.path(), &bytes(dir.path(), &state()).unwrap()).unwrap();
+        assert_eq!(read(dir.path(), DEFAULT_BASE), Some(state()));
+        assert_eq!(read(dir.path(), "http://other/"), None);
+    }
+
+    #[test]
+    fn a_state_is_not_trusted_once_the_index_changed_beside_it() {
+        let dir = index_dir();
+        write(dir.path(), &bytes(dir.path(), &state()).unwrap()).unwrap();
+        let seg = dir.path().join(INDEX).join("added-000001.jsonl");
+        std::fs::write(seg, "{}\n").unwrap();
+        assert_eq!(read(dir.path(), DEFAULT_BASE), None);
+    }
+
+    #[test]
+    fn a_forgotten_or_stale_state_is_none() {
+        let dir = index_dir();
+        write(dir.path(), &bytes(dir.path(), &state()).unwrap()).unwrap();
+        std::fs::write(dir.path().join(INDEX).join(STALE), "").unwrap();
+        assert_eq!(read(dir.path(), DEFAULT_BASE), None);
+        std::fs::remove_file(dir.path().join(INDEX).join(STALE)).unwrap();
+        forget(dir.path()).unwrap();
+        assert_eq!(read(dir.path(), DEFAULT_BASE), None);
+    }
 }

@@ -204,7 +204,7 @@ ngtest!(ingest_resumes_from_or_rebuilds_the_index_alike, |ng| {
         match damage {
             "deleted" => std::fs::remove_dir_all(&index).unwrap(),
             "stale" => std::fs::write(index.join("stale"), "").unwrap(),
-            _ => assert!(index.join("clusters.json").is_file()),
+            _ => assert!(index.join("clusters.state").is_file()),
         }
         other.ok(&["ingest", s(&files[1]), s(&files[2]), s(&files[4])]);
         let resumed = other.ok(&["export"]);
