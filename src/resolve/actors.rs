@@ -293,9 +293,12 @@ pub(super) fn lexical_key(rec: &Record, a: &crate::extract::ActorRecord) -> Stri
 /// The block a person's folded name is compared in: the first three letters of its
 /// last word (clusters never span two blocks).
 pub(super) fn block(k: &[String]) -> String {
-    k.last()
-        .map(|w| w.chars().take(3).collect())
-        .unwrap_or_default()
+    k.last().map(|w| word_block(w)).unwrap_or_default()
+}
+
+/// The block of a name whose last word is `w` (see [`block`]).
+pub(super) fn word_block(w: &str) -> String {
+    w.chars().take(3).collect()
 }
 
 /// A cluster's display name from its spellings (`(folded word count, spelling)` →

@@ -235,12 +235,7 @@ fn name_meetings(
     for (key, mut same) in by_parts {
         same.sort_by(|a, b| earliest(mobs, a).cmp(earliest(mobs, b)));
         for (n, cluster) in same.into_iter().enumerate() {
-            let mut parts: Vec<&str> = key.iter().map(String::as_str).collect();
-            let number = n.to_string();
-            if n > 0 {
-                parts.push(&number);
-            }
-            named.push((super::meeting_iri(base, &parts), cluster));
+            named.push((numbered_meeting_iri(base, &key, n), cluster));
         }
     }
     named
@@ -267,6 +262,17 @@ pub(super) fn naming_parts(first: &MeetingObs) -> Vec<String> {
             format!("{:?}", first.mode),
         ],
     }
+}
+
+/// The IRI of the `n`-th meeting (from 0) named by `parts` ([`naming_parts`]): the
+/// first takes the parts alone, later ones the parts and their number.
+pub(super) fn numbered_meeting_iri(base: &str, parts: &[String], n: usize) -> String {
+    let mut parts: Vec<&str> = parts.iter().map(String::as_str).collect();
+    let number = n.to_string();
+    if n > 0 {
+        parts.push(&number);
+    }
+    super::meeting_iri(base, &parts)
 }
 
 /// The earliest (article, local id) of a cluster's reports.

@@ -283,7 +283,7 @@ fn rebuild_actors(
 
 /// The identity key of an actor IRI: `resolved` when the IRI is that key's, else the
 /// IRI's last segment, percent-decoded (what [`super::actor_iri`] encoded).
-fn actor_key(base: &str, iri: &str, resolved: &str) -> String {
+pub(super) fn actor_key(base: &str, iri: &str, resolved: &str) -> String {
     if super::corpus::is_actor_iri(iri, base, resolved) {
         return resolved.to_string();
     }
@@ -298,7 +298,7 @@ fn actor_key(base: &str, iri: &str, resolved: &str) -> String {
 }
 
 /// Undoes [`super::iri_segment`]: `%XX` back to the byte.
-pub(super) fn percent_decode(s: &str) -> String {
+fn percent_decode(s: &str) -> String {
     let b = s.as_bytes();
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;

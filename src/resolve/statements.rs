@@ -142,8 +142,8 @@ pub(super) fn similar_words(a: usize, b: usize, shared: usize) -> bool {
     a.min(b) >= 4 && (shared / union >= 0.5 || shared / smaller >= 0.8)
 }
 
-/// How many numbers two sorted, duplicate-free lists share.
-fn overlap(a: &[u32], b: &[u32]) -> usize {
+/// How many items two sorted, duplicate-free lists share.
+pub(super) fn overlap<T: Ord>(a: &[T], b: &[T]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {

@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::super::corpus::{countries, naming_parts};
+use super::super::corpus::{countries, naming_parts, numbered_meeting_iri};
 use super::super::events::{meeting_obs, meeting_order, same_content, same_report, MeetingObs};
 use super::state::{MeetingCluster, State};
 use crate::extract::Record;
@@ -83,14 +83,7 @@ pub fn place_meetings(
             None => {
                 let parts = naming_parts(&m);
                 let iri = (0..)
-                    .map(|n: usize| {
-                        let mut parts: Vec<&str> = parts.iter().map(String::as_str).collect();
-                        let number = n.to_string();
-                        if n > 0 {
-                            parts.push(&number);
-                        }
-                        super::super::meeting_iri(&base, &parts)
-                    })
+                    .map(|n| numbered_meeting_iri(&base, &parts, n))
                     .find(|iri| !iris.contains(iri))
                     .unwrap_or_default();
                 iris.insert(iri.clone());

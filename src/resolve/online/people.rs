@@ -6,7 +6,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::super::actors::{best_name, block, countries_of, lexical_key, stable_key};
+use super::super::actors::{best_name, block, countries_of, lexical_key, stable_key, word_block};
 use super::super::names::{fold_tokens, is_suffix_of, same_full_name};
 use super::state::{ActorNames, PersonCluster, State};
 use crate::extract::{ActorKind, Record};
@@ -155,10 +155,7 @@ pub fn place_actors(
 
 /// The block of a form stored as words joined by a space.
 fn block_of(form: &str) -> String {
-    form.rsplit(' ')
-        .next()
-        .map(|w| w.chars().take(3).collect())
-        .unwrap_or_default()
+    word_block(form.rsplit(' ').next().unwrap_or_default())
 }
 
 /// The published or new cluster among `cands` a folded name joins, as batch resolution

@@ -15,6 +15,7 @@ use super::super::actors::countries_of;
 use super::super::corpus::{countries, CorpusView};
 use super::super::events::{meeting_obs, meeting_order, same_report, MeetingObs};
 use super::super::names::fold_tokens;
+use super::super::published::actor_key;
 use super::super::statements::text_words;
 use crate::extract::{ActorKind, Record};
 use crate::nlp::fxhash::FxHashMap;
@@ -93,19 +94,6 @@ pub struct State {
     pub statement_sources: BTreeMap<String, usize>,
 }
 
-/// The actor key of every actor of `records` (in record order, actors in order): the
-/// last segment of its IRI, percent-decoded.
-fn key_of(base: &str, iri: &str) -> String {
-    let seg = iri
-        .strip_prefix(base)
-        .and_then(|r| r.strip_prefix("actor/"))
-        .unwrap_or(iri);
-    if seg == "unnamed" {
-        return String::new();
-    }
-    super::super::published::percent_decode(seg)
-}
-
 /// A statement's wording while the state is built: (`usize::MAX` − word count, words
 /// joined by a space, negated), so that the longest sorts first.
 type Wording = (usize, String, bool);
@@ -130,7 +118,7 @@ pub fn build(records: &[Record], view: &CorpusView, base: &str) -> State {
             if folded.is_empty() {
                 continue;
             }
-            let key = key_of(base, &a.iri);
+            let key = actor_key(base, &a.iri, "");
             let (c, arts) = people.entry(key.clone()).or_insert_with(|| {
                 (
                     PersonCluster {

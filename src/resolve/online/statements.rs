@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::super::statements::{similar_words, text_words};
+use super::super::statements::{overlap, similar_words, text_words};
 use super::state::{State, StatementCluster};
 use crate::extract::Record;
 use crate::nlp::fxhash::FxHashMap;
@@ -18,23 +18,6 @@ struct Report {
     speaker: Option<String>,
     words: Vec<String>,
     negated: bool,
-}
-
-/// How many words two sorted, duplicate-free lists share.
-fn overlap<T: Ord>(a: &[T], b: &[T]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
 }
 
 /// Sets the IRI of every statement of `records` (new articles, actor IRIs already

@@ -135,13 +135,7 @@ pub(super) fn commit(
             });
             (nquads, store.prepare_index(all, changed), state)
         });
-        store.replace_articles_streamed(fresh.chunks(STORE_BATCH), |chunk, results| {
-            let srcs = chunk
-                .iter()
-                .map(|r| sources.get(&r.article.id).cloned().unwrap_or_default())
-                .collect();
-            count_stored(chunk, results, srcs, s, p);
-        });
+        store_new(store, &fresh, &sources, s, p);
         t.done("store new articles");
         let mut quiet = Summary::default();
         for chunk in relinked.chunks(BATCH) {
@@ -238,6 +232,25 @@ fn read_and_resolve(
     };
     t.done("resolve");
     Ok((all, old, view))
+}
+
+/// Stores new articles' records (in their order, [`STORE_BATCH`] at a time) and counts
+/// what that did, reporting failures with each article's source (`sources`: id →
+/// source).
+pub(super) fn store_new(
+    store: &Store,
+    records: &[Record],
+    sources: &BTreeMap<String, String>,
+    s: &mut Summary,
+    p: &Progress,
+) {
+    store.replace_articles_streamed(records.chunks(STORE_BATCH), |chunk, results| {
+        let srcs = chunk
+            .iter()
+            .map(|r| sources.get(&r.article.id).cloned().unwrap_or_default())
+            .collect();
+        count_stored(chunk, results, srcs, s, p);
+    });
 }
 
 /// Counts what storing `records` did (`results`, one each), reporting failures with

@@ -10,9 +10,9 @@ use std::collections::BTreeMap;
 use anyhow::{Context, Result};
 use rayon::prelude::*;
 
-use super::commit::count_stored;
+use super::commit::store_new;
 use super::report::{Progress, Timings};
-use super::{Summary, STORE_BATCH};
+use super::Summary;
 use crate::extract::{Config, Record};
 use crate::resolve::index;
 use crate::resolve::online::{self, State};
@@ -65,13 +65,7 @@ pub(super) fn commit_online(
             let index = store.prepare_index_segment(&refs)?;
             Ok((nquads, index, store.online_state_bytes(state)?))
         });
-        store.replace_articles_streamed(full.chunks(STORE_BATCH), |chunk, results| {
-            let srcs = chunk
-                .iter()
-                .map(|r| sources.get(&r.article.id).cloned().unwrap_or_default())
-                .collect();
-            count_stored(chunk, results, srcs, s, p);
-        });
+        store_new(store, &full, &sources, s, p);
         t.done("store new articles");
         let (nquads, prepared, state_bytes) = made
             .join()
