@@ -100,14 +100,34 @@ type Wording = (usize, String, bool);
 
 /// The state of resolved records (IRIs final) and their corpus view.
 pub fn build(records: &[Record], view: &CorpusView, base: &str) -> State {
-    let mut state = State {
+    // Three independent passes over the records, on whichever cores are free.
+    let (people, (meetings, statements)) = rayon::join(
+        || build_people(records, view, base),
+        || {
+            rayon::join(
+                || build_meetings(records, view, base),
+                || build_statements(records, view),
+            )
+        },
+    );
+    State {
         format: FORMAT,
         base: base.to_string(),
         articles: records.len(),
-        ..Default::default()
-    };
-    // People, by final key.
-    let mut people: BTreeMap<String, (PersonCluster, BTreeSet<&str>)> = BTreeMap::new();
+        people: people.people,
+        actors: people.actors,
+        meetings: meetings.meetings,
+        meeting_sources: meetings.meeting_sources,
+        statements: statements.statements,
+        statement_sources: statements.statement_sources,
+    }
+}
+
+/// The people and actor names of a [`State`] (its other fields left empty).
+fn build_people(records: &[Record], view: &CorpusView, base: &str) -> State {
+    let mut out = State::default();
+    // People, by final IRI (one key each).
+    let mut people: BTreeMap<&str, (PersonCluster, BTreeSet<&str>)> = BTreeMap::new();
     // Each distinct name is folded once (copies of an article repeat its names).
     let mut folds: FxHashMap<&str, String> = FxHashMap::default();
     for rec in records {
@@ -118,11 +138,10 @@ pub fn build(records: &[Record], view: &CorpusView, base: &str) -> State {
             if folded.is_empty() {
                 continue;
             }
-            let key = actor_key(base, &a.iri, "");
-            let (c, arts) = people.entry(key.clone()).or_insert_with(|| {
+            let (c, arts) = people.entry(a.iri.as_str()).or_insert_with(|| {
                 (
                     PersonCluster {
-                        key,
+                        key: actor_key(base, &a.iri, ""),
                         forms: BTreeSet::new(),
                         countries: BTreeSet::new(),
                         articles: 0,
@@ -146,7 +165,7 @@ pub fn build(records: &[Record], view: &CorpusView, base: &str) -> State {
             arts.insert(rec.article.id.as_str());
         }
     }
-    state.people = people
+    out.people = people
         .into_values()
         .map(|(mut c, arts)| {
             c.articles = arts.len();
@@ -154,7 +173,7 @@ pub fn build(records: &[Record], view: &CorpusView, base: &str) -> State {
         })
         .collect();
     for (key, label) in &view.actors.name {
-        state.actors.insert(
+        out.actors.insert(
             key.clone(),
             ActorNames {
                 label: label.clone(),
@@ -162,6 +181,12 @@ pub fn build(records: &[Record], view: &CorpusView, base: &str) -> State {
             },
         );
     }
+    out
+}
+
+/// The meetings of a [`State`] (its other fields left empty).
+fn build_meetings(records: &[Record], view: &CorpusView, base: &str) -> State {
+    let mut out = State::default();
     // Meetings, by final IRI.
     let country = countries(records, None, base);
     let country_of = |iri: &str| country.get(iri).cloned();
@@ -185,59 +210,68 @@ pub fn build(records: &[Record], view: &CorpusView, base: &str) -> State {
         })
         .collect();
     clusters.sort_by(|a, b| meeting_order(&a.variants[0], &b.variants[0]));
-    state.meetings = clusters;
-    state.meeting_sources = view
+    out.meetings = clusters;
+    out.meeting_sources = view
         .meetings
         .iter()
         .map(|(iri, m)| (iri.clone(), m.sources.len()))
         .collect();
-    // Statements, by final IRI and speaker.
-    let mut said: BTreeMap<(String, Option<String>), BTreeSet<Wording>> = BTreeMap::new();
-    let mut read: FxHashMap<&str, (String, usize, bool)> = FxHashMap::default();
+    out
+}
+
+/// The statements of a [`State`] (its other fields left empty).
+fn build_statements(records: &[Record], view: &CorpusView) -> State {
+    let mut out = State::default();
+    // Statements, by final IRI and speaker: their texts' places in `texts`.
+    let mut said: FxHashMap<(&str, Option<&str>), Vec<usize>> = FxHashMap::default();
+    // Each distinct text is read once (copies of an article repeat its quotes).
+    let mut place: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut texts: Vec<Wording> = Vec::new();
     for rec in records {
         for s in &rec.statements {
             let speaker = s.speaker.as_deref().and_then(|local| {
                 rec.actors
                     .iter()
                     .find(|a| a.id == local)
-                    .map(|a| a.iri.clone())
+                    .map(|a| a.iri.as_str())
             });
-            let (words, n, negated) = read
-                .entry(s.content.text.as_str())
-                .or_insert_with(|| {
-                    let (w, neg) = text_words(&s.content.text);
-                    (w.join(" "), w.len(), neg)
-                })
-                .clone();
-            // Longest first: the reverse word count sorts first.
-            said.entry((s.iri.clone(), speaker)).or_default().insert((
-                usize::MAX - n,
-                words,
-                negated,
-            ));
+            let t = *place.entry(s.content.text.as_str()).or_insert_with(|| {
+                let (w, neg) = text_words(&s.content.text);
+                // Longest first: the reverse word count sorts first.
+                texts.push((usize::MAX - w.len(), w.join(" "), neg));
+                texts.len() - 1
+            });
+            said.entry((s.iri.as_str(), speaker)).or_default().push(t);
         }
     }
+    let said: BTreeMap<(&str, Option<&str>), BTreeSet<&Wording>> = said
+        .into_iter()
+        .map(|(k, ts)| (k, ts.into_iter().map(|t| &texts[t]).collect()))
+        .collect();
     let mut statements: Vec<(usize, StatementCluster)> = said
         .into_iter()
         .map(|((iri, speaker), variants)| {
             let longest = variants.first().map_or(0, |v| usize::MAX - v.0);
-            let variants = variants.into_iter().map(|(_, w, neg)| (w, neg)).collect();
+            let variants = variants
+                .into_iter()
+                .map(|(_, w, neg)| (w.clone(), *neg))
+                .collect();
             (
                 longest,
                 StatementCluster {
-                    iri,
-                    speaker,
+                    iri: iri.to_string(),
+                    speaker: speaker.map(String::from),
                     variants,
                 },
             )
         })
         .collect();
     statements.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.variants.cmp(&b.1.variants)));
-    state.statements = statements.into_iter().map(|(_, c)| c).collect();
-    state.statement_sources = view
+    out.statements = statements.into_iter().map(|(_, c)| c).collect();
+    out.statement_sources = view
         .statements
         .iter()
         .map(|(iri, s)| (iri.clone(), s.sources.len()))
         .collect();
-    state
+    out
 }
