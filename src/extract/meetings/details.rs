@@ -351,12 +351,45 @@ pub fn date(ctx: &Ctx, lo: usize, t0: usize, hi: usize) -> Option<(DateRange, Sp
     best.map(|(_, r, s)| (r, s))
 }
 
+/// Words that tell an occasion a meeting may be part of, beside the meeting triggers
+/// ("The summit opened on Saturday", "Macron arrived in Tel Aviv on Tuesday").
+const OCCASIONS: &[&str] = &[
+    "arrival",
+    "arrived",
+    "arrives",
+    "banquet",
+    "ceremony",
+    "conference",
+    "convention",
+    "dinner",
+    "flew",
+    "forum",
+    "gathering",
+    "landed",
+    "lunch",
+    "opened",
+    "session",
+    "sidelines",
+    "summit",
+    "tour",
+    "trip",
+];
+
+/// Whether sentence `si` tells an occasion: a meeting trigger or an occasion word.
+fn tells_an_occasion(ctx: &Ctx, si: usize) -> bool {
+    let r = ctx.doc.sentences[si].tokens.clone();
+    r.clone()
+        .any(|k| OCCASIONS.contains(&ctx.words[k].as_str()))
+        || !super::triggers::find(&ctx.words, r).is_empty()
+}
+
 /// A date from the sentences before: a meeting told without a time of its own in an
 /// account that dated the event a sentence or two earlier ("Trump met Abe on Friday.
 /// The two leaders discussed trade.", "The summit opened on Saturday. Merkel met
 /// Hollande.") takes the latest occasion named there, unless those sentences tell of
 /// other people and none of its own: a roundup's next paragraph ("Macron arrived in Tel
-/// Aviv on Tuesday. Erdogan welcomed Orban to Ankara.") tells another occasion.
+/// Aviv on Tuesday. Erdogan welcomed Orban to Ankara.") tells another occasion. A time
+/// more than a year old is taken only from a sentence that tells an occasion.
 pub fn inherited(ctx: &Ctx, si: usize, parts: &[usize]) -> Option<(DateRange, Span)> {
     let doc = ctx.doc;
     // "Earlier, …" / "Previously, …" tells of another, earlier occasion: the date of
@@ -402,6 +435,22 @@ pub fn inherited(ctx: &Ctx, si: usize, parts: &[usize]) -> Option<(DateRange, Sp
     }
     ctx.times_between(b0, b1).iter().rev().find_map(|t| {
         if matches!(t.kind, TimeKind::Since | TimeKind::Recurring) || t.past.start.is_none() {
+            return None;
+        }
+        // "Clinton first won the state in 1992. He met with the mayor …": a time more
+        // than a year before the paper's date is background, not the account's
+        // occasion, unless it dates an occasion itself (a meeting, a visit, a summit:
+        // "In 1972, Nixon flew to Beijing. He met Mao …").
+        let background = t
+            .past
+            .end
+            .zip(doc.article.date)
+            .is_some_and(|(end, today)| (today - end).num_days() > 365);
+        if background
+            && !doc
+                .sentence_at(t.span.start)
+                .is_some_and(|sj| tells_an_occasion(ctx, sj))
+        {
             return None;
         }
         let text = doc.text(t.span).to_ascii_lowercase();

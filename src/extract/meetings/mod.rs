@@ -34,6 +34,7 @@ mod frame_nouns;
 mod frame_subject;
 pub mod frames;
 pub mod merge;
+mod no_actor;
 pub mod nominal;
 pub mod noun_phrases;
 pub mod participant_words;
@@ -52,7 +53,8 @@ use crate::nlp::{ActorKind, DateRange, Doc, Span};
 struct Cand {
     meeting: Meeting,
     sentence: usize,
-    /// "an earlier meeting", "previous talks": another occasion than the one in focus.
+    /// "an earlier meeting", "previous talks", "a day after his visit": another
+    /// occasion than the one in focus.
     earlier: bool,
     /// "the meeting with Eggleston": a meeting noun with a definite article, which
     /// refers back to a meeting already told.
@@ -303,7 +305,8 @@ fn build(
                 "earlier" | "previous" | "prior" | "past" | "last"
             )
         })
-        || matches!(w[range.start].as_str(), "earlier" | "previously");
+        || matches!(w[range.start].as_str(), "earlier" | "previously")
+        || measured_apart(ctx, lo, t.start);
     // A meeting referred back to keeps the date it was told with.
     let (date, date_span) = match details::date(ctx, lo, t.start, hi).or_else(|| {
         (!anaphoric && !earlier)
@@ -369,6 +372,30 @@ fn build(
         sentence: si,
         earlier,
         anaphoric,
+    })
+}
+
+/// "a day after his surprise visit to Kyiv", "hours before the talks": the meeting
+/// noun at `t0` is told as a measured time apart from the clause's own event, so it is
+/// another occasion.
+fn measured_apart(ctx: &Ctx, lo: usize, t0: usize) -> bool {
+    let w = &ctx.words;
+    (t0.saturating_sub(5).max(lo + 1)..t0).any(|k| {
+        matches!(w[k].as_str(), "after" | "before")
+            && matches!(
+                w[k - 1].as_str(),
+                "minutes"
+                    | "hour"
+                    | "hours"
+                    | "day"
+                    | "days"
+                    | "week"
+                    | "weeks"
+                    | "month"
+                    | "months"
+                    | "year"
+                    | "years"
+            )
     })
 }
 

@@ -1,0 +1,90 @@
+//! Wire-style news (datelines, show and book titles, party members, hyphenated pairs,
+//! background years): errors found by running newsgraph on Reuters/AP-style text.
+
+use super::*;
+
+#[test]
+fn a_datelines_agency_is_no_participant() {
+    let (d, m) = one(
+        "[SINGAPORE|country] ([Reuters|org]) - [Kim Jong Un] and [Donald Trump] shook hands at the start of their historic summit on Tuesday.",
+        Some("2018-06-12"),
+    );
+    assert_eq!(names(&d, &m), ["Donald Trump", "Kim Jong Un"]);
+}
+
+#[test]
+fn a_datelines_city_and_region_are_no_participants() {
+    let (d, m) = one(
+        "[KYIV|place], [Ukraine|country] ([AP=Associated Press|org]) — [Zelenskyy] and [Macron] held their talks on Tuesday.",
+        Some("2022-08-03"),
+    );
+    assert_eq!(names(&d, &m), ["Macron", "Zelenskyy"]);
+}
+
+#[test]
+fn a_show_named_with_an_ampersand_is_no_participant() {
+    none("[Trump] spoke with [Fox] & [Friends] on Thursday.");
+}
+
+#[test]
+fn a_quoted_book_title_is_no_participant() {
+    let (d, m) = one(
+        "In his book \"The [Art] of the [Deal],\" [Trump] described talks with [Ivana].",
+        Some("2017-01-18"),
+    );
+    assert_eq!(names(&d, &m), ["Ivana", "Trump"]);
+}
+
+#[test]
+fn a_quote_after_a_work_noun_is_a_title() {
+    none("[Pompeo] spoke with the show \"[Face] the [Nation]\" on Sunday.");
+}
+
+#[test]
+fn a_party_member_who_met_is_the_person() {
+    let (d, m) = one(
+        "Senator [Bob Corker], a [Tennessee|place] [Republican=Republican Party|org] who has met with [Putin], said the talks were useful.",
+        Some("2018-07-17"),
+    );
+    assert_eq!(names(&d, &m), ["Bob Corker", "Putin"]);
+}
+
+#[test]
+fn a_party_member_is_no_participant_on_its_own() {
+    none("A [Republican=Republican Party|org] met [Putin] last year, a source said.");
+}
+
+#[test]
+fn a_background_year_of_a_participant_dates_no_meeting() {
+    let (_, m) = one(
+        "[Clinton] first won the state in 1992. [He|pronoun:Clinton] met with Mayor [Ted Gatsas] at a diner in [Nashua|place].",
+        Some("2016-01-05"),
+    );
+    assert_eq!(m.date.start, None);
+}
+
+#[test]
+fn the_latest_occasion_is_inherited_over_a_background_year() {
+    let (d, ms) = run(
+        "[Clinton] met [Yeltsin] in [Moscow|place] on Monday. [Clinton] was elected in 1992. [He|pronoun:Clinton] also met [Gorbachev].",
+        Some("2016-01-06"),
+    );
+    let g = ms
+        .iter()
+        .find(|m| names(&d, m).contains(&"Gorbachev".to_string()))
+        .expect("the Gorbachev meeting");
+    assert_eq!(g.date.start, day("2016-01-04"));
+}
+
+#[test]
+fn a_visit_a_day_before_is_another_occasion() {
+    let (d, ms) = run(
+        "[Biden] met [Duda] in [Warsaw|place] on Tuesday, a day after his surprise visit to [Kyiv|place].",
+        Some("2023-02-21"),
+    );
+    let warsaw = ms
+        .iter()
+        .find(|m| names(&d, m).contains(&"Duda".to_string()))
+        .expect("the Warsaw meeting");
+    assert_eq!(names(&d, warsaw), ["Biden", "Duda"]);
+}
