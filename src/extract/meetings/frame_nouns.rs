@@ -110,10 +110,12 @@ pub(super) fn noun_participants(
         // "the U.S.-China talks": the two sides the compound names.
         parts = pair;
     } else if !named {
+        // ("A and B held talks": the trigger itself may say so.)
         let held = w[lo..t0]
             .iter()
             .rev()
             .take(5)
+            .chain(&w[t0..t1])
             .any(|x| HELD.contains(&x.as_str()));
         if !held && (subj.len() < 2 || !adjunct_talks(ctx, lo, t0, t1)) {
             return None;

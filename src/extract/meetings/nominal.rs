@@ -314,7 +314,16 @@ pub fn pair_before(ctx: &Ctx, lo: usize, t0: usize) -> Option<Vec<usize>> {
         return None;
     }
     let last = k - 1;
-    let pair = if let Some(mb) = ctx.mention_at[last] {
+    // "Trump-Putin": the mention finder put one mention on each half of the word.
+    let halves: Vec<usize> = ctx
+        .doc
+        .mentions_in(ctx.doc.tokens[last].span)
+        .filter(|&m| ctx.doc.mentions[m].span != ctx.doc.tokens[last].span)
+        .filter_map(|m| ctx.doc.mentions[m].entity)
+        .collect();
+    let pair = if halves.len() == 2 {
+        halves
+    } else if let Some(mb) = ctx.mention_at[last] {
         // Two mentions: "U.S." "-" "China".
         let b0 = ctx.doc.tokens_in(ctx.doc.mentions[mb].span).start;
         if b0 < lo + 2 || ctx.words[b0 - 1] != "-" || !touching(b0 - 1, b0) {

@@ -88,3 +88,22 @@ fn a_visit_a_day_before_is_another_occasion() {
         .expect("the Warsaw meeting");
     assert_eq!(names(&d, warsaw), ["Biden", "Duda"]);
 }
+
+#[test]
+fn two_sides_held_talks() {
+    let (d, m) = one(
+        "[Israeli|demonym:Israel] and [Palestinian officials|demonym:Palestine] held talks in [Jerusalem|place] on Monday.",
+        Some("2022-03-29"),
+    );
+    assert_eq!(names(&d, &m), ["Israel", "Palestine"]);
+}
+
+#[test]
+fn a_pair_split_inside_one_word_names_the_summits_sides() {
+    // The mention finder puts a mention on each half of "Trump-Putin".
+    let (d, m) = one(
+        "After the [Trump]-[Putin] summit in [Helsinki|place] on Monday, critics were furious.",
+        Some("2018-07-17"),
+    );
+    assert_eq!(names(&d, &m), ["Putin", "Trump"]);
+}
