@@ -34,7 +34,14 @@ const REPORTING: &[&str] = &[
 pub fn mode(ctx: &Ctx, base: MeetingMode, t0: usize, hi: usize) -> MeetingMode {
     let w = &ctx.words;
     let window = &w[t0..hi.min(t0 + 12)];
-    let any = |xs: &[&str]| window.iter().any(|x| xs.contains(&x.as_str()));
+    // "held a virtual summit", "in a video call": the words right before the noun.
+    let before = &w[t0.saturating_sub(2)..t0];
+    let any = |xs: &[&str]| {
+        window
+            .iter()
+            .chain(before)
+            .any(|x| xs.contains(&x.as_str()))
+    };
     if any(&[
         "video",
         "videoconference",

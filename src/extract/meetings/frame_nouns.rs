@@ -86,6 +86,11 @@ pub(super) fn noun_participants(
     } else if let Some(k) = noun_phrases::find_word(ctx, t1, hi, with_targets, 10) {
         if w[k - 1] == "between" {
             parts = noun_phrases::noun_phrase(ctx, k, hi).0;
+        } else if parts.is_empty() {
+            // "The pontiff held one-on-one talks with Modi and Zelenskyy" with no
+            // subject found: the phrase names one side only; its actors did not meet
+            // each other.
+            return None;
         } else {
             push_all(&mut parts, &noun_phrases::noun_phrase(ctx, k, hi).0);
         }

@@ -134,6 +134,9 @@ pub fn noun_phrase(ctx: &Ctx, start: usize, hi: usize) -> (Vec<usize>, usize) {
                     }
                 }
             }
+            // ("Secretary of State John Kerry": an "of" inside the title of the next
+            // name.)
+            "of" if in_title(ctx, k, hi) => {}
             "of" | "from" => {
                 if !out.is_empty() {
                     skip_next = true;
@@ -164,6 +167,21 @@ pub fn noun_phrase(ctx: &Ctx, start: usize, hi: usize) -> (Vec<usize>, usize) {
         k += 1;
     }
     (out, k)
+}
+
+/// Whether token `k` lies inside the title the text gives the next name before `hi`
+/// ("of" in "U.S. Secretary of State John Kerry").
+fn in_title(ctx: &Ctx, k: usize, hi: usize) -> bool {
+    let span = ctx.doc.tokens[k].span;
+    (k + 1..hi.min(k + 8))
+        .filter_map(|j| ctx.mention_start[j])
+        .take(1)
+        .any(|m| {
+            ctx.doc.mentions[m]
+                .roles
+                .iter()
+                .any(|r| r.span.contains(span))
+        })
 }
 
 /// "Reagan's statement": the possessor (mention `m`) of a thing is no participant;

@@ -107,3 +107,54 @@ fn a_pair_split_inside_one_word_names_the_summits_sides() {
     );
     assert_eq!(names(&d, &m), ["Putin", "Trump"]);
 }
+
+#[test]
+fn a_title_with_of_before_the_second_name_keeps_it() {
+    let mut d = doc(
+        "[Iranian|demonym:Iran] Foreign Minister [Zarif] and [U.S.|country] Secretary of State [John Kerry] met for a final session.",
+        Some("2015-07-14"),
+    );
+    // The mention finder gives the title as a role of the name.
+    let kerry = d.mentions.len() - 1;
+    let t0 = d.body().find("Secretary").unwrap();
+    d.mentions[kerry].roles.push(crate::nlp::Role {
+        title: "Secretary of State".into(),
+        of: Some(kerry - 1),
+        span: Span::new(t0, t0 + "Secretary of State".len()),
+    });
+    let m = extract(&d);
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert_eq!(names(&d, &m[0]), ["John Kerry", "Zarif"]);
+}
+
+#[test]
+fn a_virtual_summit_is_a_video_meeting() {
+    let (_, m) = one(
+        "[Biden] and [Xi] held a virtual summit on Monday evening.",
+        Some("2021-11-16"),
+    );
+    assert_eq!(m.mode, MeetingMode::Video);
+}
+
+#[test]
+fn told_during_hours_of_talks() {
+    let (d, m) = one(
+        "[Putin] told [Macron] during five hours of talks at the [Kremlin|org] on Monday that he would not escalate.",
+        Some("2022-02-08"),
+    );
+    assert_eq!(names(&d, &m), ["Macron", "Putin"]);
+}
+
+#[test]
+fn talks_with_two_and_no_subject_name_one_side_only() {
+    none("The pontiff also held one-on-one talks with [Modi] and [Zelenskyy].");
+}
+
+#[test]
+fn told_during_talks_after_a_dateline() {
+    let (d, m) = one(
+        "[MOSCOW|place] ([AP=Associated Press|org]) — [Russian|demonym:Russia] President [Putin] told [Macron] during talks at the [Kremlin|org] on Monday that he would not escalate.",
+        Some("2022-02-08"),
+    );
+    assert_eq!(names(&d, &m), ["Macron", "Putin"]);
+}
