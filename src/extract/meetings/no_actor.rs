@@ -2,7 +2,9 @@
 //! a dateline's city, region and agency ("SINGAPORE (Reuters) -"), the names inside a
 //! quoted title of a work ("in his book 'The Art of the Deal'"), names joined by an
 //! ampersand into one name of a show or firm ("Fox & Friends"), a party named for one
-//! of its members ("a Tennessee Republican who met Putin"). `Ctx` marks them as
+//! of its members ("a Tennessee Republican who met Putin"), a name that qualifies the
+//! title of the next ("Gulf State Analytics founder Giorgio Cafiero", "Trump adviser
+//! Kellyanne Conway"). `Ctx` marks them as
 //! modifiers, so no rule takes them as participants. This module only reads tokens,
 //! quotes and mentions; it changes no mention and decides nothing about meetings.
 
@@ -14,6 +16,7 @@ pub(super) fn mentions(ctx: &Ctx) -> Vec<usize> {
     out.extend(titled_mentions(ctx));
     out.extend(ampersand_mentions(ctx));
     out.extend(member_mentions(ctx));
+    out.extend(title_owner_mentions(ctx));
     out
 }
 
@@ -199,6 +202,34 @@ fn member_mentions(ctx: &Ctx) -> Vec<usize> {
         if k > 0 && matches!(ctx.words[k - 1].as_str(), "a" | "an") {
             out.push(m);
             out.extend(qualifiers);
+        }
+    }
+    out
+}
+
+/// "Gulf State Analytics founder Giorgio Cafiero", "Trump adviser Kellyanne Conway":
+/// a name right before the title the text gives the next name (its role's words)
+/// qualifies that title (an employer, a boss), whatever kind the mention finder gave
+/// it; the titled person is the actor.
+fn title_owner_mentions(ctx: &Ctx) -> Vec<usize> {
+    let doc = ctx.doc;
+    let mut out = Vec::new();
+    for (m, men) in doc.mentions.iter().enumerate() {
+        for r in &men.roles {
+            let k = doc.token_at(r.span.start);
+            let Some(owner) = k.checked_sub(1).and_then(|j| ctx.mention_at[j]) else {
+                continue;
+            };
+            // Only a name that ends right before the title, not the titled mention.
+            let role_inside = men.span.contains(r.span);
+            if owner != m
+                && !role_inside
+                && doc.mentions[owner].kind == crate::nlp::MentionKind::Name
+                && doc.mentions[owner].span.end <= r.span.start
+                && ctx.mention_end[owner] == k
+            {
+                out.push(owner);
+            }
         }
     }
     out

@@ -158,3 +158,38 @@ fn told_during_talks_after_a_dateline() {
     );
     assert_eq!(names(&d, &m), ["Macron", "Putin"]);
 }
+
+/// Gives mention `m` of `d` the role `title`, written where `title` first occurs.
+fn with_role(mut d: Doc, m: usize, title: &str) -> Doc {
+    let t0 = d.body().find(title).unwrap();
+    d.mentions[m].roles.push(crate::nlp::Role {
+        title: title.into(),
+        of: None,
+        span: Span::new(t0, t0 + title.len()),
+    });
+    d
+}
+
+#[test]
+fn an_employer_before_a_title_is_no_participant() {
+    let d = with_role(
+        doc(
+            "Peace is far, says [State Analytics] founder [Giorgio Cafiero], speaking by phone from [Oman|country]",
+            Some("2016-01-05"),
+        ),
+        1,
+        "founder",
+    );
+    let m = extract(&d);
+    assert!(m.is_empty(), "{m:?}");
+}
+
+#[test]
+fn a_headline_welcomes_a_thing_a_country_qualifies() {
+    none("[St. Louis|place] Welcomes Second [US|country] Presidential Debate");
+}
+
+#[test]
+fn welcomed_new_sanctions_a_country_qualifies() {
+    none("[Zelenskiy] welcomed new [U.S.|country] sanctions on Friday.");
+}
