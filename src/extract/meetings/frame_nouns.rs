@@ -76,10 +76,25 @@ pub(super) fn noun_participants(
         // The trigger ends with its preposition ("call with", "audience with").
         push_all(&mut parts, &noun_phrases::noun_phrase(ctx, t1, hi).0);
     } else if noun == "visit" || noun == "trip" {
-        let k = noun_phrases::find_word(ctx, t1, hi, &["to"], 2)?;
-        let (obj, _) = noun_phrases::noun_phrase(ctx, k, hi);
-        dest = obj.iter().copied().find(|&e| is_place(ctx, e));
-        push_all(&mut parts, &obj);
+        if let Some(k) = noun_phrases::find_word(ctx, t1, hi, &["to"], 2) {
+            let (obj, _) = noun_phrases::noun_phrase(ctx, k, hi);
+            dest = obj.iter().copied().find(|&e| is_place(ctx, e));
+            push_all(&mut parts, &obj);
+        } else {
+            // "Pope Francis' U.S. visit", "Modi's Japan trip": the place named right
+            // before the noun is where the visit went.
+            let d = destination_before(ctx, lo, t0)?;
+            // ("the final Mass of his Mexico trip": the owner before the place.)
+            let place_start = ctx
+                .doc
+                .tokens_in(ctx.doc.mentions[ctx.mention_at[t0 - 1]?].span)
+                .start;
+            if let Some((e, _)) = nominal::possessor(ctx, lo, place_start) {
+                parts = vec![e];
+            }
+            dest = Some(d);
+            push_all(&mut parts, &[d]);
+        }
     } else if gerund_with_object(ctx, lo, t0, after) {
         // "after meeting Chinese officials": a gerund with its object.
         push_all(&mut parts, &noun_phrases::noun_phrase(ctx, after, hi).0);
@@ -152,6 +167,19 @@ fn owner(
         return (v, true);
     }
     (subj, false)
+}
+
+/// "Pope Francis' U.S. visit": the country or place whose name ends right before the
+/// visit noun at `t0`.
+fn destination_before(ctx: &Ctx, lo: usize, t0: usize) -> Option<usize> {
+    let m = ctx.mention_at[t0.checked_sub(1).filter(|&k| k >= lo)?]?;
+    let men = &ctx.doc.mentions[m];
+    let place = men.kind == crate::nlp::MentionKind::Name
+        && matches!(
+            men.actor_kind,
+            crate::nlp::ActorKind::Country | crate::nlp::ActorKind::Place
+        );
+    (place && ctx.mention_end[m] == t0).then_some(men.entity?)
 }
 
 /// "after meeting Chinese officials", "ahead of meeting X": "meeting" at `t0` is a

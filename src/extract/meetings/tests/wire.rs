@@ -193,3 +193,22 @@ fn a_headline_welcomes_a_thing_a_country_qualifies() {
 fn welcomed_new_sanctions_a_country_qualifies() {
     none("[Zelenskiy] welcomed new [U.S.|country] sanctions on Friday.");
 }
+
+#[test]
+fn a_place_before_visit_is_its_destination() {
+    let (d, m) = one(
+        "[Pope Francis]’ [U.S.|country] visit has spawned a wave of memorabilia.",
+        Some("2015-09-25"),
+    );
+    assert_eq!(names(&d, &m), ["Pope Francis", "U.S."]);
+    assert_eq!(m.mode, MeetingMode::Visit);
+}
+
+#[test]
+fn the_owner_before_a_place_before_trip_is_the_visitor() {
+    let (d, m) = one(
+        "In the final [Mass] of [his|pronoun:Francis] [Mexico|country] trip, [Francis] told a story.",
+        Some("2016-02-20"),
+    );
+    assert_eq!(names(&d, &m), ["Francis", "Mexico"]);
+}
