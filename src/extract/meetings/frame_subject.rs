@@ -15,7 +15,7 @@ use crate::nlp::{ActorKind, MentionKind};
 /// Words that open a subordinate clause whose own subject a trigger in it takes
 /// ("after Kerry and Lavrov spoke by telephone").
 const SUBORDINATORS: &[&str] = &[
-    "after", "as", "when", "while", "before", "because", "until", "once", "where",
+    "after", "as", "when", "while", "before", "because", "until", "once", "where", "since",
 ];
 
 /// The subject a frame starts from.

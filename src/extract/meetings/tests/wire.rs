@@ -212,3 +212,13 @@ fn the_owner_before_a_place_before_trip_is_the_visitor() {
     );
     assert_eq!(names(&d, &m), ["Francis", "Mexico"]);
 }
+
+#[test]
+fn the_subject_of_a_since_clause() {
+    let (d, m) = one(
+        "This is the first face-to-face meeting between the two men since [Trump] abruptly ended an introductory phone call with [Turnbull] in February.",
+        Some("2017-05-04"),
+    );
+    assert_eq!(names(&d, &m), ["Trump", "Turnbull"]);
+    assert_eq!(m.mode, MeetingMode::Phone);
+}
