@@ -305,10 +305,14 @@ fn build(
                 "earlier" | "previous" | "prior" | "past" | "last"
             )
         })
-        || matches!(w[range.start].as_str(), "earlier" | "previously")
-        || measured_apart(ctx, lo, t.start);
+        || matches!(w[range.start].as_str(), "earlier" | "previously");
+    // ("met Duda on Tuesday, a day after his visit to Kyiv": the clause's time dates
+    // its own event; the visit has only the times of its own phrase.)
+    let apart = measured_apart(ctx, lo, t.start);
+    let earlier = earlier || apart;
+    let own_from = if apart { t.end.min(hi - 1) } else { lo };
     // A meeting referred back to keeps the date it was told with.
-    let (date, date_span) = match details::date(ctx, lo, t.start, hi).or_else(|| {
+    let (date, date_span) = match details::date(ctx, own_from, t.start, hi).or_else(|| {
         (!anaphoric && !earlier)
             .then(|| details::inherited(ctx, si, &parts))
             .flatten()

@@ -222,3 +222,16 @@ fn the_subject_of_a_since_clause() {
     assert_eq!(names(&d, &m), ["Trump", "Turnbull"]);
     assert_eq!(m.mode, MeetingMode::Phone);
 }
+
+#[test]
+fn a_visit_a_day_before_takes_no_date_of_the_clause() {
+    let (d, ms) = run(
+        "[Biden] met [Duda] in [Warsaw|place] on Tuesday, a day after his surprise visit to [Kyiv|place].",
+        Some("2023-02-21"),
+    );
+    let kyiv = ms
+        .iter()
+        .find(|m| names(&d, m).contains(&"Kyiv".to_string()))
+        .expect("the Kyiv visit");
+    assert_eq!(kyiv.date.start, None);
+}
