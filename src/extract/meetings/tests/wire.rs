@@ -235,3 +235,17 @@ fn a_visit_a_day_before_takes_no_date_of_the_clause() {
         .expect("the Kyiv visit");
     assert_eq!(kyiv.date.start, None);
 }
+
+#[test]
+fn the_two_leaders_are_the_two_named_just_before() {
+    let (d, m) = one(
+        "[Modi] told [Putin] on Friday that now was not the time for war. The two leaders met on the sidelines of the summit.",
+        Some("2022-09-16"),
+    );
+    assert_eq!(names(&d, &m), ["Modi", "Putin"]);
+}
+
+#[test]
+fn the_two_leaders_name_no_one_after_three() {
+    none("[Modi] told [Putin] and [Xi] that now was not the time for war. The two leaders met on the sidelines of the summit.");
+}
