@@ -55,6 +55,24 @@ pub fn mode(ctx: &Ctx, base: MeetingMode, t0: usize, hi: usize) -> MeetingMode {
     if any(&["phone", "telephone", "telephoned", "phoned", "call"]) {
         return MeetingMode::Phone;
     }
+    // "had spoken candidly with Trump, but would not confirm … that Trump had cut the
+    // call short": a talk of unknown mode that the sentence later calls "the call".
+    if base == MeetingMode::Unknown {
+        let end = ctx
+            .doc
+            .sentence_at(ctx.doc.tokens[t0].span.start)
+            .map_or(hi, |si| ctx.doc.sentences[si].tokens.end);
+        let the_call = (t0 + 1..end).any(|k| {
+            w[k - 1] == "the"
+                && matches!(w[k].as_str(), "call" | "phone")
+                && !w
+                    .get(k + 1)
+                    .is_some_and(|x| matches!(x.as_str(), "for" | "to" | "on"))
+        });
+        if the_call {
+            return MeetingMode::Phone;
+        }
+    }
     base
 }
 

@@ -249,3 +249,12 @@ fn the_two_leaders_are_the_two_named_just_before() {
 fn the_two_leaders_name_no_one_after_three() {
     none("[Modi] told [Putin] and [Xi] that now was not the time for war. The two leaders met on the sidelines of the summit.");
 }
+
+#[test]
+fn a_talk_the_sentence_later_calls_the_call_is_by_phone() {
+    let (_, m) = one(
+        "[Turnbull] said Thursday he had spoken candidly and frankly with [Trump], but would not confirm a report that [Trump] had cut the call short.",
+        Some("2017-02-02"),
+    );
+    assert_eq!(m.mode, MeetingMode::Phone);
+}
