@@ -37,6 +37,17 @@ fn dateline_mentions(ctx: &Ctx) -> Vec<usize> {
     let w = &ctx.words;
     for s in &ctx.doc.sentences {
         let r = s.tokens.clone();
+        // "(AP) — President Joe Biden hosted …": a sentence split after the dateline's
+        // region ("CAMP DAVID, Md.") opens with the agency in brackets and the dash.
+        let dash = |k: usize| matches!(w[k].as_str(), "-" | "—" | "–" | "--");
+        if w[r.start] == "(" {
+            if let Some(close) = (r.start + 1..(r.start + 6).min(r.end)).find(|&i| w[i] == ")") {
+                if close + 1 < r.end && dash(close + 1) {
+                    out.extend((r.start..close).filter_map(|i| ctx.mention_start[i]));
+                }
+            }
+            continue;
+        }
         let Some(k) = (r.start + 1..(r.start + 14).min(r.end))
             .find(|&k| super::caption_dash(ctx, r.start, k))
         else {

@@ -300,8 +300,9 @@ pub fn separate(ctx: &Ctx, lo: usize, t0: usize, t1: usize, hi: usize) -> bool {
         || several_calls(ctx, t0, t1, hi)
 }
 
-/// "he had spoken to four other world leaders, including A and B": a talk with a
-/// group of leaders named by "including" is one conversation per leader.
+/// "he had spoken to four other world leaders, including A and B", "spoke with the
+/// leaders of A, B and C": a talk with a group of leaders named by "including" or
+/// "of" is one conversation per leader.
 fn several_calls(ctx: &Ctx, t0: usize, t1: usize, hi: usize) -> bool {
     let w = &ctx.words;
     let talk = matches!(
@@ -313,7 +314,9 @@ fn several_calls(ctx: &Ctx, t0: usize, t1: usize, hi: usize) -> bool {
         matches!(
             w[k].as_str(),
             "leaders" | "counterparts" | "presidents" | "ministers"
-        ) && w[k + 1..(k + 5).min(hi)].iter().any(|x| x == "including")
+        ) && (w[k + 1..(k + 5).min(hi)].iter().any(|x| x == "including")
+            // ("spoke on Tuesday with the leaders of Britain, France and Germany".)
+            || w.get(k + 1).is_some_and(|x| x == "of"))
     })
 }
 

@@ -258,3 +258,31 @@ fn a_talk_the_sentence_later_calls_the_call_is_by_phone() {
     );
     assert_eq!(m.mode, MeetingMode::Phone);
 }
+
+#[test]
+fn an_agency_opening_a_sentence_is_no_participant() {
+    let (d, m) = one(
+        "([AP=Associated Press|org]) — President [Joe Biden] hosted [Fumio Kishida] at [Camp David|place] on Friday.",
+        Some("2023-08-18"),
+    );
+    assert_eq!(names(&d, &m), ["Fumio Kishida", "Joe Biden"]);
+}
+
+#[test]
+fn spoke_on_a_weekday_with() {
+    let (d, m) = one(
+        "[Biden] spoke on Tuesday with [Macron], his team said.",
+        Some("2020-11-10"),
+    );
+    assert_eq!(names(&d, &m), ["Biden", "Macron"]);
+    assert_eq!(m.date.start, day("2020-11-10"));
+}
+
+#[test]
+fn spoke_with_the_leaders_of_several_countries_is_one_talk_each() {
+    let (_, m) = run(
+        "[Biden] spoke on Tuesday with the leaders of [Britain|country], [France|country] and [Germany|country].",
+        Some("2020-11-10"),
+    );
+    assert_eq!(m.len(), 3, "{m:?}");
+}
