@@ -130,8 +130,11 @@ pub(super) fn noun_participants(
         // "the U.S.-China talks": the two sides the compound names.
         parts = pair;
     } else if !named {
-        // ("A and B held talks": the trigger itself may say so.)
-        let held = w[lo..t0]
+        // ("A and B held talks": the trigger itself may say so; "held 'candid,
+        // substantive and constructive' talks": a quotation before the noun is one
+        // modifier.)
+        let head = before_quote(ctx, lo, t0);
+        let held = w[lo..head]
             .iter()
             .rev()
             .take(5)
@@ -167,6 +170,24 @@ fn owner(
         return (v, true);
     }
     (subj, false)
+}
+
+/// Where the words before token `t0` start when a closed quotation ends right before
+/// it (the token of its opening mark), else `t0`.
+fn before_quote(ctx: &Ctx, lo: usize, t0: usize) -> usize {
+    let Some(k) = t0.checked_sub(1).filter(|&k| k > lo) else {
+        return t0;
+    };
+    if ctx.doc.tokens[k].kind != crate::nlp::TokenKind::Quote {
+        return t0;
+    }
+    let end = ctx.doc.tokens[k].span.end;
+    ctx.doc
+        .quotes
+        .iter()
+        .find(|q| q.closed && q.span.end == end)
+        .map(|q| ctx.doc.token_at(q.span.start).max(lo))
+        .unwrap_or(t0)
 }
 
 /// "Pope Francis' U.S. visit": the country or place whose name ends right before the

@@ -286,3 +286,12 @@ fn spoke_with_the_leaders_of_several_countries_is_one_talk_each() {
     );
     assert_eq!(m.len(), 3, "{m:?}");
 }
+
+#[test]
+fn held_quoted_adjectives_talks() {
+    let (d, m) = one(
+        "[Jake Sullivan] and [Wang Yi] held \"candid, substantive and constructive\" talks in [Bangkok|place] on Friday, the [White House|org] said.",
+        Some("2024-01-26"),
+    );
+    assert_eq!(names(&d, &m), ["Jake Sullivan", "Wang Yi"]);
+}
