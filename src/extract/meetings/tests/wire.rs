@@ -295,3 +295,8 @@ fn held_quoted_adjectives_talks() {
     );
     assert_eq!(names(&d, &m), ["Jake Sullivan", "Wang Yi"]);
 }
+
+#[test]
+fn a_denied_meeting_is_no_meeting() {
+    none("The [White House|org] denied on Tuesday that President [Barack Obama] had met with [Iranian officials|demonym:Iran] during his trip.");
+}
