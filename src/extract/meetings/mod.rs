@@ -17,7 +17,7 @@
 //! - `bodies`: one body's members meeting among themselves ("NATO ambassadors met");
 //! - `captions`: verbless photo captions ("Ban Ki-moon, left, with al-Abadi in
 //!   Baghdad, March 26, 2016");
-//! - `details`: mode, place, date;
+//! - `details`: mode and place; `dates`: the date, told or inherited;
 //! - `merge`: candidates that tell one event become one meeting.
 //!
 //! This module finds the clauses, builds the candidates and adds cross-sentence links
@@ -27,6 +27,7 @@
 pub mod bodies;
 mod captions;
 mod ctx;
+mod dates;
 pub mod details;
 pub mod filter_words;
 pub mod filters;
