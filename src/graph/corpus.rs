@@ -11,6 +11,7 @@
 use oxigraph::model::{GraphName, Literal, NamedNode, Quad};
 
 use super::vocab::{ng, prov, schema, skos};
+use crate::resolve::online::Changes;
 use crate::resolve::{actor_iri, article_iri, CorpusView};
 
 /// The IRI of the corpus graph.
@@ -56,46 +57,187 @@ fn unsorted(view: &CorpusView, base: &str) -> Vec<Quad> {
             out.push(Quad::new(s, p, o, g.clone()));
         }
     };
-    let count =
-        |n: usize| Literal::new_typed_literal(n.to_string(), oxigraph::model::vocab::xsd::INTEGER);
     for (iri, m) in &view.meetings {
-        push(iri, ng::SOURCE_COUNT, count(m.sources.len()).into());
-        for a in &m.sources {
-            if let Ok(art) = NamedNode::new(article_iri(base, a)) {
-                push(iri, prov::WAS_DERIVED_FROM, art.into());
-            }
-        }
+        push(iri, ng::SOURCE_COUNT, count(m.sources.len()));
+        source_quads(iri, &m.sources, base, &mut push);
     }
     for (iri, s) in &view.statements {
-        push(iri, ng::SOURCE_COUNT, count(s.sources.len()).into());
-        for a in &s.sources {
-            if let Ok(art) = NamedNode::new(article_iri(base, a)) {
-                push(iri, prov::WAS_DERIVED_FROM, art.into());
-            }
-        }
+        push(iri, ng::SOURCE_COUNT, count(s.sources.len()));
+        source_quads(iri, &s.sources, base, &mut push);
     }
     for (key, name) in &view.actors.name {
-        let iri = actor_iri(base, key);
-        push(
-            &iri,
-            skos::PREF_LABEL,
-            Literal::new_simple_literal(name).into(),
-        );
-        if let Some(spellings) = view.actors.spellings.get(key) {
-            for sp in spellings {
-                if sp != name {
-                    push(
-                        &iri,
-                        schema::ALTERNATE_NAME,
-                        Literal::new_simple_literal(sp).into(),
-                    );
-                }
-            }
-        }
+        let spellings = view.actors.spellings.get(key);
+        name_quads(&actor_iri(base, key), name, spellings, &mut push);
     }
     if let Some(facts) = &view.dictionary {
         let named = |key: &str| view.actors.name.contains_key(key);
         super::dictionary::dictionary_triples(facts, base, &named, &mut push);
     }
     out
+}
+
+type Push<'a> = dyn FnMut(&str, oxigraph::model::NamedNodeRef<'_>, oxigraph::model::Term) + 'a;
+
+/// `ng:sourceCount`'s object.
+fn count(n: usize) -> oxigraph::model::Term {
+    Literal::new_typed_literal(n.to_string(), oxigraph::model::vocab::xsd::INTEGER).into()
+}
+
+/// A fact's `prov:wasDerivedFrom` each source article.
+fn source_quads<'s>(
+    iri: &str,
+    sources: impl IntoIterator<Item = &'s String>,
+    base: &str,
+    push: &mut Push<'_>,
+) {
+    for a in sources {
+        if let Ok(art) = NamedNode::new(article_iri(base, a)) {
+            push(iri, prov::WAS_DERIVED_FROM, art.into());
+        }
+    }
+}
+
+/// An actor's `skos:prefLabel` and `schema:alternateName` for each other spelling.
+fn name_quads(
+    iri: &str,
+    name: &str,
+    spellings: Option<&std::collections::BTreeSet<String>>,
+    push: &mut Push<'_>,
+) {
+    push(
+        iri,
+        skos::PREF_LABEL,
+        Literal::new_simple_literal(name).into(),
+    );
+    for sp in spellings.into_iter().flatten() {
+        if sp != name {
+            push(
+                iri,
+                schema::ALTERNATE_NAME,
+                Literal::new_simple_literal(sp).into(),
+            );
+        }
+    }
+}
+
+/// The corpus graph's lines (N-Quads text without the final ` .`) that an online
+/// placement's [`Changes`] remove and add: a fact's old source count goes, its new
+/// count and new sources come; an actor's old names go and its new ones come.
+pub fn delta_lines(changes: &Changes, base: &str) -> (Vec<String>, Vec<String>) {
+    let Ok(graph) = NamedNode::new(corpus_graph_iri(base)) else {
+        return (Vec::new(), Vec::new());
+    };
+    let g = GraphName::NamedNode(graph);
+    let lines = |f: &mut dyn FnMut(&mut Push<'_>)| -> Vec<String> {
+        let mut out = Vec::new();
+        let mut push = |s: &str, p: oxigraph::model::NamedNodeRef<'_>, o: oxigraph::model::Term| {
+            if let Ok(s) = NamedNode::new(s) {
+                out.push(super::mapping::nquad_text(&Quad::new(s, p, o, g.clone())));
+            }
+        };
+        f(&mut push);
+        out
+    };
+    let facts = || changes.meetings.iter().chain(&changes.statements);
+    let removed = lines(&mut |push| {
+        for (iri, (before, _)) in facts() {
+            if *before > 0 {
+                push(iri, ng::SOURCE_COUNT, count(*before));
+            }
+        }
+        for (key, (before, _)) in &changes.actors {
+            if let Some(b) = before {
+                name_quads(&actor_iri(base, key), &b.label, Some(&b.spellings), push);
+            }
+        }
+    });
+    let added = lines(&mut |push| {
+        for (iri, (before, new)) in facts() {
+            push(iri, ng::SOURCE_COUNT, count(before + new.len()));
+            source_quads(iri, new, base, push);
+        }
+        for (key, (_, after)) in &changes.actors {
+            name_quads(
+                &actor_iri(base, key),
+                &after.label,
+                Some(&after.spellings),
+                push,
+            );
+        }
+    });
+    // A line both removed and added stays.
+    let both: std::collections::BTreeSet<&String> =
+        removed.iter().filter(|l| added.contains(l)).collect();
+    let keep = |v: &Vec<String>| -> Vec<String> {
+        let mut v: Vec<String> = v.iter().filter(|l| !both.contains(l)).cloned().collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    (keep(&removed), keep(&added))
+}
+
+/// `DIR/corpus.nq`'s bytes (sorted lines, as [`corpus_nquads`] writes them) with the
+/// lines of [`delta_lines`] removed and added, still sorted: one merge pass over the
+/// bytes, comparing each old line with the next line to remove and the next to add.
+pub fn apply_delta(old: &[u8], removed: &[String], added: &[String]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(old.len() + added.iter().map(|l| l.len() + 3).sum::<usize>());
+    let mut add = added.iter().map(String::as_bytes).peekable();
+    let mut gone = removed.iter().map(String::as_bytes).peekable();
+    let write = |out: &mut Vec<u8>, l: &[u8]| {
+        out.extend_from_slice(l);
+        out.extend_from_slice(b" .\n");
+    };
+    for line in old.split(|&b| b == b'\n').filter(|l| !l.is_empty()) {
+        let text = line.strip_suffix(b" .").unwrap_or(line);
+        while let Some(a) = add.next_if(|a| *a < text) {
+            write(&mut out, a);
+        }
+        if add.peek() == Some(&text) {
+            add.next();
+        }
+        while gone.next_if(|g| *g < text).is_some() {}
+        if gone.peek() == Some(&text) {
+            gone.next();
+            continue;
+        }
+        write(&mut out, text);
+    }
+    for a in add {
+        write(&mut out, a);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::apply_delta;
+
+    fn lines(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn apply_delta_removes_and_adds_in_order() {
+        let old = b"<a> <p> \"1\" <g> .\n<c> <p> <x> <g> .\n<e> <p> <x> <g> .\n";
+        let removed = lines(&["<a> <p> \"1\" <g>", "<e> <p> <x> <g>"]);
+        let added = lines(&["<a> <p> \"2\" <g>", "<b> <p> <x> <g>", "<f> <p> <x> <g>"]);
+        let out = apply_delta(old, &removed, &added);
+        assert_eq!(
+            String::from_utf8_lossy(&out),
+            "<a> <p> \"2\" <g> .\n<b> <p> <x> <g> .\n<c> <p> <x> <g> .\n<f> <p> <x> <g> .\n"
+        );
+    }
+
+    #[test]
+    fn apply_delta_to_an_empty_graph_writes_the_added_lines() {
+        let out = apply_delta(b"", &[], &lines(&["<a> <p> <x> <g>"]));
+        assert_eq!(out, b"<a> <p> <x> <g> .\n");
+    }
+
+    #[test]
+    fn an_added_line_already_there_is_written_once() {
+        let out = apply_delta(b"<a> <p> <x> <g> .\n", &[], &lines(&["<a> <p> <x> <g>"]));
+        assert_eq!(out, b"<a> <p> <x> <g> .\n");
+    }
 }

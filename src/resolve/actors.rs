@@ -52,7 +52,7 @@ pub struct ActorResolution {
     pub dictionary: BTreeMap<String, usize>,
 }
 
-fn countries_of(rec: &Record, actor: &crate::extract::ActorRecord) -> BTreeSet<String> {
+pub(super) fn countries_of(rec: &Record, actor: &crate::extract::ActorRecord) -> BTreeSet<String> {
     actor
         .roles
         .iter()
@@ -89,15 +89,7 @@ pub fn resolve_actors(records: &[Record], dict: Option<&Dictionary>) -> ActorRes
                         res.dictionary.insert(key.clone(), e);
                         key
                     }
-                    // An unnamed group ("union leaders") is the article's own: the
-                    // same phrase in another article is another group.
-                    // (From the name, not the IRI: resolving twice gives the same key.)
-                    None if a.kind == ActorKind::Group => format!(
-                        "{}-{}",
-                        super::name_key(&rec.article.id),
-                        super::name_key(&a.name)
-                    ),
-                    None => a.iri.rsplit('/').next().unwrap_or_default().to_string(),
+                    None => lexical_key(rec, a),
                 };
                 if !res.name.contains_key(&key) {
                     res.name.insert(key.clone(), a.name.clone());
@@ -133,11 +125,6 @@ pub fn resolve_actors(records: &[Record], dict: Option<&Dictionary>) -> ActorRes
     let mut entry_of: Vec<Option<usize>> = Vec::new();
     // Clusters by the first three letters of the folded last word.
     let mut by_last: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    let block = |k: &[String]| -> String {
-        k.last()
-            .map(|w| w.chars().take(3).collect())
-            .unwrap_or_default()
-    };
     // One cluster per person entry of the dictionary, holding the people it names.
     let mut entry_cluster: BTreeMap<usize, usize> = BTreeMap::new();
     if let Some(d) = dict {
@@ -259,15 +246,7 @@ pub fn resolve_actors(records: &[Record], dict: Option<&Dictionary>) -> ActorRes
             let p = &people[i];
             *counts.entry((p.folded.len(), p.name)).or_default() += 1;
         }
-        let best = counts
-            .iter()
-            .max_by(|a, b| {
-                (a.0 .0, a.1)
-                    .cmp(&(b.0 .0, b.1))
-                    .then_with(|| b.0 .1.cmp(a.0 .1))
-            })
-            .map(|(k, _)| k.1.to_string())
-            .unwrap_or_default();
+        let best = best_name(&counts);
         let (key, best) = match (dict, entry) {
             (Some(d), Some(e)) => {
                 res.dictionary.insert(d.key(*e), *e);
@@ -295,8 +274,49 @@ pub fn resolve_actors(records: &[Record], dict: Option<&Dictionary>) -> ActorRes
     res
 }
 
+/// The identity key of a non-person actor no dictionary names: the key extraction
+/// gave it (lexicon canonical name, or the name itself), except that an unnamed group
+/// ("union leaders") is the article's own: the same phrase in another article is
+/// another group. (From the name, not the IRI: resolving twice gives the same key.)
+pub(super) fn lexical_key(rec: &Record, a: &crate::extract::ActorRecord) -> String {
+    if a.kind == ActorKind::Group {
+        format!(
+            "{}-{}",
+            super::name_key(&rec.article.id),
+            super::name_key(&a.name)
+        )
+    } else {
+        a.iri.rsplit('/').next().unwrap_or_default().to_string()
+    }
+}
+
+/// The block a person's folded name is compared in: the first three letters of its
+/// last word (clusters never span two blocks).
+pub(super) fn block(k: &[String]) -> String {
+    k.last().map(|w| word_block(w)).unwrap_or_default()
+}
+
+/// The block of a name whose last word is `w` (see [`block`]).
+pub(super) fn word_block(w: &str) -> String {
+    w.chars().take(3).collect()
+}
+
+/// A cluster's display name from its spellings (`(folded word count, spelling)` →
+/// reports): the most reported of the longest, ties to the smaller spelling.
+pub(super) fn best_name(counts: &BTreeMap<(usize, &str), usize>) -> String {
+    counts
+        .iter()
+        .max_by(|a, b| {
+            (a.0 .0, a.1)
+                .cmp(&(b.0 .0, b.1))
+                .then_with(|| b.0 .1.cmp(a.0 .1))
+        })
+        .map(|(k, _)| k.1.to_string())
+        .unwrap_or_default()
+}
+
 /// Adds a name and its aliases to the spellings of `key`, copying only new ones.
-fn add_spellings(
+pub(super) fn add_spellings(
     spellings: &mut BTreeMap<String, BTreeSet<String>>,
     key: &str,
     name: &str,
@@ -321,7 +341,7 @@ fn add_spellings(
 /// Clinton") names the actor; near-equals ("Adolf" and "Adolph Hitler") are decided
 /// by spelling, not by count, so a batch of articles that tips the counts between them
 /// does not change the actor's IRI.
-fn stable_key(counts: &BTreeMap<(usize, &str), usize>) -> String {
+pub(super) fn stable_key(counts: &BTreeMap<(usize, &str), usize>) -> String {
     let longest = counts.keys().map(|k| k.0).max().unwrap_or(0);
     let top = counts
         .iter()

@@ -189,7 +189,7 @@ pub(super) fn is_actor_iri(iri: &str, base: &str, key: &str) -> bool {
 
 /// Actor IRI → the IRI of its country, from every actor name (the last record's
 /// actor naming one wins); each distinct name is looked up once.
-fn countries<'a>(
+pub(super) fn countries<'a>(
     records: &'a [Record],
     dict: Option<&Dictionary>,
     base: &str,
@@ -226,39 +226,53 @@ fn name_meetings(
 ) -> Vec<(String, Vec<usize>)> {
     let mut by_parts: BTreeMap<Vec<String>, Vec<Vec<usize>>> = BTreeMap::new();
     for cluster in clusters {
-        let first = &mobs[cluster[0]];
-        let parts: Vec<&str> = first.participants.iter().map(String::as_str).collect();
-        let joined = parts.join("|");
-        let place = first
-            .place
-            .as_ref()
-            .map(|p| p.0.clone())
-            .unwrap_or_default();
-        let key = match first.start {
-            Some(d) => vec![joined, d.to_string(), place],
-            None => vec![
-                joined,
-                String::new(),
-                place,
-                first.weekday.map(|w| w.to_string()).unwrap_or_default(),
-                format!("{:?}", first.mode),
-            ],
-        };
-        by_parts.entry(key).or_default().push(cluster);
+        by_parts
+            .entry(naming_parts(&mobs[cluster[0]]))
+            .or_default()
+            .push(cluster);
     }
     let mut named = Vec::new();
     for (key, mut same) in by_parts {
         same.sort_by(|a, b| earliest(mobs, a).cmp(earliest(mobs, b)));
         for (n, cluster) in same.into_iter().enumerate() {
-            let mut parts: Vec<&str> = key.iter().map(String::as_str).collect();
-            let number = n.to_string();
-            if n > 0 {
-                parts.push(&number);
-            }
-            named.push((super::meeting_iri(base, &parts), cluster));
+            named.push((numbered_meeting_iri(base, &key, n), cluster));
         }
     }
     named
+}
+
+/// What names a meeting cluster, from its first (most specific) report: its
+/// participants, and its date and place, or for an undated report its weekday, place
+/// and mode.
+pub(super) fn naming_parts(first: &MeetingObs) -> Vec<String> {
+    let parts: Vec<&str> = first.participants.iter().map(String::as_str).collect();
+    let joined = parts.join("|");
+    let place = first
+        .place
+        .as_ref()
+        .map(|p| p.0.clone())
+        .unwrap_or_default();
+    match first.start {
+        Some(d) => vec![joined, d.to_string(), place],
+        None => vec![
+            joined,
+            String::new(),
+            place,
+            first.weekday.map(|w| w.to_string()).unwrap_or_default(),
+            format!("{:?}", first.mode),
+        ],
+    }
+}
+
+/// The IRI of the `n`-th meeting (from 0) named by `parts` ([`naming_parts`]): the
+/// first takes the parts alone, later ones the parts and their number.
+pub(super) fn numbered_meeting_iri(base: &str, parts: &[String], n: usize) -> String {
+    let mut parts: Vec<&str> = parts.iter().map(String::as_str).collect();
+    let number = n.to_string();
+    if n > 0 {
+        parts.push(&number);
+    }
+    super::meeting_iri(base, &parts)
 }
 
 /// The earliest (article, local id) of a cluster's reports.

@@ -16,7 +16,7 @@ use crate::extract::{MeetingMode, Record};
 use crate::nlp::fxhash::FxHashSet;
 
 /// One meeting report, reduced to what identity needs.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct MeetingObs {
     /// (article id, local meeting id).
     pub at: (String, String),
@@ -191,7 +191,7 @@ pub fn same_meeting(a: &MeetingObs, b: &MeetingObs) -> bool {
 }
 
 /// Whether two reports are one meeting, their articles aside (cheap tests first).
-fn same_content(a: &MeetingObs, b: &MeetingObs) -> bool {
+pub(super) fn same_content(a: &MeetingObs, b: &MeetingObs) -> bool {
     dates_fit(a, b)
         && places_fit(a, b)
         && modes_fit(a.mode, b.mode)
@@ -199,7 +199,7 @@ fn same_content(a: &MeetingObs, b: &MeetingObs) -> bool {
 }
 
 /// Whether two reports say the same of a meeting (every field [`same_content`] reads).
-fn same_report(a: &MeetingObs, b: &MeetingObs) -> bool {
+pub(super) fn same_report(a: &MeetingObs, b: &MeetingObs) -> bool {
     a.participants == b.participants
         && a.affiliations == b.affiliations
         && a.start == b.start
@@ -233,7 +233,7 @@ impl<'a> Building<'a> {
 /// then more participants), then by what they say (earliest date, participants, place),
 /// and only then by article: so the first member of a cluster, which names it, does
 /// not change when more reports of the same meeting arrive.
-fn meeting_order(a: &MeetingObs, b: &MeetingObs) -> std::cmp::Ordering {
+pub(super) fn meeting_order(a: &MeetingObs, b: &MeetingObs) -> std::cmp::Ordering {
     let spec = |m: &MeetingObs| {
         let span = match (m.start, m.end) {
             (Some(s), Some(e)) => (e - s).num_days(),

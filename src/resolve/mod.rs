@@ -17,6 +17,7 @@ mod dictionary_turtle;
 pub mod events;
 pub mod index;
 pub mod names;
+pub mod online;
 pub mod published;
 pub mod statements;
 

@@ -283,7 +283,7 @@ fn rebuild_actors(
 
 /// The identity key of an actor IRI: `resolved` when the IRI is that key's, else the
 /// IRI's last segment, percent-decoded (what [`super::actor_iri`] encoded).
-fn actor_key(base: &str, iri: &str, resolved: &str) -> String {
+pub(super) fn actor_key(base: &str, iri: &str, resolved: &str) -> String {
     if super::corpus::is_actor_iri(iri, base, resolved) {
         return resolved.to_string();
     }

@@ -116,16 +116,34 @@ fn read_text(text: &str, number: &mut FxHashMap<String, u32>) -> (Vec<u32>, bool
     (words, negated)
 }
 
+/// A text's content words as [`StatementObs::words`] holds them, but spelled out and
+/// in byte order (the order of their numbers), and whether it is negated.
+pub(super) fn text_words(text: &str) -> (Vec<String>, bool) {
+    let mut number: FxHashMap<String, u32> = FxHashMap::default();
+    let (numbers, negated) = read_text(text, &mut number);
+    let mut spelled = vec![String::new(); number.len()];
+    for (w, n) in number {
+        spelled[n as usize] = w;
+    }
+    let mut words: Vec<String> = numbers
+        .into_iter()
+        .map(|n| spelled[n as usize].clone())
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    (words, negated)
+}
+
 /// Whether two word sets of these sizes, sharing `shared` words, say the same.
-fn similar_words(a: usize, b: usize, shared: usize) -> bool {
+pub(super) fn similar_words(a: usize, b: usize, shared: usize) -> bool {
     let smaller = a.min(b).max(1) as f64;
     let union = (a + b - shared).max(1) as f64;
     let shared = shared as f64;
     a.min(b) >= 4 && (shared / union >= 0.5 || shared / smaller >= 0.8)
 }
 
-/// How many numbers two sorted, duplicate-free lists share.
-fn overlap(a: &[u32], b: &[u32]) -> usize {
+/// How many items two sorted, duplicate-free lists share.
+pub(super) fn overlap<T: Ord>(a: &[T], b: &[T]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {

@@ -200,6 +200,42 @@ pub fn prepare(
     })
 }
 
+/// Whether an ingest may append a segment without reading the index: the base is
+/// there in this format, nothing marks it stale, and the segments leave room for one
+/// more (fewer than [`MAX_SEGMENTS`] − 1 files, under a fifth of the base's bytes),
+/// so that no fold, which needs every record, is due.
+pub fn appendable(dir: &Path) -> bool {
+    if dir.join(INDEX).join(STALE).exists() {
+        return false;
+    }
+    let Ok(file) = std::fs::File::open(path(dir)) else {
+        return false;
+    };
+    let mut first = String::new();
+    let read = std::io::BufRead::read_line(&mut std::io::BufReader::new(file), &mut first);
+    let header: Option<Header> = read.ok().and_then(|_| serde_json::from_str(&first).ok());
+    if header.is_none_or(|h| h.format != FORMAT) {
+        return false;
+    }
+    let base = std::fs::metadata(path(dir)).map(|m| m.len()).unwrap_or(0);
+    let segs = segments(dir);
+    let added: u64 = segs
+        .iter()
+        .filter_map(|(_, p)| std::fs::metadata(p).ok())
+        .map(|m| m.len())
+        .sum();
+    segs.len() + 1 < MAX_SEGMENTS && 5 * added < base
+}
+
+/// A segment of `changed` records, whatever the sizes (see [`appendable`]).
+pub fn prepare_segment(dir: &Path, changed: &[&Record]) -> Result<Prepared, StoreError> {
+    let n = segments(dir).last().map_or(1, |(n, _)| n + 1);
+    Ok(Prepared {
+        segment: Some(n),
+        bytes: file_bytes(changed)?,
+    })
+}
+
 /// Writes a [`Prepared`] index file: a segment, or the whole index (removing the
 /// segments it folds in); then clears the stale mark.
 pub fn commit(dir: &Path, prepared: Prepared) -> Result<(), StoreError> {

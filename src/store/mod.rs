@@ -23,6 +23,7 @@
 //! # Ok(()) }
 //! ```
 
+pub mod clusters;
 mod error;
 pub mod export;
 pub mod files;
@@ -273,6 +274,62 @@ impl Store {
     pub fn commit_index(&self, prepared: index::Prepared) -> Result<(), StoreError> {
         self.writable()?;
         index::commit(&self.dir, prepared)
+    }
+
+    /// Whether an ingest may resolve online: the index takes a segment without a fold
+    /// and the online-resolution state is there (see [`clusters`]); the state, if so.
+    pub fn online_state(&self, base: &str) -> Option<crate::resolve::online::State> {
+        if !index::appendable(&self.dir) {
+            return None;
+        }
+        clusters::read(&self.dir, base)
+    }
+
+    /// Whether the store holds the record of this article id.
+    pub fn has_record(&self, id: &str) -> bool {
+        files::record_path(&self.dir, id).exists()
+    }
+
+    /// Removes the online-resolution state: call before rewriting records.
+    pub fn forget_online_state(&self) -> Result<(), StoreError> {
+        self.writable()?;
+        clusters::forget(&self.dir)
+    }
+
+    /// The bytes of the online-resolution state file for `state` (see
+    /// [`Store::write_online_state`]).
+    pub fn online_state_bytes(
+        &self,
+        state: &crate::resolve::online::State,
+    ) -> Result<Vec<u8>, StoreError> {
+        clusters::bytes(&self.dir, state)
+    }
+
+    /// Writes the online-resolution state, as [`Store::online_state_bytes`] made it
+    /// (after the index is committed).
+    pub fn write_online_state(&self, bytes: &[u8]) -> Result<(), StoreError> {
+        self.writable()?;
+        clusters::write(&self.dir, bytes)
+    }
+
+    /// Makes an index segment of `changed` records, whatever the index's sizes (for an
+    /// online ingest, which checked [`Store::online_state`] first).
+    pub fn prepare_index_segment(
+        &self,
+        changed: &[&Record],
+    ) -> Result<index::Prepared, StoreError> {
+        self.writable()?;
+        index::prepare_segment(&self.dir, changed)
+    }
+
+    /// The corpus graph's N-Quads text as stored (`DIR/corpus.nq`; empty when absent).
+    pub fn corpus_nquads(&self) -> Result<Vec<u8>, StoreError> {
+        let path = self.dir.join(files::CORPUS);
+        match std::fs::read(&path) {
+            Ok(b) => Ok(b),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
+            Err(e) => Err(StoreError::io(&path, "cannot read", e)),
+        }
     }
 
     fn writable(&self) -> Result<(), StoreError> {

@@ -47,6 +47,16 @@ pub(super) fn commit(
         dict,
         keep_published,
     } = how;
+    // New articles into a store with a trusted online state: placed, not re-resolved.
+    if keep_published && dict.is_none() && !pending.is_empty() {
+        let all_new = pending
+            .iter()
+            .all(|(r, _)| !store.has_record(&r.article.id));
+        if let Some(state) = all_new.then(|| store.online_state(&config.base)).flatten() {
+            t.done("read online state");
+            return super::online::commit_online(store, config, state, pending, s, p, t);
+        }
+    }
     let mut sources: BTreeMap<String, String> = BTreeMap::new();
     let mut full_new: BTreeMap<String, Record> = BTreeMap::new();
     for (r, src) in pending {
@@ -101,7 +111,10 @@ pub(super) fn commit(
             full
         })
         .collect();
-    if let Err(e) = store.mark_index_stale() {
+    if let Err(e) = store
+        .forget_online_state()
+        .and_then(|()| store.mark_index_stale())
+    {
         store.remove_temps(&order);
         return Err(e).context("marking the resolution index");
     }
@@ -115,15 +128,14 @@ pub(super) fn commit(
         let (all, changed, view) = (&all, &changed, &view);
         let made = scope.spawn(move || {
             let nquads = crate::graph::corpus::corpus_nquads(view, &config.base);
-            (nquads, store.prepare_index(all, changed))
+            // The online state is for stores without a dictionary (see `online`).
+            let state = dict.is_none().then(|| {
+                let state = crate::resolve::online::build(all, view, &config.base);
+                store.online_state_bytes(&state)
+            });
+            (nquads, store.prepare_index(all, changed), state)
         });
-        store.replace_articles_streamed(fresh.chunks(STORE_BATCH), |chunk, results| {
-            let srcs = chunk
-                .iter()
-                .map(|r| sources.get(&r.article.id).cloned().unwrap_or_default())
-                .collect();
-            count_stored(chunk, results, srcs, s, p);
-        });
+        store_new(store, &fresh, &sources, s, p);
         t.done("store new articles");
         let mut quiet = Summary::default();
         for chunk in relinked.chunks(BATCH) {
@@ -143,7 +155,7 @@ pub(super) fn commit(
         s.errors += quiet.errors;
         s.relinked += quiet.articles;
         t.done("re-link earlier articles");
-        let (nquads, index) = made
+        let (nquads, index, state) = made
             .join()
             .map_err(|_| anyhow::anyhow!("computing the corpus graph failed"))?;
         let index = index.context("making the resolution index")?;
@@ -161,6 +173,12 @@ pub(super) fn commit(
         corpus_written?;
         if let Some(r) = index_written {
             r.context("writing the resolution index")?;
+            if let Some(state) = state {
+                let bytes = state.context("making the online-resolution state")?;
+                store
+                    .write_online_state(&bytes)
+                    .context("writing the online-resolution state")?;
+            }
         }
         t.done("corpus graph and index");
         Ok(())
@@ -214,6 +232,25 @@ fn read_and_resolve(
     };
     t.done("resolve");
     Ok((all, old, view))
+}
+
+/// Stores new articles' records (in their order, [`STORE_BATCH`] at a time) and counts
+/// what that did, reporting failures with each article's source (`sources`: id →
+/// source).
+pub(super) fn store_new(
+    store: &Store,
+    records: &[Record],
+    sources: &BTreeMap<String, String>,
+    s: &mut Summary,
+    p: &Progress,
+) {
+    store.replace_articles_streamed(records.chunks(STORE_BATCH), |chunk, results| {
+        let srcs = chunk
+            .iter()
+            .map(|r| sources.get(&r.article.id).cloned().unwrap_or_default())
+            .collect();
+        count_stored(chunk, results, srcs, s, p);
+    });
 }
 
 /// Counts what storing `records` did (`results`, one each), reporting failures with

@@ -297,4 +297,5 @@ fn extract_batch(
 }
 
 mod commit;
+mod online;
 mod report;
