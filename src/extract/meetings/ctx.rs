@@ -58,7 +58,8 @@ pub struct Ctx<'a> {
     /// Mention → one past its last token.
     pub mention_end: Vec<usize>,
     /// Mention → whether it only modifies another mention ("Iranian" in "Iranian
-    /// President Raisi").
+    /// President Raisi") or names no actor at all (`no_actor`: a dateline, a title of
+    /// a work, a name joined by an ampersand).
     pub modifier: Vec<bool>,
 }
 
@@ -197,14 +198,18 @@ impl<'a> Ctx<'a> {
                 modifier[mi] = true;
             }
         }
-        Ctx {
+        let mut ctx = Ctx {
             doc,
             words,
             mention_start,
             mention_at,
             mention_end,
             modifier,
+        };
+        for m in super::no_actor::mentions(&ctx) {
+            ctx.modifier[m] = true;
         }
+        ctx
     }
 }
 

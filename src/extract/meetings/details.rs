@@ -1,40 +1,29 @@
-//! Mode, place and date of a meeting candidate.
+//! Mode and place of a meeting candidate (its date is in `dates`).
 //!
 //! - mode: the trigger's mode, refined by "by phone", "video link" and the like;
 //! - place: the nearest place or country after "in"/"at" in the clause (after the
 //!   trigger first, then before it), or the visit's destination;
-//! - date: the clause's time expression nearest the trigger, past reading (planned
-//!   meetings are dropped before this), skipping times that date a reporting verb
-//!   ("said on Monday").
+//! - date: in `dates` (re-exported here).
 //!
 //! This module decides nothing about whether the candidate is a meeting.
 
+pub use super::dates::{date, inherited};
 use super::Ctx;
 use crate::extract::MeetingMode;
-use crate::nlp::{ActorKind, DateRange, MentionKind, Span, TimeKind};
-
-/// Reporting verbs whose time dates the report, not the meeting.
-const REPORTING: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "reported",
-    "announced",
-    "confirmed",
-    "added",
-    "stated",
-    "claimed",
-    "noted",
-    "wrote",
-    "tweeted",
-    "explained",
-];
+use crate::nlp::{ActorKind, MentionKind, TimeKind};
 
 /// The mode, refined by the words of the clause.
 pub fn mode(ctx: &Ctx, base: MeetingMode, t0: usize, hi: usize) -> MeetingMode {
     let w = &ctx.words;
     let window = &w[t0..hi.min(t0 + 12)];
-    let any = |xs: &[&str]| window.iter().any(|x| xs.contains(&x.as_str()));
+    // "held a virtual summit", "in a video call": the words right before the noun.
+    let before = &w[t0.saturating_sub(2)..t0];
+    let any = |xs: &[&str]| {
+        window
+            .iter()
+            .chain(before)
+            .any(|x| xs.contains(&x.as_str()))
+    };
     if any(&[
         "video",
         "videoconference",
@@ -47,6 +36,24 @@ pub fn mode(ctx: &Ctx, base: MeetingMode, t0: usize, hi: usize) -> MeetingMode {
     }
     if any(&["phone", "telephone", "telephoned", "phoned", "call"]) {
         return MeetingMode::Phone;
+    }
+    // "had spoken candidly with Trump, but would not confirm … that Trump had cut the
+    // call short": a talk of unknown mode that the sentence later calls "the call".
+    if base == MeetingMode::Unknown {
+        let end = ctx
+            .doc
+            .sentence_at(ctx.doc.tokens[t0].span.start)
+            .map_or(hi, |si| ctx.doc.sentences[si].tokens.end);
+        let the_call = (t0 + 1..end).any(|k| {
+            w[k - 1] == "the"
+                && matches!(w[k].as_str(), "call" | "phone")
+                && !w
+                    .get(k + 1)
+                    .is_some_and(|x| matches!(x.as_str(), "for" | "to" | "on"))
+        });
+        if the_call {
+            return MeetingMode::Phone;
+        }
     }
     base
 }
@@ -296,119 +303,4 @@ fn is_venue(ctx: &Ctx, m: usize) -> bool {
             .split_whitespace()
             .last()
             .is_some_and(|w| VENUE_WORDS.contains(&w.to_lowercase().as_str()))
-}
-
-/// Words that open a clause of its own after the trigger: a time after them dates
-/// that clause ("… was raised when the two men talked last month").
-const LATER_CLAUSE: &[&str] = &["when", "while", "because", "although", "where"];
-
-/// The date: the clause's time expression nearest the trigger, past reading.
-pub fn date(ctx: &Ctx, lo: usize, t0: usize, hi: usize) -> Option<(DateRange, Span)> {
-    let doc = ctx.doc;
-    let b0 = doc.tokens[lo].span.start;
-    let b1 = doc.tokens[hi - 1].span.end;
-    let tb = doc.tokens[t0].span.start;
-    let mut best: Option<(usize, DateRange, Span)> = None;
-    for t in ctx.times_between(b0, b1) {
-        if t.span.start < b0 || t.span.end > b1 {
-            continue;
-        }
-        if matches!(t.kind, TimeKind::Since | TimeKind::Recurring) {
-            continue;
-        }
-        // "the last year", "the past week": a duration, not an occasion.
-        let text = doc.text(t.span).to_ascii_lowercase();
-        if text.starts_with("the past") || text.starts_with("the last") || text.starts_with("past ")
-        {
-            continue;
-        }
-        // "said on Monday": the time of the report.
-        let k = doc.token_at(t.span.start);
-        let mut j = k;
-        while j > lo
-            && matches!(
-                ctx.words[j - 1].as_str(),
-                "on" | "late" | "early" | "earlier"
-            )
-        {
-            j -= 1;
-        }
-        if j > lo && REPORTING.contains(&ctx.words[j - 1].as_str()) {
-            continue;
-        }
-        if k > t0
-            && ctx.words[t0..k]
-                .iter()
-                .any(|x| LATER_CLAUSE.contains(&x.as_str()))
-        {
-            continue;
-        }
-        let dist = t.span.start.abs_diff(tb);
-        if best.as_ref().is_none_or(|b| dist < b.0) {
-            best = Some((dist, t.past, t.span));
-        }
-    }
-    best.map(|(_, r, s)| (r, s))
-}
-
-/// A date from the sentences before: a meeting told without a time of its own in an
-/// account that dated the event a sentence or two earlier ("Trump met Abe on Friday.
-/// The two leaders discussed trade.", "The summit opened on Saturday. Merkel met
-/// Hollande.") takes the latest occasion named there, unless those sentences tell of
-/// other people and none of its own: a roundup's next paragraph ("Macron arrived in Tel
-/// Aviv on Tuesday. Erdogan welcomed Orban to Ankara.") tells another occasion.
-pub fn inherited(ctx: &Ctx, si: usize, parts: &[usize]) -> Option<(DateRange, Span)> {
-    let doc = ctx.doc;
-    // "Earlier, …" / "Previously, …" tells of another, earlier occasion: the date of
-    // the sentences before is not its date.
-    let first = doc.sentences[si].tokens.start;
-    let opener = doc.token_text(first).to_ascii_lowercase();
-    if matches!(
-        opener.as_str(),
-        "earlier" | "previously" | "before" | "later" | "separately"
-    ) {
-        return None;
-    }
-    let b1 = doc.sentences[si].span.start;
-    // "Obama has met previously with Clinton": a present perfect tells no occasion of
-    // the account before it.
-    let toks = doc.sentences[si].tokens.clone();
-    if toks.clone().any(|k| {
-        matches!(ctx.words[k].as_str(), "has" | "have")
-            && ctx.words.get(k + 1).is_some_and(|x| {
-                matches!(x.as_str(), "met" | "spoken" | "talked" | "visited" | "held")
-            })
-    }) {
-        return None;
-    }
-    // Up to three sentences back (tweets and captions between count as sentences).
-    let b0 = doc.sentences[si.saturating_sub(3)].span.start;
-    // The mentions of those sentences (mentions are in text order).
-    let from = doc.mentions.partition_point(|m| m.span.start < b0);
-    let window = doc.mentions[from..]
-        .iter()
-        .take_while(|m| m.span.start < b1)
-        .filter_map(|m| m.entity);
-    let (mut named_there, mut others_there) = (false, false);
-    for e in window {
-        if parts.contains(&e) {
-            named_there = true;
-        } else if doc.entities[e].kind == ActorKind::Person {
-            others_there = true;
-        }
-    }
-    if !named_there && others_there {
-        return None;
-    }
-    ctx.times_between(b0, b1).iter().rev().find_map(|t| {
-        if matches!(t.kind, TimeKind::Since | TimeKind::Recurring) || t.past.start.is_none() {
-            return None;
-        }
-        let text = doc.text(t.span).to_ascii_lowercase();
-        if text.starts_with("the past") || text.starts_with("the last") || text.starts_with("past ")
-        {
-            return None;
-        }
-        Some((t.past, t.span))
-    })
 }

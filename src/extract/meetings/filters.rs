@@ -45,6 +45,26 @@ fn has(list: &[&str], w: &str) -> bool {
     list.contains(&w)
 }
 
+/// "The White House denied on Tuesday that Obama had met with Iranian officials",
+/// "dismissed reports that he would meet Biden": the trigger at `t0` is in a "that"
+/// clause a denial reports (a denial verb at most four words before the "that").
+fn denied_that(ctx: &Ctx, t0: usize) -> bool {
+    let w = &ctx.words;
+    let Some(si) = ctx.doc.sentence_at(ctx.doc.tokens[t0].span.start) else {
+        return false;
+    };
+    let s0 = ctx.doc.sentences[si].tokens.start;
+    let Some(that) = (s0..t0).rev().find(|&k| w[k] == "that") else {
+        return false;
+    };
+    w[that.saturating_sub(4).max(s0)..that].iter().any(|x| {
+        matches!(
+            x.as_str(),
+            "denied" | "denies" | "deny" | "denying" | "dismissed" | "dismissing" | "rejected"
+        )
+    })
+}
+
 /// Decides whether the candidate with trigger tokens `t0..t1`, clause start `lo` and
 /// clause end `hi` is to be dropped, and why.
 pub fn reject(
@@ -67,7 +87,7 @@ pub fn reject(
     {
         return Some(Reason::Hypothetical);
     }
-    if before.iter().any(|x| has(NEGATION, x)) {
+    if before.iter().any(|x| has(NEGATION, x)) || denied_that(ctx, t0) {
         return Some(Reason::Negated);
     }
     if before.iter().any(|x| has(HABITUAL, x))

@@ -76,16 +76,36 @@ pub(super) fn noun_participants(
         // The trigger ends with its preposition ("call with", "audience with").
         push_all(&mut parts, &noun_phrases::noun_phrase(ctx, t1, hi).0);
     } else if noun == "visit" || noun == "trip" {
-        let k = noun_phrases::find_word(ctx, t1, hi, &["to"], 2)?;
-        let (obj, _) = noun_phrases::noun_phrase(ctx, k, hi);
-        dest = obj.iter().copied().find(|&e| is_place(ctx, e));
-        push_all(&mut parts, &obj);
+        if let Some(k) = noun_phrases::find_word(ctx, t1, hi, &["to"], 2) {
+            let (obj, _) = noun_phrases::noun_phrase(ctx, k, hi);
+            dest = obj.iter().copied().find(|&e| is_place(ctx, e));
+            push_all(&mut parts, &obj);
+        } else {
+            // "Pope Francis' U.S. visit", "Modi's Japan trip": the place named right
+            // before the noun is where the visit went.
+            let d = destination_before(ctx, lo, t0)?;
+            // ("the final Mass of his Mexico trip": the owner before the place.)
+            let place_start = ctx
+                .doc
+                .tokens_in(ctx.doc.mentions[ctx.mention_at[t0 - 1]?].span)
+                .start;
+            if let Some((e, _)) = nominal::possessor(ctx, lo, place_start) {
+                parts = vec![e];
+            }
+            dest = Some(d);
+            push_all(&mut parts, &[d]);
+        }
     } else if gerund_with_object(ctx, lo, t0, after) {
         // "after meeting Chinese officials": a gerund with its object.
         push_all(&mut parts, &noun_phrases::noun_phrase(ctx, after, hi).0);
     } else if let Some(k) = noun_phrases::find_word(ctx, t1, hi, with_targets, 10) {
         if w[k - 1] == "between" {
             parts = noun_phrases::noun_phrase(ctx, k, hi).0;
+        } else if parts.is_empty() {
+            // "The pontiff held one-on-one talks with Modi and Zelenskyy" with no
+            // subject found: the phrase names one side only; its actors did not meet
+            // each other.
+            return None;
         } else {
             push_all(&mut parts, &noun_phrases::noun_phrase(ctx, k, hi).0);
         }
@@ -110,10 +130,15 @@ pub(super) fn noun_participants(
         // "the U.S.-China talks": the two sides the compound names.
         parts = pair;
     } else if !named {
-        let held = w[lo..t0]
+        // ("A and B held talks": the trigger itself may say so; "held 'candid,
+        // substantive and constructive' talks": a quotation before the noun is one
+        // modifier.)
+        let head = before_quote(ctx, lo, t0);
+        let held = w[lo..head]
             .iter()
             .rev()
             .take(5)
+            .chain(&w[t0..t1])
             .any(|x| HELD.contains(&x.as_str()));
         if !held && (subj.len() < 2 || !adjunct_talks(ctx, lo, t0, t1)) {
             return None;
@@ -145,6 +170,37 @@ fn owner(
         return (v, true);
     }
     (subj, false)
+}
+
+/// Where the words before token `t0` start when a closed quotation ends right before
+/// it (the token of its opening mark), else `t0`.
+fn before_quote(ctx: &Ctx, lo: usize, t0: usize) -> usize {
+    let Some(k) = t0.checked_sub(1).filter(|&k| k > lo) else {
+        return t0;
+    };
+    if ctx.doc.tokens[k].kind != crate::nlp::TokenKind::Quote {
+        return t0;
+    }
+    let end = ctx.doc.tokens[k].span.end;
+    ctx.doc
+        .quotes
+        .iter()
+        .find(|q| q.closed && q.span.end == end)
+        .map(|q| ctx.doc.token_at(q.span.start).max(lo))
+        .unwrap_or(t0)
+}
+
+/// "Pope Francis' U.S. visit": the country or place whose name ends right before the
+/// visit noun at `t0`.
+fn destination_before(ctx: &Ctx, lo: usize, t0: usize) -> Option<usize> {
+    let m = ctx.mention_at[t0.checked_sub(1).filter(|&k| k >= lo)?]?;
+    let men = &ctx.doc.mentions[m];
+    let place = men.kind == crate::nlp::MentionKind::Name
+        && matches!(
+            men.actor_kind,
+            crate::nlp::ActorKind::Country | crate::nlp::ActorKind::Place
+        );
+    (place && ctx.mention_end[m] == t0).then_some(men.entity?)
 }
 
 /// "after meeting Chinese officials", "ahead of meeting X": "meeting" at `t0` is a

@@ -15,7 +15,7 @@ use crate::nlp::{ActorKind, MentionKind};
 /// Words that open a subordinate clause whose own subject a trigger in it takes
 /// ("after Kerry and Lavrov spoke by telephone").
 const SUBORDINATORS: &[&str] = &[
-    "after", "as", "when", "while", "before", "because", "until", "once", "where",
+    "after", "as", "when", "while", "before", "because", "until", "once", "where", "since",
 ];
 
 /// The subject a frame starts from.
@@ -67,13 +67,36 @@ pub(super) fn frame_subject(
                 subj = prev.meeting.participants.clone();
             }
             Some(_) => {}
-            None => subj.clear(),
+            // "Modi told Putin on Friday … The two leaders met on the sidelines": with
+            // no meeting told, the actors the sentence before names, when they are
+            // exactly as many.
+            None => subj = named_before(ctx, si, n).unwrap_or_default(),
         }
     }
     FrameSubject {
         actors: subj,
         borrowed,
     }
+}
+
+/// The actors (not places) sentence `si - 1` names, when there are exactly `n`.
+fn named_before(ctx: &Ctx, si: usize, n: usize) -> Option<Vec<usize>> {
+    let prev = &ctx.doc.sentences[si.checked_sub(1)?];
+    let mut out: Vec<usize> = Vec::new();
+    for k in prev.tokens.clone() {
+        let Some(m) = ctx.mention_start[k] else {
+            continue;
+        };
+        if ctx.doc.mentions[m].actor_kind == ActorKind::Place {
+            continue;
+        }
+        if let Some(e) = participants::participant(ctx, m) {
+            if !out.contains(&e) {
+                out.push(e);
+            }
+        }
+    }
+    (out.len() == n).then_some(out)
 }
 
 /// "Moscow and Tehran are facilitating talks … after Kerry and Lavrov spoke by

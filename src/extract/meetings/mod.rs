@@ -17,7 +17,7 @@
 //! - `bodies`: one body's members meeting among themselves ("NATO ambassadors met");
 //! - `captions`: verbless photo captions ("Ban Ki-moon, left, with al-Abadi in
 //!   Baghdad, March 26, 2016");
-//! - `details`: mode, place, date;
+//! - `details`: mode and place; `dates`: the date, told or inherited;
 //! - `merge`: candidates that tell one event become one meeting.
 //!
 //! This module finds the clauses, builds the candidates and adds cross-sentence links
@@ -27,6 +27,7 @@
 pub mod bodies;
 mod captions;
 mod ctx;
+mod dates;
 pub mod details;
 pub mod filter_words;
 pub mod filters;
@@ -34,6 +35,7 @@ mod frame_nouns;
 mod frame_subject;
 pub mod frames;
 pub mod merge;
+mod no_actor;
 pub mod nominal;
 pub mod noun_phrases;
 pub mod participant_words;
@@ -52,7 +54,8 @@ use crate::nlp::{ActorKind, DateRange, Doc, Span};
 struct Cand {
     meeting: Meeting,
     sentence: usize,
-    /// "an earlier meeting", "previous talks": another occasion than the one in focus.
+    /// "an earlier meeting", "previous talks", "a day after his visit": another
+    /// occasion than the one in focus.
     earlier: bool,
     /// "the meeting with Eggleston": a meeting noun with a definite article, which
     /// refers back to a meeting already told.
@@ -304,8 +307,13 @@ fn build(
             )
         })
         || matches!(w[range.start].as_str(), "earlier" | "previously");
+    // ("met Duda on Tuesday, a day after his visit to Kyiv": the clause's time dates
+    // its own event; the visit has only the times of its own phrase.)
+    let apart = measured_apart(ctx, lo, t.start);
+    let earlier = earlier || apart;
+    let own_from = if apart { t.end.min(hi - 1) } else { lo };
     // A meeting referred back to keeps the date it was told with.
-    let (date, date_span) = match details::date(ctx, lo, t.start, hi).or_else(|| {
+    let (date, date_span) = match details::date(ctx, own_from, t.start, hi).or_else(|| {
         (!anaphoric && !earlier)
             .then(|| details::inherited(ctx, si, &parts))
             .flatten()
@@ -369,6 +377,30 @@ fn build(
         sentence: si,
         earlier,
         anaphoric,
+    })
+}
+
+/// "a day after his surprise visit to Kyiv", "hours before the talks": the meeting
+/// noun at `t0` is told as a measured time apart from the clause's own event, so it is
+/// another occasion.
+fn measured_apart(ctx: &Ctx, lo: usize, t0: usize) -> bool {
+    let w = &ctx.words;
+    (t0.saturating_sub(5).max(lo + 1)..t0).any(|k| {
+        matches!(w[k].as_str(), "after" | "before")
+            && matches!(
+                w[k - 1].as_str(),
+                "minutes"
+                    | "hour"
+                    | "hours"
+                    | "day"
+                    | "days"
+                    | "week"
+                    | "weeks"
+                    | "month"
+                    | "months"
+                    | "year"
+                    | "years"
+            )
     })
 }
 

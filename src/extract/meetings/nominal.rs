@@ -172,6 +172,35 @@ pub fn their(ctx: &Ctx, s0: usize, lo: usize, t0: usize) -> Option<Vec<usize>> {
     (out.len() >= 2).then_some(out)
 }
 
+/// Nouns that measure talks ("five hours of talks", "a new round of talks").
+const MEASURES: &[&str] = &[
+    "days", "hours", "months", "round", "rounds", "session", "sessions", "weeks",
+];
+
+/// "during five hours of talks", "after two days of talks": where the phrase that ends
+/// with the meeting noun starts when a measure opens it (`j` is where it starts
+/// without one).
+fn measure_start(ctx: &Ctx, lo: usize, j: usize) -> usize {
+    let w = &ctx.words;
+    if j < lo + 2 || w[j - 1] != "of" || !MEASURES.contains(&w[j - 2].as_str()) {
+        return j;
+    }
+    let mut k = j - 2;
+    // Its count and adjectives: "five", "two", "a new", "several", "48".
+    let mut steps = 0;
+    while k > lo && steps < 2 {
+        let t = ctx.doc.token_text(k - 1);
+        let lower = t.chars().next().is_some_and(char::is_lowercase);
+        let number = ctx.doc.tokens[k - 1].kind == TokenKind::Number;
+        if !(number || lower) || BREAK.contains(&w[k - 1].as_str()) && w[k - 1] != "a" {
+            break;
+        }
+        k -= 1;
+        steps += 1;
+    }
+    k
+}
+
 /// Verbs of addressing someone that carry the counterpart of a call or meeting told
 /// in a leading phrase ("In a phone call, Kerry told Cavusoglu …").
 const ADDRESS: &[&str] = &[
@@ -195,7 +224,7 @@ const ADDRESS: &[&str] = &[
 /// call", "During their meeting").
 pub fn leading_phrase(ctx: &Ctx, lo: usize, t0: usize) -> bool {
     let j = phrase_start(ctx, lo, t0);
-    let mut k = j;
+    let mut k = measure_start(ctx, lo, j);
     while k > lo
         && matches!(
             ctx.words[k - 1].as_str(),
@@ -214,7 +243,10 @@ pub fn addressed(ctx: &Ctx, c: usize, hi: usize) -> Vec<usize> {
     if subj.is_empty() {
         return subj;
     }
-    let Some(start) = (c..hi).find(|&k| ctx.mention_start[k].is_some()) else {
+    // (Past a dateline's names and the demonym of a title: "MOSCOW (AP) — Russian
+    // President Vladimir Putin told …".)
+    let Some(start) = (c..hi).find(|&k| ctx.mention_start[k].is_some_and(|m| !ctx.modifier[m]))
+    else {
         return Vec::new();
     };
     let (_, stop) = noun_phrases::noun_phrase(ctx, start, hi);
@@ -247,7 +279,7 @@ pub fn addresses_before(ctx: &Ctx, lo: usize) -> bool {
 /// the main verb; the clause's subject and the person its verb of addressing names.
 pub fn in_trailing_phrase(ctx: &Ctx, lo: usize, t0: usize) -> Option<Vec<usize>> {
     let j = phrase_start(ctx, lo, t0);
-    let mut k = j;
+    let mut k = measure_start(ctx, lo, j);
     while k > lo && matches!(ctx.words[k - 1].as_str(), "a" | "an" | "the" | "their") {
         k -= 1;
     }
@@ -268,8 +300,9 @@ pub fn separate(ctx: &Ctx, lo: usize, t0: usize, t1: usize, hi: usize) -> bool {
         || several_calls(ctx, t0, t1, hi)
 }
 
-/// "he had spoken to four other world leaders, including A and B": a talk with a
-/// group of leaders named by "including" is one conversation per leader.
+/// "he had spoken to four other world leaders, including A and B", "spoke with the
+/// leaders of A, B and C": a talk with a group of leaders named by "including" or
+/// "of" is one conversation per leader.
 fn several_calls(ctx: &Ctx, t0: usize, t1: usize, hi: usize) -> bool {
     let w = &ctx.words;
     let talk = matches!(
@@ -281,7 +314,9 @@ fn several_calls(ctx: &Ctx, t0: usize, t1: usize, hi: usize) -> bool {
         matches!(
             w[k].as_str(),
             "leaders" | "counterparts" | "presidents" | "ministers"
-        ) && w[k + 1..(k + 5).min(hi)].iter().any(|x| x == "including")
+        ) && (w[k + 1..(k + 5).min(hi)].iter().any(|x| x == "including")
+            // ("spoke on Tuesday with the leaders of Britain, France and Germany".)
+            || w.get(k + 1).is_some_and(|x| x == "of"))
     })
 }
 
@@ -314,7 +349,16 @@ pub fn pair_before(ctx: &Ctx, lo: usize, t0: usize) -> Option<Vec<usize>> {
         return None;
     }
     let last = k - 1;
-    let pair = if let Some(mb) = ctx.mention_at[last] {
+    // "Trump-Putin": the mention finder put one mention on each half of the word.
+    let halves: Vec<usize> = ctx
+        .doc
+        .mentions_in(ctx.doc.tokens[last].span)
+        .filter(|&m| ctx.doc.mentions[m].span != ctx.doc.tokens[last].span)
+        .filter_map(|m| ctx.doc.mentions[m].entity)
+        .collect();
+    let pair = if halves.len() == 2 {
+        halves
+    } else if let Some(mb) = ctx.mention_at[last] {
         // Two mentions: "U.S." "-" "China".
         let b0 = ctx.doc.tokens_in(ctx.doc.mentions[mb].span).start;
         if b0 < lo + 2 || ctx.words[b0 - 1] != "-" || !touching(b0 - 1, b0) {

@@ -30,8 +30,8 @@ fn np_start(ctx: &Ctx, k: usize) -> bool {
 /// "welcomed the U.S. attack", "hosted the Iranian nuclear talks": the object that
 /// starts at token `start` is a thing that a country or organisation only qualifies.
 /// True when, after an article, the first word is such a name followed at once by a
-/// lower-case word that is neither a collective ("delegation", "officials") nor a
-/// person's title nor a connector.
+/// lower-case word (or a headline's capitalised common word) that is neither a
+/// collective ("delegation", "officials") nor a person's title nor a connector.
 pub fn qualifies_a_thing(ctx: &Ctx, start: usize, hi: usize) -> bool {
     let mut k = start;
     // "hosted his Labor Day cookout": after a possessive any name qualifies a thing
@@ -46,6 +46,29 @@ pub fn qualifies_a_thing(ctx: &Ctx, start: usize, hi: usize) -> bool {
         owned |= ctx.words[k] != "the" && ctx.words[k] != "a" && ctx.words[k] != "an";
         k += 1;
     }
+    // "welcomed new U.S. sanctions", "Welcomes Second US Presidential Debate": up to
+    // two adjectives before the name.
+    let mut adjectives = 0;
+    while k < hi
+        && adjectives < 2
+        && ctx.mention_at[k].is_none()
+        && ctx.doc.tokens[k].kind == TokenKind::Word
+        && !has(STOP, &ctx.words[k])
+        && !has(COLLECTIVES, &ctx.words[k])
+        && (!has(NP_WORDS, &ctx.words[k])
+            || matches!(ctx.words[k].as_str(), "new" | "second" | "third"))
+        && lexicon().title_kind(&ctx.words[k]).is_none()
+        && (ctx
+            .doc
+            .token_text(k)
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase)
+            || lexicon().is_common_word(&ctx.words[k]))
+    {
+        k += 1;
+        adjectives += 1;
+    }
     let Some(m) = ctx.mention_start.get(k).copied().flatten() else {
         return false;
     };
@@ -59,8 +82,12 @@ pub fn qualifies_a_thing(ctx: &Ctx, start: usize, hi: usize) -> bool {
     }
     let next = ctx.doc.token_text(end);
     let w = ctx.words[end].as_str();
+    // ("St. Louis Welcomes Second US Presidential Debate": a headline capitalises the
+    // common word the name qualifies.)
+    let common = next.chars().next().is_some_and(char::is_lowercase)
+        || lexicon().is_common_word(w) && ctx.mention_at[end].is_none();
     ctx.doc.tokens[end].kind == TokenKind::Word
-        && next.chars().next().is_some_and(char::is_lowercase)
+        && common
         && !has(COLLECTIVES, w)
         && !has(STOP, w)
         && !matches!(w, "and" | "or" | "nor" | "'s")
@@ -134,6 +161,9 @@ pub fn noun_phrase(ctx: &Ctx, start: usize, hi: usize) -> (Vec<usize>, usize) {
                     }
                 }
             }
+            // ("Secretary of State John Kerry": an "of" inside the title of the next
+            // name.)
+            "of" if in_title(ctx, k, hi) => {}
             "of" | "from" => {
                 if !out.is_empty() {
                     skip_next = true;
@@ -164,6 +194,21 @@ pub fn noun_phrase(ctx: &Ctx, start: usize, hi: usize) -> (Vec<usize>, usize) {
         k += 1;
     }
     (out, k)
+}
+
+/// Whether token `k` lies inside the title the text gives the next name before `hi`
+/// ("of" in "U.S. Secretary of State John Kerry").
+fn in_title(ctx: &Ctx, k: usize, hi: usize) -> bool {
+    let span = ctx.doc.tokens[k].span;
+    (k + 1..hi.min(k + 8))
+        .filter_map(|j| ctx.mention_start[j])
+        .take(1)
+        .any(|m| {
+            ctx.doc.mentions[m]
+                .roles
+                .iter()
+                .any(|r| r.span.contains(span))
+        })
 }
 
 /// "Reagan's statement": the possessor (mention `m`) of a thing is no participant;

@@ -109,9 +109,9 @@ fn by_first_word() -> &'static HashMap<String, Vec<usize>> {
     })
 }
 
-/// "spoken candidly and frankly with", "spoke at length to": a phrase that ends in
-/// its preposition still matches with adverbs between the verb and the preposition.
-/// Returns one past the preposition.
+/// "spoken candidly and frankly with", "spoke at length to", "spoke on Tuesday with":
+/// a phrase that ends in its preposition still matches with adverbs or a weekday
+/// between the verb and the preposition. Returns one past the preposition.
 fn adverb_gap_end(words: &[super::Word], i: usize, w: &[String], end: usize) -> Option<usize> {
     let (prep, head) = w.split_last()?;
     if head.is_empty() || !matches!(prep.as_str(), "with" | "to") {
@@ -129,7 +129,25 @@ fn adverb_gap_end(words: &[super::Word], i: usize, w: &[String], end: usize) -> 
         if x == prep.as_str() {
             return seen.then_some(k + 1);
         }
-        if adverb(x) || (x == "at" && words.get(k + 1).is_some_and(|y| y == "length")) {
+        let weekday = matches!(
+            x,
+            "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+        );
+        let day = weekday
+            || (matches!(x, "on" | "late" | "early")
+                && words.get(k + 1).is_some_and(|y| {
+                    matches!(
+                        y.as_str(),
+                        "monday"
+                            | "tuesday"
+                            | "wednesday"
+                            | "thursday"
+                            | "friday"
+                            | "saturday"
+                            | "sunday"
+                    )
+                }));
+        if adverb(x) || day || (x == "at" && words.get(k + 1).is_some_and(|y| y == "length")) {
             seen = true;
         } else if !(x == "and" && seen) && x != "length" {
             return None;

@@ -18,6 +18,7 @@ mod headlines;
 mod junk;
 mod kinds;
 mod lone;
+mod pairs;
 mod probes;
 mod runs;
 
@@ -39,6 +40,8 @@ pub fn find(doc: &mut Doc) {
         let chunks = chunks::chunk(doc, &words, lex, s.tokens.clone(), headline, &mid_caps);
         combine::combine(doc, lex, &chunks, &mut out);
     }
+    // "the Trump-Putin summit": one mention on each side of the pair.
+    pairs::split(doc, lex, &mut out);
     // "Harry Reid (D-Nev.)", "Sen. Ted Cruz, R-Texas,": a party and state tag names no
     // actor.
     let body = doc.body();

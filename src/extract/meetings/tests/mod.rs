@@ -128,3 +128,4 @@ mod news_lines;
 mod nominal;
 mod subjects;
 mod verbs;
+mod wire;
