@@ -20,6 +20,7 @@ mod kinds;
 mod lone;
 mod probes;
 mod runs;
+mod titled;
 
 use super::lexicon::lexicon;
 use super::Doc;
