@@ -283,6 +283,11 @@ fn title_antecedent(
     i: usize,
 ) -> Option<usize> {
     let m = &doc.mentions[i];
+    // "a State Department spokesman said": an indefinite title brings in someone not
+    // named before, not the spokesman of another body named earlier.
+    if is_indefinite(doc, m.span) {
+        return None;
+    }
     let role = m.roles.first()?;
     let want = title_words(&role.title);
     let want_of = role.of.and_then(|o| assign.get(o).copied().flatten());
@@ -303,6 +308,27 @@ fn title_antecedent(
         .find_map(|j| assign[j].filter(|&e| fits(e)));
     let later_end = (i + 1 + LOOKBACK).min(doc.mentions.len());
     earlier.or_else(|| (i + 1..later_end).find_map(|j| assign[j].filter(|&e| fits(e))))
+}
+
+/// Whether the words before `span` end in an indefinite article ("a", "an",
+/// "another"), possibly with a capitalised owner between ("a State Department").
+fn is_indefinite(doc: &Doc, span: Span) -> bool {
+    let body = doc.body();
+    let mut from = span.start.saturating_sub(200);
+    while !body.is_char_boundary(from) {
+        from -= 1;
+    }
+    let before = body[from..span.start].trim_end();
+    for w in before.rsplit(char::is_whitespace).take(6) {
+        if matches!(w, "a" | "an" | "another" | "A" | "An" | "Another") {
+            return true;
+        }
+        // Skip the capitalised words of an owner's name ("a State Department").
+        if !w.chars().next().is_some_and(char::is_uppercase) {
+            return false;
+        }
+    }
+    false
 }
 
 fn pronoun_antecedent(

@@ -10,7 +10,7 @@ use super::junk::ends_in_adjective;
 use super::kinds;
 use super::lone::lone_name;
 use super::runs::is_org_word;
-use super::titled::{apposition, titled};
+use super::titled::{apposition, is_honorific, office_words, titled, TitleAt};
 use crate::nlp::lexicon::{Form, Lexicon};
 use crate::nlp::{ActorKind, Doc, Mention, MentionKind, Span};
 
@@ -139,15 +139,53 @@ pub fn combine(doc: &Doc, lex: &Lexicon, chunks: &[Chunk], out: &mut Vec<Mention
                 holder = Some((out.len() - 1, next, k));
                 k = next;
             }
-            ChunkKind::Institution(_) => k += 1,
+            // "foreign ministry spokeswoman Maria Zakharova", "a presidency spokesman":
+            // a body of no named country before a title is part of the office.
+            ChunkKind::Institution(inst) => match chunks.get(k + 1).map(|c| &c.kind) {
+                Some(ChunkKind::Title {
+                    title,
+                    collective: false,
+                }) if !is_honorific(lex, title) => {
+                    let t = TitleAt {
+                        k: k + 1,
+                        title,
+                        office: Some(inst.clone()),
+                        of: None,
+                        start: k,
+                        first: k,
+                    };
+                    k = titled(doc, lex, chunks, t, out);
+                    holder = None;
+                }
+                _ => k += 1,
+            },
             ChunkKind::Title { title, collective } => {
                 let of = holder.filter(|h| h.1 == k).map(|h| h.0);
-                let title_start = holder.filter(|h| h.1 == k).map(|h| h.2).unwrap_or(k);
                 if *collective {
                     k = collective_mention(doc, lex, chunks, k, of, out);
                     continue;
                 }
-                k = titled(doc, lex, chunks, k, title, of, title_start, out);
+                // "Hamas political bureau chief": words that describe the office may
+                // stand between the owner and a title (not a form of address: "fear
+                // Mrs. Clinton").
+                let office = holder
+                    .filter(|h| h.1 < k && !is_honorific(lex, title))
+                    .and_then(|h| office_words(doc, chunks, h.1..k).map(|w| (h, w)));
+                let (of, first) = match &office {
+                    Some((h, _)) => (Some(h.0), h.1),
+                    None => (of, k),
+                };
+                let start = holder.filter(|_| of.is_some()).map_or(k, |h| h.2);
+                let office = office.map(|(_, w)| w);
+                let t = TitleAt {
+                    k,
+                    title,
+                    office,
+                    of,
+                    start,
+                    first,
+                };
+                k = titled(doc, lex, chunks, t, out);
                 holder = None;
             }
             ChunkKind::Name if c.tokens.len() == 1 && !lone_name(doc, lex, c.tokens.start) => {
