@@ -9,6 +9,7 @@ use super::chunks::{Chunk, ChunkKind};
 use super::junk::ends_in_adjective;
 use super::kinds;
 use super::lone::lone_name;
+use super::pairs::{pair_parts, part_mention, Pair};
 use super::runs::is_org_word;
 use super::titled::{apposition, is_honorific, office_words, titled, TitleAt};
 use crate::nlp::lexicon::{Form, Lexicon};
@@ -187,6 +188,17 @@ pub fn combine(doc: &Doc, lex: &Lexicon, chunks: &[Chunk], out: &mut Vec<Mention
                 };
                 k = titled(doc, lex, chunks, t, out);
                 holder = None;
+            }
+            // "the Trump-Putin summit": two names in one token.
+            ChunkKind::Name
+                if c.tokens.len() == 1 && pair_parts(doc, lex, c.tokens.start).is_some() =>
+            {
+                if let Some(Pair::Names(parts)) = pair_parts(doc, lex, c.tokens.start) {
+                    for p in parts {
+                        out.push(part_mention(lex, doc, p));
+                    }
+                }
+                k += 1;
             }
             ChunkKind::Name if c.tokens.len() == 1 && !lone_name(doc, lex, c.tokens.start) => {
                 k += 1;

@@ -18,6 +18,7 @@ mod headlines;
 mod junk;
 mod kinds;
 mod lone;
+mod pairs;
 mod probes;
 mod runs;
 mod titled;
@@ -32,7 +33,7 @@ pub fn find(doc: &mut Doc) {
     let headlines: Vec<bool> = doc
         .sentences
         .iter()
-        .map(|s| headlines::is_title_case(doc, s.tokens.clone()))
+        .map(|s| headlines::is_title_case(doc, s.tokens.clone(), s.paragraph == 0))
         .collect();
     let mid_caps = headlines::mid_sentence_capitals(doc, &headlines);
     let words = probes::Words::new(doc, lex);
