@@ -22,8 +22,9 @@ pub fn is_sentence_initial(doc: &Doc, start: usize, i: usize) -> bool {
 /// the only lower-case ones are the short function words Title Case leaves small. A
 /// body sentence dense with names ("Barack Obama met David Cameron") still has its
 /// verb in lower case, so it is no headline. It needs four such words, or three in the
-/// text's first paragraph, where the title stands ("Biden Meets Xi In California");
-/// elsewhere three are a photo credit or a caption ("Jim Urquhart / Reuters").
+/// first paragraph of a text with more (`first_paragraph`), where the title stands
+/// ("Biden Meets Xi In California"); elsewhere three are a photo credit or a caption
+/// ("Jim Urquhart / Reuters").
 pub fn is_title_case(doc: &Doc, range: Range<usize>, first_paragraph: bool) -> bool {
     let (mut words, mut caps) = (0, 0);
     for i in range {

@@ -30,10 +30,12 @@ use super::Doc;
 pub fn find(doc: &mut Doc) {
     let lex = lexicon();
     let mut out = Vec::new();
+    // A title stands over a body: a text of one paragraph has none.
+    let has_body = doc.sentences.last().is_some_and(|s| s.paragraph > 0);
     let headlines: Vec<bool> = doc
         .sentences
         .iter()
-        .map(|s| headlines::is_title_case(doc, s.tokens.clone(), s.paragraph == 0))
+        .map(|s| headlines::is_title_case(doc, s.tokens.clone(), s.paragraph == 0 && has_body))
         .collect();
     let mid_caps = headlines::mid_sentence_capitals(doc, &headlines);
     let words = probes::Words::new(doc, lex);
