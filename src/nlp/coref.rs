@@ -206,7 +206,8 @@ pub fn resolve(doc: &mut Doc) {
                 .map(|&i| doc.text(doc.mentions[i].span))
                 .max_by_key(|t| (t.split_whitespace().count(), t.len()))
             {
-                ent.name = best.to_string();
+                // "Enrique PeÃ±a Nieto" is named "Enrique Peña Nieto".
+                ent.name = repair_name(best).unwrap_or_else(|| best.to_string());
             }
         }
         if !ent.roles.is_empty() && ent.kind != ActorKind::Organization {
@@ -368,6 +369,10 @@ fn pronoun_antecedent(
     }
     None
 }
+
+#[path = "coref_repair.rs"]
+mod repair;
+use repair::repair_name;
 
 #[cfg(test)]
 #[path = "coref_tests.rs"]

@@ -85,3 +85,12 @@ fn indefinite_title_opening_a_sentence_introduces_someone_new() {
         .expect("the title-only mention");
     assert_eq!(m.entity, None);
 }
+
+#[test]
+fn name_read_in_the_wrong_encoding_is_one_person_spelt_right() {
+    let d = doc("Mexican President Enrique PeÃ±a Nieto met Trump. PeÃ±a Nieto said no.");
+    assert_eq!(
+        entity_of(&d, "Enrique PeÃ±a Nieto"),
+        Some("Enrique Peña Nieto")
+    );
+}
