@@ -332,6 +332,40 @@ fn is_indefinite(doc: &Doc, span: Span) -> bool {
     false
 }
 
+/// "Netanyahu met U.S. envoy Amos Hochstein on Thursday, his office said": a
+/// possessive after a comma, in a tail that reports the sentence, is the subject's,
+/// the first person the sentence names outside quotations, not the nearest one.
+fn subject_of_tail(
+    doc: &Doc,
+    assign: &[Option<usize>],
+    entities: &[Entity],
+    i: usize,
+    sentence: usize,
+) -> Option<usize> {
+    let m = &doc.mentions[i];
+    let w = doc.text(m.span);
+    if !matches!(w, "his" | "her") || !doc.body()[..m.span.start].trim_end().ends_with(',') {
+        return None;
+    }
+    // The tail is short and ends the sentence: "his office said.", "her spokesman told
+    // reporters."
+    let s = doc.sentences.get(sentence)?;
+    let tail = doc.body().get(m.span.end..s.span.end)?;
+    let said = tail.split_whitespace().take(3).any(|t| {
+        matches!(
+            t.trim_end_matches(['.', ',']),
+            "said" | "says" | "told" | "added" | "stated"
+        )
+    });
+    if !said || tail.split_whitespace().count() > 6 || inside_quote(doc, m.span) {
+        return None;
+    }
+    (i.saturating_sub(LOOKBACK)..i)
+        .filter(|&j| doc.mentions[j].span.start >= s.span.start)
+        .filter(|&j| !inside_quote(doc, doc.mentions[j].span))
+        .find_map(|j| assign[j].filter(|&e| entities[e].kind == ActorKind::Person))
+}
+
 fn pronoun_antecedent(
     doc: &Doc,
     assign: &[Option<usize>],
@@ -342,6 +376,9 @@ fn pronoun_antecedent(
     let pron_in_quote = inside_quote(doc, m.span);
     let person = m.actor_kind == ActorKind::Person;
     let sentence = doc.sentence_at(m.span.start).unwrap_or(0);
+    if let Some(e) = subject_of_tail(doc, assign, entities, i, sentence) {
+        return Some(e);
+    }
     for j in (i.saturating_sub(LOOKBACK)..i).rev() {
         let a = &doc.mentions[j];
         if doc.sentence_at(a.span.start).unwrap_or(0) + 4 < sentence {

@@ -94,3 +94,9 @@ fn name_read_in_the_wrong_encoding_is_one_person_spelt_right() {
         Some("Enrique Peña Nieto")
     );
 }
+
+#[test]
+fn possessive_in_a_reporting_tail_is_the_subjects() {
+    let d = doc("Benjamin Netanyahu met envoy Amos Hochstein on Thursday, his office said.");
+    assert_eq!(entity_of(&d, "his"), Some("Benjamin Netanyahu"));
+}
