@@ -110,10 +110,17 @@ pub fn combine(doc: &Doc, lex: &Lexicon, chunks: &[Chunk], out: &mut Vec<Mention
                     k = next + 1;
                     continue;
                 }
-                // "Israeli Defence Forces": a demonym or country before an organisation name.
+                // "Israeli Defence Forces": a demonym or country before an organisation
+                // name; "African Union Commission": an organisation before one word
+                // that names a body of it.
                 if let Some(n) = chunks.get(k + 1).filter(|n| n.kind == ChunkKind::Name) {
+                    let body_of = e.kind == ActorKind::Organization
+                        && *form == Form::Name
+                        && n.tokens.len() == 1
+                        && doc.tokens[n.tokens.start].span.start
+                            == doc.tokens[c.tokens.end - 1].span.end + 1;
                     if classify_name(doc, lex, n) == ActorKind::Organization
-                        && e.kind == ActorKind::Country
+                        && (e.kind == ActorKind::Country || body_of)
                     {
                         out.push(mention(
                             span_from(doc, c, n),
@@ -163,7 +170,15 @@ pub fn combine(doc: &Doc, lex: &Lexicon, chunks: &[Chunk], out: &mut Vec<Mention
             ChunkKind::Title { title, collective } => {
                 let of = holder.filter(|h| h.1 == k).map(|h| h.0);
                 if *collective {
-                    k = collective_mention(doc, lex, chunks, k, of, out);
+                    let next = collective_mention(doc, lex, chunks, k, of, out);
+                    // "African Union Commission chairperson X", "Hamas delegation head
+                    // X": the body a singular collective names owns a title right after
+                    // it ("the Syrian refugees President Obama wants" is no office).
+                    let body = !doc.token_text(c.tokens.end - 1).ends_with('s');
+                    holder = holder
+                        .filter(|h| body && h.1 == k && next == k + 1)
+                        .map(|h| (h.0, next, h.2));
+                    k = next;
                     continue;
                 }
                 // "Hamas political bureau chief": words that describe the office may

@@ -143,3 +143,30 @@ fn institution_and_title_apposed_before_a_name() {
     );
     assert_eq!(r, ["Presidency Spokesman"]);
 }
+
+#[test]
+fn affairs_minister_is_one_title() {
+    let r = roles_of(
+        "External Affairs Minister Subrahmanyam Jaishankar is due to visit Kyiv.",
+        "Subrahmanyam Jaishankar",
+    );
+    assert_eq!(r, ["External Affairs Minister"]);
+}
+
+#[test]
+fn commission_of_an_organisation_owns_the_title() {
+    let r = roles_of(
+        "African Union Commission chairperson Moussa Faki Mahamat welcomed the talks.",
+        "Moussa Faki Mahamat",
+    );
+    assert_eq!(r, ["Chairperson of African Union Commission"]);
+}
+
+#[test]
+fn plural_collective_owns_no_title_after_it() {
+    let r = roles_of(
+        "If the Syrian refugees President Obama wants to admit arrive, they will settle.",
+        "Obama",
+    );
+    assert_eq!(r, ["President"]);
+}
