@@ -206,7 +206,8 @@ pub fn resolve(doc: &mut Doc) {
                 .map(|&i| doc.text(doc.mentions[i].span))
                 .max_by_key(|t| (t.split_whitespace().count(), t.len()))
             {
-                ent.name = best.to_string();
+                // "Enrique PeÃ±a Nieto" is named "Enrique Peña Nieto".
+                ent.name = repair_name(best).unwrap_or_else(|| best.to_string());
             }
         }
         if !ent.roles.is_empty() && ent.kind != ActorKind::Organization {
@@ -283,6 +284,11 @@ fn title_antecedent(
     i: usize,
 ) -> Option<usize> {
     let m = &doc.mentions[i];
+    // "a State Department spokesman said": an indefinite title brings in someone not
+    // named before, not the spokesman of another body named earlier.
+    if is_indefinite(doc, m.span) {
+        return None;
+    }
     let role = m.roles.first()?;
     let want = title_words(&role.title);
     let want_of = role.of.and_then(|o| assign.get(o).copied().flatten());
@@ -305,6 +311,61 @@ fn title_antecedent(
     earlier.or_else(|| (i + 1..later_end).find_map(|j| assign[j].filter(|&e| fits(e))))
 }
 
+/// Whether the words before `span` end in an indefinite article ("a", "an",
+/// "another"), possibly with a capitalised owner between ("a State Department").
+fn is_indefinite(doc: &Doc, span: Span) -> bool {
+    let body = doc.body();
+    let mut from = span.start.saturating_sub(200);
+    while !body.is_char_boundary(from) {
+        from -= 1;
+    }
+    let before = body[from..span.start].trim_end();
+    for w in before.rsplit(char::is_whitespace).take(6) {
+        if matches!(w, "a" | "an" | "another" | "A" | "An" | "Another") {
+            return true;
+        }
+        // Skip the capitalised words of an owner's name ("a State Department").
+        if !w.chars().next().is_some_and(char::is_uppercase) {
+            return false;
+        }
+    }
+    false
+}
+
+/// "Netanyahu met U.S. envoy Amos Hochstein on Thursday, his office said": a
+/// possessive after a comma, in a tail that reports the sentence, is the subject's,
+/// the first person the sentence names outside quotations, not the nearest one.
+fn subject_of_tail(
+    doc: &Doc,
+    assign: &[Option<usize>],
+    entities: &[Entity],
+    i: usize,
+    sentence: usize,
+) -> Option<usize> {
+    let m = &doc.mentions[i];
+    let w = doc.text(m.span);
+    if !matches!(w, "his" | "her") || !doc.body()[..m.span.start].trim_end().ends_with(',') {
+        return None;
+    }
+    // The tail is short and ends the sentence: "his office said.", "her spokesman told
+    // reporters."
+    let s = doc.sentences.get(sentence)?;
+    let tail = doc.body().get(m.span.end..s.span.end)?;
+    let said = tail.split_whitespace().take(3).any(|t| {
+        matches!(
+            t.trim_end_matches(['.', ',']),
+            "said" | "says" | "told" | "added" | "stated"
+        )
+    });
+    if !said || tail.split_whitespace().count() > 6 || inside_quote(doc, m.span) {
+        return None;
+    }
+    (i.saturating_sub(LOOKBACK)..i)
+        .filter(|&j| doc.mentions[j].span.start >= s.span.start)
+        .filter(|&j| !inside_quote(doc, doc.mentions[j].span))
+        .find_map(|j| assign[j].filter(|&e| entities[e].kind == ActorKind::Person))
+}
+
 fn pronoun_antecedent(
     doc: &Doc,
     assign: &[Option<usize>],
@@ -315,6 +376,9 @@ fn pronoun_antecedent(
     let pron_in_quote = inside_quote(doc, m.span);
     let person = m.actor_kind == ActorKind::Person;
     let sentence = doc.sentence_at(m.span.start).unwrap_or(0);
+    if let Some(e) = subject_of_tail(doc, assign, entities, i, sentence) {
+        return Some(e);
+    }
     for j in (i.saturating_sub(LOOKBACK)..i).rev() {
         let a = &doc.mentions[j];
         if doc.sentence_at(a.span.start).unwrap_or(0) + 4 < sentence {
@@ -342,6 +406,10 @@ fn pronoun_antecedent(
     }
     None
 }
+
+#[path = "coref_repair.rs"]
+mod repair;
+use repair::repair_name;
 
 #[cfg(test)]
 #[path = "coref_tests.rs"]

@@ -55,3 +55,48 @@ fn counterpart_takes_the_title_of_the_other_side() {
         .collect();
     assert_eq!(titles, ["Foreign Minister"]);
 }
+
+#[test]
+fn indefinite_title_introduces_someone_new() {
+    let d = doc("Campaign spokesman Brian Fallon replied on Twitter. Later a spokesman said the emails were classified.");
+    let m = d
+        .mentions
+        .iter()
+        .find(|m| d.text(m.span) == "spokesman")
+        .expect("the title-only mention");
+    assert_eq!(m.entity, None);
+}
+
+#[test]
+fn definite_title_joins_its_holder() {
+    let d = doc("Campaign spokesman Brian Fallon replied on Twitter. Later the spokesman said the emails were classified.");
+    assert_eq!(entity_of(&d, "spokesman"), Some("Brian Fallon"));
+}
+
+#[test]
+fn indefinite_title_opening_a_sentence_introduces_someone_new() {
+    let d = doc(
+        "Spokesman Brian Fallon replied on Twitter. A spokesman said the emails were classified.",
+    );
+    let m = d
+        .mentions
+        .iter()
+        .find(|m| d.text(m.span) == "spokesman")
+        .expect("the title-only mention");
+    assert_eq!(m.entity, None);
+}
+
+#[test]
+fn name_read_in_the_wrong_encoding_is_one_person_spelt_right() {
+    let d = doc("Mexican President Enrique PeÃ±a Nieto met Trump. PeÃ±a Nieto said no.");
+    assert_eq!(
+        entity_of(&d, "Enrique PeÃ±a Nieto"),
+        Some("Enrique Peña Nieto")
+    );
+}
+
+#[test]
+fn possessive_in_a_reporting_tail_is_the_subjects() {
+    let d = doc("Benjamin Netanyahu met envoy Amos Hochstein on Thursday, his office said.");
+    assert_eq!(entity_of(&d, "his"), Some("Benjamin Netanyahu"));
+}

@@ -26,6 +26,14 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || is_combining(c)
 }
 
+/// "PeÃ±a" (UTF-8 "ñ" read as Latin-1): a Latin-1 sign right after "Ã" or "Â" (also
+/// written "A" and a combining tilde or circumflex) is the second half of a letter, so
+/// the word goes on; the name stays one token and `coref` repairs its spelling.
+fn is_mojibake_tail(word: &str, d: char) -> bool {
+    ('\u{a0}'..='\u{bf}').contains(&d)
+        && (word.ends_with(['Ã', 'Â']) || word.ends_with("A\u{303}") || word.ends_with("A\u{302}"))
+}
+
 fn is_combining(c: char) -> bool {
     matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
 }
@@ -82,7 +90,7 @@ pub fn tokenize_str(text: &str) -> Vec<Token> {
             p += c.len_utf8();
             while let Some(d) = at(p) {
                 let q = p + d.len_utf8();
-                if is_word_char(d) {
+                if is_word_char(d) || is_mojibake_tail(&text[start..p], d) {
                     p = q;
                 } else if is_apostrophe(d) && at(q).is_some_and(is_word_char) {
                     // possessive 's / ’s is its own token (unless followed by a letter: "'se")

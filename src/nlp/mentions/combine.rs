@@ -9,25 +9,27 @@ use super::chunks::{Chunk, ChunkKind};
 use super::junk::ends_in_adjective;
 use super::kinds;
 use super::lone::lone_name;
+use super::pairs::{pair_parts, part_mention, Pair};
 use super::runs::is_org_word;
+use super::titled::{apposition, is_honorific, office_words, titled, TitleAt};
 use crate::nlp::lexicon::{Form, Lexicon};
-use crate::nlp::{ActorKind, Doc, Mention, MentionKind, Role, Span};
+use crate::nlp::{ActorKind, Doc, Mention, MentionKind, Span};
 
-fn span_of(doc: &Doc, c: &Chunk) -> Span {
+pub(super) fn span_of(doc: &Doc, c: &Chunk) -> Span {
     Span::new(
         doc.tokens[c.tokens.start].span.start,
         doc.tokens[c.tokens.end - 1].span.end,
     )
 }
 
-fn span_from(doc: &Doc, a: &Chunk, b: &Chunk) -> Span {
+pub(super) fn span_from(doc: &Doc, a: &Chunk, b: &Chunk) -> Span {
     Span::new(
         doc.tokens[a.tokens.start].span.start,
         doc.tokens[b.tokens.end - 1].span.end,
     )
 }
 
-fn word_is(doc: &Doc, c: Option<&Chunk>, words: &[&str]) -> bool {
+pub(super) fn word_is(doc: &Doc, c: Option<&Chunk>, words: &[&str]) -> bool {
     c.is_some_and(|c| {
         c.kind == ChunkKind::Other
             && c.tokens.len() == 1
@@ -35,7 +37,7 @@ fn word_is(doc: &Doc, c: Option<&Chunk>, words: &[&str]) -> bool {
     })
 }
 
-fn mention(
+pub(super) fn mention(
     span: Span,
     kind: MentionKind,
     actor_kind: ActorKind,
@@ -61,7 +63,7 @@ pub fn classify_name(doc: &Doc, lex: &Lexicon, c: &Chunk) -> ActorKind {
     ActorKind::Person
 }
 
-const DETERMINERS: &[&str] = &["the", "a", "an", "its", "his", "her", "their", "our"];
+pub(super) const DETERMINERS: &[&str] = &["the", "a", "an", "its", "his", "her", "their", "our"];
 
 /// Turns one sentence's chunks into mentions, appended to `out`.
 pub fn combine(doc: &Doc, lex: &Lexicon, chunks: &[Chunk], out: &mut Vec<Mention>) {
@@ -108,10 +110,17 @@ pub fn combine(doc: &Doc, lex: &Lexicon, chunks: &[Chunk], out: &mut Vec<Mention
                     k = next + 1;
                     continue;
                 }
-                // "Israeli Defence Forces": a demonym or country before an organisation name.
+                // "Israeli Defence Forces": a demonym or country before an organisation
+                // name; "African Union Commission": an organisation before one word
+                // that names a body of it.
                 if let Some(n) = chunks.get(k + 1).filter(|n| n.kind == ChunkKind::Name) {
+                    let body_of = e.kind == ActorKind::Organization
+                        && *form == Form::Name
+                        && n.tokens.len() == 1
+                        && doc.tokens[n.tokens.start].span.start
+                            == doc.tokens[c.tokens.end - 1].span.end + 1;
                     if classify_name(doc, lex, n) == ActorKind::Organization
-                        && e.kind == ActorKind::Country
+                        && (e.kind == ActorKind::Country || body_of)
                     {
                         out.push(mention(
                             span_from(doc, c, n),
@@ -138,16 +147,73 @@ pub fn combine(doc: &Doc, lex: &Lexicon, chunks: &[Chunk], out: &mut Vec<Mention
                 holder = Some((out.len() - 1, next, k));
                 k = next;
             }
-            ChunkKind::Institution(_) => k += 1,
+            // "foreign ministry spokeswoman Maria Zakharova", "a presidency spokesman":
+            // a body of no named country before a title is part of the office.
+            ChunkKind::Institution(inst) => match chunks.get(k + 1).map(|c| &c.kind) {
+                Some(ChunkKind::Title {
+                    title,
+                    collective: false,
+                }) if !is_honorific(lex, title) => {
+                    let t = TitleAt {
+                        k: k + 1,
+                        title,
+                        office: Some(inst.clone()),
+                        of: None,
+                        start: k,
+                        first: k,
+                    };
+                    k = titled(doc, lex, chunks, t, out);
+                    holder = None;
+                }
+                _ => k += 1,
+            },
             ChunkKind::Title { title, collective } => {
                 let of = holder.filter(|h| h.1 == k).map(|h| h.0);
-                let title_start = holder.filter(|h| h.1 == k).map(|h| h.2).unwrap_or(k);
                 if *collective {
-                    k = collective_mention(doc, lex, chunks, k, of, out);
+                    let next = collective_mention(doc, lex, chunks, k, of, out);
+                    // "African Union Commission chairperson X", "Hamas delegation head
+                    // X": the body a singular collective names owns a title right after
+                    // it ("the Syrian refugees President Obama wants" is no office).
+                    let body = !doc.token_text(c.tokens.end - 1).ends_with('s');
+                    holder = holder
+                        .filter(|h| body && h.1 == k && next == k + 1)
+                        .map(|h| (h.0, next, h.2));
+                    k = next;
                     continue;
                 }
-                k = titled(doc, lex, chunks, k, title, of, title_start, out);
+                // "Hamas political bureau chief": words that describe the office may
+                // stand between the owner and a title (not a form of address: "fear
+                // Mrs. Clinton").
+                let office = holder
+                    .filter(|h| h.1 < k && !is_honorific(lex, title))
+                    .and_then(|h| office_words(doc, chunks, h.1..k).map(|w| (h, w)));
+                let (of, first) = match &office {
+                    Some((h, _)) => (Some(h.0), h.1),
+                    None => (of, k),
+                };
+                let start = holder.filter(|_| of.is_some()).map_or(k, |h| h.2);
+                let office = office.map(|(_, w)| w);
+                let t = TitleAt {
+                    k,
+                    title,
+                    office,
+                    of,
+                    start,
+                    first,
+                };
+                k = titled(doc, lex, chunks, t, out);
                 holder = None;
+            }
+            // "the Trump-Putin summit": two names in one token.
+            ChunkKind::Name
+                if c.tokens.len() == 1 && pair_parts(doc, lex, c.tokens.start).is_some() =>
+            {
+                if let Some(Pair::Names(parts)) = pair_parts(doc, lex, c.tokens.start) {
+                    for p in parts {
+                        out.push(part_mention(lex, doc, p));
+                    }
+                }
+                k += 1;
             }
             ChunkKind::Name if c.tokens.len() == 1 && !lone_name(doc, lex, c.tokens.start) => {
                 k += 1;
@@ -260,175 +326,4 @@ fn collective_mention(
     }
     // "union leaders", "leaders in law enforcement": a group of its own.
     super::groups::group_mention(doc, lex, chunks, k, out).unwrap_or(k + 1)
-}
-
-/// A person title at chunk `k`: a titled name, a title apposed to a name, or a
-/// title-only mention. Returns the next chunk index.
-#[allow(clippy::too_many_arguments)]
-fn titled(
-    doc: &Doc,
-    lex: &Lexicon,
-    chunks: &[Chunk],
-    k: usize,
-    title: &str,
-    of: Option<usize>,
-    title_start: usize,
-    out: &mut Vec<Mention>,
-) -> usize {
-    let mut roles = vec![Role {
-        title: title.to_string(),
-        of,
-        span: span_of(doc, &chunks[k]),
-    }];
-    let mut j = k + 1;
-    // "Supreme Leader Ayatollah Ali Khamenei", "President Mr. X"
-    while let Some(c) = chunks.get(j) {
-        match &c.kind {
-            ChunkKind::Honorific => j += 1,
-            ChunkKind::Title {
-                title,
-                collective: false,
-            } => {
-                roles.push(Role {
-                    title: title.clone(),
-                    of,
-                    span: span_of(doc, c),
-                });
-                j += 1;
-            }
-            _ => break,
-        }
-    }
-    // "President of Iran"
-    let mut after = j;
-    if word_is(doc, chunks.get(j), &["of"]) {
-        if let Some(ChunkKind::Lex(entry, _)) = chunks.get(j + 1).map(|c| &c.kind) {
-            if of.is_none() {
-                let e = &lex.entries[*entry];
-                out.push(mention(
-                    span_of(doc, &chunks[j + 1]),
-                    MentionKind::Name,
-                    e.kind,
-                    Some(e.canonical.clone()),
-                ));
-                let o = out.len() - 1;
-                for r in &mut roles {
-                    r.of = Some(o);
-                }
-            }
-            after = j + 2;
-        }
-    }
-    let det_before = title_start > 0 && word_is(doc, chunks.get(title_start - 1), DETERMINERS);
-    // A title before an organisation's name ("member General Assembly") is no role.
-    let is_person_name =
-        |c: &Chunk| c.kind == ChunkKind::Name && classify_name(doc, lex, c) == ActorKind::Person;
-    let name_at = if chunks.get(after).is_some_and(is_person_name) {
-        Some(after)
-    } else if det_before
-        && word_is(doc, chunks.get(after), &[","])
-        && chunks.get(after + 1).is_some_and(is_person_name)
-    {
-        Some(after + 1) // "the Russian deputy foreign minister, Mikhail Bogdanov"
-    } else {
-        None
-    };
-    if let Some(n) = name_at {
-        let mut m = mention(
-            span_of(doc, &chunks[n]),
-            MentionKind::Name,
-            ActorKind::Person,
-            None,
-        );
-        m.roles = roles;
-        out.push(m);
-        let mi = out.len() - 1;
-        return apposition(doc, lex, chunks, n + 1, mi, out);
-    }
-    // Title only: "the deputy minister", "Iran's Foreign Minister".
-    let mut m = mention(
-        span_from(doc, &chunks[k], &chunks[j - 1]),
-        MentionKind::Title,
-        ActorKind::Person,
-        None,
-    );
-    m.roles = roles;
-    out.push(m);
-    after
-}
-
-/// ", the founder and political leader of Hamas," after a name: adds roles to mention
-/// `m`. Returns the next chunk index (unchanged when there is no apposition).
-fn apposition(
-    doc: &Doc,
-    lex: &Lexicon,
-    chunks: &[Chunk],
-    k: usize,
-    m: usize,
-    out: &mut Vec<Mention>,
-) -> usize {
-    if !word_is(doc, chunks.get(k), &[","]) {
-        return k;
-    }
-    let mut j = k + 1;
-    if word_is(doc, chunks.get(j), DETERMINERS) {
-        j += 1;
-    }
-    // Optional owner before the title: "Iran's", "White House", "Russian".
-    let mut owner: Option<(usize, usize)> = None; // (chunk, entry)
-    if let Some(ChunkKind::Lex(entry, _)) = chunks.get(j).map(|c| &c.kind) {
-        owner = Some((j, *entry));
-        j += 1;
-        if matches!(chunks.get(j).map(|c| &c.kind), Some(ChunkKind::Possessive)) {
-            j += 1;
-        }
-    }
-    let mut titles: Vec<(String, Span)> = Vec::new();
-    while let Some(ChunkKind::Title {
-        title,
-        collective: false,
-    }) = chunks.get(j).map(|c| &c.kind)
-    {
-        titles.push((title.clone(), span_of(doc, &chunks[j])));
-        j += 1;
-        if word_is(doc, chunks.get(j), &["and", ","])
-            && matches!(
-                chunks.get(j + 1).map(|c| &c.kind),
-                Some(ChunkKind::Title {
-                    collective: false,
-                    ..
-                })
-            )
-        {
-            j += 1;
-        }
-    }
-    if titles.is_empty() {
-        return k;
-    }
-    let mut of_chunk = owner;
-    if word_is(doc, chunks.get(j), &["of"]) {
-        if let Some(ChunkKind::Lex(entry, _)) = chunks.get(j + 1).map(|c| &c.kind) {
-            of_chunk = Some((j + 1, *entry));
-        }
-    }
-    let of = of_chunk.map(|(ci, entry)| {
-        let e = &lex.entries[entry];
-        out.push(mention(
-            span_of(doc, &chunks[ci]),
-            MentionKind::Name,
-            e.kind,
-            Some(e.canonical.clone()),
-        ));
-        out.len() - 1
-    });
-    out[m].actor_kind = ActorKind::Person;
-    for (t, span) in titles {
-        out[m].roles.push(Role { title: t, of, span });
-    }
-    // Continue after the owner so that the lexicon name is not pushed twice.
-    match of_chunk {
-        Some((ci, _)) if ci >= j => ci + 1,
-        _ => j,
-    }
 }

@@ -18,9 +18,11 @@ mod headlines;
 mod junk;
 mod kinds;
 mod lone;
+mod meeting_pairs;
 mod pairs;
 mod probes;
 mod runs;
+mod titled;
 
 use super::lexicon::lexicon;
 use super::Doc;
@@ -29,10 +31,12 @@ use super::Doc;
 pub fn find(doc: &mut Doc) {
     let lex = lexicon();
     let mut out = Vec::new();
+    // A title stands over a body: a text of one paragraph has none.
+    let has_body = doc.sentences.last().is_some_and(|s| s.paragraph > 0);
     let headlines: Vec<bool> = doc
         .sentences
         .iter()
-        .map(|s| headlines::is_title_case(doc, s.tokens.clone()))
+        .map(|s| headlines::is_title_case(doc, s.tokens.clone(), s.paragraph == 0 && has_body))
         .collect();
     let mid_caps = headlines::mid_sentence_capitals(doc, &headlines);
     let words = probes::Words::new(doc, lex);
@@ -40,8 +44,9 @@ pub fn find(doc: &mut Doc) {
         let chunks = chunks::chunk(doc, &words, lex, s.tokens.clone(), headline, &mid_caps);
         combine::combine(doc, lex, &chunks, &mut out);
     }
-    // "the Trump-Putin summit": one mention on each side of the pair.
-    pairs::split(doc, lex, &mut out);
+    // "the Trump-Putin summit": one mention on each side of a pair before a meeting
+    // noun, where `pairs` (names the text also writes alone) left none.
+    meeting_pairs::split(doc, lex, &mut out);
     // "Harry Reid (D-Nev.)", "Sen. Ted Cruz, R-Texas,": a party and state tag names no
     // actor.
     let body = doc.body();

@@ -1,171 +1,222 @@
-//! "the Trump-Putin summit", "Biden-Xi talks", "the Russia-Ukraine talks": a word of
-//! two capitalised names joined by a hyphen, right before a meeting noun, names the
-//! two sides of the meeting, one actor each. The chunker reads such a word as one name
-//! ("Trump-Putin", a person) or, for two lexicon names, as an adjective (no mention);
-//! this pass puts one mention on each half instead (mentions inside the token: byte
-//! spans, as every mention has). A word that the text also writes elsewhere other than
-//! before a meeting noun ("Alexandria Ocasio-Cortez … the Ocasio-Cortez meeting") is a
-//! double name and stays whole. It adds mentions only; it decides nothing about
-//! meetings.
+//! Hyphenated pairs of names: "the Trump-Putin summit", "Erdogan-Assad meeting
+//! possible" name two actors, not one person called "Trump-Putin".
+//!
+//! Reads one capitalised token and the document around it; answers with the parts
+//! that are names of their own, as byte spans inside the token. It makes no mentions
+//! (that is `combine`) and leaves double-barrelled names ("Karine Jean-Pierre",
+//! "Gilda Cobb-Hunter", "Abu-Marzouk") whole.
 
-use crate::nlp::fxhash::FxHashMap;
+use super::elsewhere;
 use crate::nlp::lexicon::{Form, Lexicon};
 use crate::nlp::{ActorKind, Doc, Mention, MentionKind, Span, TokenKind};
+use crate::resolve::names::strip_article;
 
-/// Nouns of a meeting that a pair of sides may name ("the Trump-Kim summit").
-const MEETING_NOUNS: &[&str] = &[
-    "call",
-    "calls",
-    "conversation",
-    "dialogue",
-    "handshake",
-    "meeting",
-    "meetings",
-    "negotiations",
-    "summit",
-    "summits",
-    "talks",
+/// First parts of Arabic and other names that join the next part with a hyphen
+/// ("Abdel-Rahman", "Abu-Marzouk", "Ould-Abdallah"): a name, not a pair.
+const NAME_PREFIXES: &[&str] = &[
+    "abd", "abdel", "abdul", "abu", "al", "ben", "bin", "bou", "el", "ibn", "ould", "umm",
 ];
 
-/// The two halves of word `i` when it is two capitalised names joined by one hyphen,
-/// as byte spans.
-fn halves(doc: &Doc, i: usize) -> Option<(Span, Span)> {
-    let tok = doc.tokens[i];
-    if tok.kind != TokenKind::Word {
-        return None;
-    }
+/// English prefixes written before a hyphen ("Anti-Trump", "Ex-CIA", "Pro-Kremlin"):
+/// a modifier of the name after them, not a name.
+const BOUND_PREFIXES: &[&str] = &[
+    "anti", "co", "counter", "ex", "inter", "mid", "multi", "neo", "non", "pan", "post", "pre",
+    "pro", "pseudo", "quasi", "self", "semi", "sub", "super", "trans", "ultra",
+];
+
+/// What a hyphenated capitalised token is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pair {
+    /// Two or three names the text also writes alone, each of them ("Erdogan-Assad" beside "Tayyip
+    /// Erdogan" and "Bashar al-Assad"): the parts, as byte spans.
+    Names(Vec<Span>),
+    /// A pair of names used only as a modifier, none of them written alone ("the
+    /// Dodd-Frank law", "the Trump-Putin summit" in a text that names neither again):
+    /// no actor is sure, so no mention.
+    Modifier,
+}
+
+/// What token `i` is when it is a hyphenated pair (or triple) of names: every part
+/// capitalised and not in capitals ("WNBC-TV"), of two letters or more, no name prefix
+/// ("Abu-Marzouk"), no English prefix ("Anti-Trump"), no common word ("Star-Ledger"),
+/// no demonym ("Muslim-Americans", "Afro-Colombian"), no place ("Miami-Dade"),
+/// not all given names (a compound given name: "Jean-Pierre"), and the token a whole
+/// name (no name word glued before it: "Karine Jean-Pierre"). Then the parts are
+/// [`Pair::Names`] when each of them stands alone elsewhere (a part is no common word, so
+/// even a sentence's first word is a name; "Hewlett-Packard" beside "Walter Hewlett"
+/// alone is a company's name), else
+/// [`Pair::Modifier`] when the token stands between a determiner or possessive and a
+/// lower-case word ("the Trump-Putin summit"), else `None` (a double-barrelled name:
+/// "Cobb-Hunter said"). Every occurrence of the token in the document reads the same.
+pub fn pair_parts(doc: &Doc, lex: &Lexicon, i: usize) -> Option<Pair> {
     let text = doc.token_text(i);
-    let (a, b) = text.split_once('-')?;
-    let name = |p: &str| {
-        p.chars().count() >= 2
-            && p.chars().next().is_some_and(char::is_uppercase)
-            && p.chars().all(char::is_alphabetic)
-    };
-    if !name(a) || !name(b) {
+    if !text.contains('-') {
         return None;
     }
-    let s = tok.span.start;
-    Some((
-        Span::new(s, s + a.len()),
-        Span::new(s + a.len() + 1, tok.span.end),
-    ))
-}
-
-/// Whether a meeting noun follows word `i`, after at most two lower-case words ("the
-/// Trump-Putin phone call").
-fn before_meeting_noun(doc: &Doc, i: usize) -> bool {
-    for k in i + 1..(i + 4).min(doc.tokens.len()) {
-        let t = doc.token_text(k);
-        if MEETING_NOUNS.contains(&t) {
-            return true;
+    let start = doc.tokens[i].span.start;
+    let mut parts = Vec::new();
+    let mut at = 0;
+    for p in text.split('-') {
+        let low = p.to_lowercase();
+        let ok = p.chars().next().is_some_and(char::is_uppercase)
+            && p.chars().all(char::is_alphabetic)
+            && p.chars().count() >= 2
+            && !NAME_PREFIXES.contains(&low.as_str())
+            && !lex.is_common_word(&low)
+            && p.chars().any(char::is_lowercase)
+            && !BOUND_PREFIXES.contains(&low.as_str())
+            && !lex
+                .lookup(p)
+                .iter()
+                .any(|&(e, f)| f == Form::Demonym || lex.entries[e].kind == ActorKind::Place);
+        if !ok {
+            return None;
         }
-        let lower = doc.tokens[k].kind == TokenKind::Word
-            && t.chars().next().is_some_and(char::is_lowercase);
-        if !lower {
-            return false;
-        }
+        parts.push(Span::new(start + at, start + at + p.len()));
+        at += p.len() + 1;
     }
-    false
+    if !(2..=3).contains(&parts.len()) || parts.iter().all(|&s| lex.is_given_name(doc.text(s))) {
+        return None;
+    }
+    let range = elsewhere(doc, i);
+    let same: Vec<usize> = range
+        .clone()
+        .filter(|&k| doc.token_text(k) == text && whole_name(doc, k))
+        .collect();
+    if !same.contains(&i) {
+        return None;
+    }
+    let alone = parts.iter().all(|&s| {
+        let part = doc.text(s);
+        // "Assad" of "Bashar al-Assad": a token behind an Arabic article counts.
+        range.clone().any(|k| {
+            let t = doc.token_text(k);
+            t == part || (t.len() > part.len() && strip_article(t) == part)
+        })
+    });
+    if alone {
+        Some(Pair::Names(parts))
+    } else if same.iter().any(|&k| modifier_use(doc, k)) {
+        Some(Pair::Modifier)
+    } else {
+        None
+    }
 }
 
-/// The mention of one half: a lexicon name's kind and canonical name, else a person.
-/// `None` for a demonym ("Russian-Ukrainian"), which qualifies rather than names.
-fn half_mention(doc: &Doc, lex: &Lexicon, span: Span) -> Option<Mention> {
-    let (actor_kind, canonical) = match lex.lookup(doc.text(span)).first() {
-        Some(&(_, Form::Demonym)) => return None,
-        Some(&(e, _)) => (lex.entries[e].kind, Some(lex.entries[e].canonical.clone())),
+/// The mention of one part of a pair: the lexicon's actor when it knows the part
+/// ("Trump-Iran"), else a person's name.
+pub fn part_mention(lex: &Lexicon, doc: &Doc, span: Span) -> Mention {
+    let (kind, canonical) = match lex.lookup(doc.text(span)).first() {
+        Some(&(entry, _)) => {
+            let e = &lex.entries[entry];
+            (e.kind, Some(e.canonical.clone()))
+        }
         None => (ActorKind::Person, None),
     };
-    Some(Mention {
+    Mention {
         span,
         kind: MentionKind::Name,
-        actor_kind,
+        actor_kind: kind,
         canonical,
         roles: Vec::new(),
         entity: None,
-    })
+    }
 }
 
-/// Puts one mention on each half of the pair words in `out` (the mentions found so
-/// far, in any order): a mention that is exactly the word becomes its first half, the
-/// second half is added (a longer mention over the word wins over the halves when
-/// overlaps are resolved).
-pub(super) fn split(doc: &Doc, lex: &Lexicon, out: &mut Vec<Mention>) {
-    let mut at: FxHashMap<usize, usize> = FxHashMap::default();
-    let mut double: FxHashMap<&str, bool> = FxHashMap::default();
-    for i in 0..doc.tokens.len() {
-        let Some((a, b)) = halves(doc, i) else {
-            continue;
-        };
-        if !before_meeting_noun(doc, i) {
-            continue;
-        }
-        let text = doc.token_text(i);
-        // (Looked up once per word: the text is bounded, the word may recur.)
-        let double_name = *double.entry(text).or_insert_with(|| {
-            super::elsewhere(doc, i)
-                .any(|k| k != i && doc.token_text(k) == text && !before_meeting_noun(doc, k))
-        });
-        if double_name {
-            continue;
-        }
-        let (Some(ma), Some(mb)) = (half_mention(doc, lex, a), half_mention(doc, lex, b)) else {
-            continue;
-        };
-        if at.is_empty() {
-            at = out
-                .iter()
-                .enumerate()
-                .map(|(j, m)| (m.span.start, j))
-                .collect();
-        }
-        let word = doc.tokens[i].span;
-        match at.get(&word.start).copied() {
-            Some(j) if out[j].span == word => {
-                out[j] = ma;
-                out.push(mb);
-            }
-            Some(_) => {}
-            None => {
-                out.push(ma);
-                out.push(mb);
-            }
-        }
-    }
+/// Whether token `k` stands as a whole name: no capitalised word right before it.
+fn whole_name(doc: &Doc, k: usize) -> bool {
+    k == 0
+        || doc.tokens[k - 1].kind != TokenKind::Word
+        || !doc
+            .token_text(k - 1)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+        || matches!(doc.token_text(k - 1), "The" | "A" | "An")
+}
+
+/// "the Trump-Putin summit", "a Modi-Sharif meeting", "Russia's Putin-Erdogan deal":
+/// token `k` between a determiner or possessive and a lower-case word.
+fn modifier_use(doc: &Doc, k: usize) -> bool {
+    let before = k > 0
+        && matches!(
+            doc.token_text(k - 1).to_lowercase().as_str(),
+            "the" | "a" | "an" | "'s" | "’s" | "this" | "that"
+        );
+    let after = doc.tokens.get(k + 1).is_some_and(|t| {
+        t.kind == TokenKind::Word
+            && doc
+                .token_text(k + 1)
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
+    });
+    before && after
 }
 
 #[cfg(test)]
 mod tests {
-    use crate::nlp::mentions::tests::names;
+    use super::super::tests::names;
 
     #[test]
-    fn a_pair_before_a_summit_is_two_names() {
-        let n = names("Critics attacked the Trump-Putin summit in Helsinki.");
-        assert!(
-            n.contains(&"Trump".to_string()) && n.contains(&"Putin".to_string()),
-            "{n:?}"
-        );
-        assert!(!n.contains(&"Trump-Putin".to_string()), "{n:?}");
+    fn pair_before_a_noun_is_two_names_the_text_writes() {
+        let n = names("The Trump-Putin summit in Helsinki ended. Trump said Putin was polite.");
+        assert_eq!(n, ["Trump", "Putin", "Helsinki", "Trump", "Putin"]);
     }
 
     #[test]
-    fn a_pair_of_countries_before_talks_is_two_names() {
-        let n = names("After the Russia-Ukraine talks in Istanbul, both sides left.");
-        assert!(
-            n.contains(&"Russia".to_string()) && n.contains(&"Ukraine".to_string()),
-            "{n:?}"
-        );
+    fn pair_before_a_noun_naming_no_one_again_is_no_actor() {
+        let n = names("Banks fought the Dodd-Frank law for years.");
+        assert!(n.is_empty(), "{n:?}");
     }
 
     #[test]
-    fn a_double_name_written_elsewhere_stays_whole() {
-        let n = names("Alexandria Ocasio-Cortez spoke. The Ocasio-Cortez meeting ran late.");
-        assert!(!n.contains(&"Cortez".to_string()), "{n:?}");
+    fn demonym_compound_is_no_pair() {
+        let n = names("She spoke to Muslim-Americans in Dearborn on Sunday.");
+        assert!(!n.contains(&"Muslim".to_string()), "{n:?}");
     }
 
     #[test]
-    fn a_pair_before_another_noun_stays_whole() {
-        let n = names("He praised the Hewlett-Packard printers.");
+    fn prefix_before_a_name_is_no_pair() {
+        let n = names("Protesters joined the Anti-Trump march. Trump said little.");
+        assert!(!n.contains(&"Anti".to_string()), "{n:?}");
+    }
+
+    #[test]
+    fn company_named_for_one_known_person_is_no_pair() {
+        let n = names("Walter Hewlett fought the Hewlett-Packard merger. Hewlett lost.");
         assert!(!n.contains(&"Packard".to_string()), "{n:?}");
+    }
+
+    #[test]
+    fn place_compound_is_no_pair() {
+        let n = names("Voters in Miami-Dade waited for hours, Jim Smith said in Miami.");
+        assert!(!n.contains(&"Dade".to_string()), "{n:?}");
+    }
+
+    #[test]
+    fn pair_in_a_headline_is_two_names_the_body_writes() {
+        let n = names(
+            "Erdogan-Assad meeting possible, official says\n\nA meeting between Tayyip Erdogan and Bashar al-Assad is possible.",
+        );
+        assert!(n.starts_with(&["Erdogan".into(), "Assad".into()]), "{n:?}");
+    }
+
+    #[test]
+    fn double_barrelled_surname_stays_one_name() {
+        let n = names("State Rep. Gilda Cobb-Hunter said the bill would pass.");
+        assert!(n.contains(&"Gilda Cobb-Hunter".to_string()), "{n:?}");
+    }
+
+    #[test]
+    fn compound_given_name_stays_one_name() {
+        let n = names("The Jean-Pierre briefing was short, reporters said.");
+        assert!(!n.contains(&"Jean".to_string()), "{n:?}");
+    }
+
+    #[test]
+    fn arabic_name_prefix_stays_one_name() {
+        let n = names("The Abu-Marzouk interview ran on Monday.");
+        assert!(!n.contains(&"Abu".to_string()), "{n:?}");
     }
 }

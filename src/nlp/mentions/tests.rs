@@ -18,7 +18,7 @@ pub(in crate::nlp) fn doc(text: &str) -> Doc {
 }
 
 /// (mention text, kind, roles as "Title of X")
-fn mentions(text: &str) -> Vec<(String, MentionKind, Vec<String>)> {
+pub(super) fn mentions(text: &str) -> Vec<(String, MentionKind, Vec<String>)> {
     let d = doc(text);
     d.mentions
         .iter()
