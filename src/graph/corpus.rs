@@ -2,7 +2,8 @@
 //! (`<base>graph/corpus`).
 //!
 //! For every merged meeting and statement: how many articles report it
-//! (`ng:sourceCount`) and which (`prov:wasDerivedFrom`); for every actor: its canonical
+//! (`ng:sourceCount`; which ones, each article graph says with `prov:wasDerivedFrom`,
+//! so that an ingest adding a report never rewrites a list); for every actor: its canonical
 //! name (`skos:prefLabel`) and every spelling seen (`schema:alternateName`); and, when
 //! an actor dictionary was used, what it says of its actors (see [`super::dictionary`]).
 //! It is a pure function of the [`CorpusView`]; the store replaces the graph after each
@@ -10,9 +11,9 @@
 
 use oxigraph::model::{GraphName, Literal, NamedNode, Quad};
 
-use super::vocab::{ng, prov, schema, skos};
+use super::vocab::{ng, schema, skos};
 use crate::resolve::online::Changes;
-use crate::resolve::{actor_iri, article_iri, CorpusView};
+use crate::resolve::{actor_iri, CorpusView};
 
 /// The IRI of the corpus graph.
 pub fn corpus_graph_iri(base: &str) -> String {
@@ -59,11 +60,9 @@ fn unsorted(view: &CorpusView, base: &str) -> Vec<Quad> {
     };
     for (iri, m) in &view.meetings {
         push(iri, ng::SOURCE_COUNT, count(m.sources.len()));
-        source_quads(iri, &m.sources, base, &mut push);
     }
     for (iri, s) in &view.statements {
         push(iri, ng::SOURCE_COUNT, count(s.sources.len()));
-        source_quads(iri, &s.sources, base, &mut push);
     }
     for (key, name) in &view.actors.name {
         let spellings = view.actors.spellings.get(key);
@@ -81,20 +80,6 @@ type Push<'a> = dyn FnMut(&str, oxigraph::model::NamedNodeRef<'_>, oxigraph::mod
 /// `ng:sourceCount`'s object.
 fn count(n: usize) -> oxigraph::model::Term {
     Literal::new_typed_literal(n.to_string(), oxigraph::model::vocab::xsd::INTEGER).into()
-}
-
-/// A fact's `prov:wasDerivedFrom` each source article.
-fn source_quads<'s>(
-    iri: &str,
-    sources: impl IntoIterator<Item = &'s String>,
-    base: &str,
-    push: &mut Push<'_>,
-) {
-    for a in sources {
-        if let Ok(art) = NamedNode::new(article_iri(base, a)) {
-            push(iri, prov::WAS_DERIVED_FROM, art.into());
-        }
-    }
 }
 
 /// An actor's `skos:prefLabel` and `schema:alternateName` for each other spelling.
@@ -121,8 +106,8 @@ fn name_quads(
 }
 
 /// The corpus graph's lines (N-Quads text without the final ` .`) that an online
-/// placement's [`Changes`] remove and add: a fact's old source count goes, its new
-/// count and new sources come; an actor's old names go and its new ones come.
+/// placement's [`Changes`] remove and add: a fact's old source count goes and its new
+/// one comes; an actor's old names go and its new ones come.
 pub fn delta_lines(changes: &Changes, base: &str) -> (Vec<String>, Vec<String>) {
     let Ok(graph) = NamedNode::new(corpus_graph_iri(base)) else {
         return (Vec::new(), Vec::new());
@@ -154,7 +139,6 @@ pub fn delta_lines(changes: &Changes, base: &str) -> (Vec<String>, Vec<String>) 
     let added = lines(&mut |push| {
         for (iri, (before, new)) in facts() {
             push(iri, ng::SOURCE_COUNT, count(before + new.len()));
-            source_quads(iri, new, base, push);
         }
         for (key, (_, after)) in &changes.actors {
             name_quads(

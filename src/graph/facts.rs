@@ -186,6 +186,9 @@ fn evidence(
         ),
     };
 
+    // The fact comes from this article: every article that reports it says so in its
+    // own graph, and the merged view lists them all (the corpus graph counts them).
+    b.link(fact, prov::WAS_DERIVED_FROM, &art);
     b.a(&ann, oa::ANNOTATION);
     b.link(&ann, oa::HAS_BODY, fact);
     b.link(&ann, oa::HAS_TARGET, &target);
