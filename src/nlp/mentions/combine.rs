@@ -86,28 +86,13 @@ pub fn combine(doc: &Doc, lex: &Lexicon, chunks: &[Chunk], out: &mut Vec<Mention
         match &c.kind {
             ChunkKind::Lex(entry, form) => {
                 let e = &lex.entries[*entry];
-                let mut next = k + 1;
-                if matches!(
-                    chunks.get(next).map(|c| &c.kind),
-                    Some(ChunkKind::Possessive)
-                ) {
-                    next += 1;
-                }
+                // A possessive after the name is part of it ("Russia's").
+                let next = possessive_end(chunks, k);
                 // "the Russian foreign ministry", "Russia's foreign ministry"
-                if let (ActorKind::Country, Some(ChunkKind::Institution(inst))) =
-                    (e.kind, chunks.get(next).map(|c| &c.kind))
-                {
-                    let adj = e.demonym.clone().unwrap_or_else(|| e.canonical.clone());
-                    let name = format!("{adj} {inst}");
-                    let span = span_from(doc, c, &chunks[next]);
-                    out.push(mention(
-                        span,
-                        MentionKind::Name,
-                        ActorKind::Organization,
-                        Some(name),
-                    ));
-                    holder = Some((out.len() - 1, next + 1, k));
-                    k = next + 1;
+                if let Some((m, after)) = country_institution(doc, lex, chunks, k) {
+                    out.push(m);
+                    holder = Some((out.len() - 1, after, k));
+                    k = after;
                     continue;
                 }
                 // "Israeli Defence Forces": a demonym or country before an organisation
@@ -326,4 +311,41 @@ fn collective_mention(
     }
     // "union leaders", "leaders in law enforcement": a group of its own.
     super::groups::group_mention(doc, lex, chunks, k, out).unwrap_or(k + 1)
+}
+
+/// A country's institution at chunk `k` ("the Russian foreign ministry", "Russia's
+/// foreign ministry"): its organisation mention and the chunk after it.
+pub(super) fn country_institution(
+    doc: &Doc,
+    lex: &Lexicon,
+    chunks: &[Chunk],
+    k: usize,
+) -> Option<(Mention, usize)> {
+    let c = chunks.get(k)?;
+    let ChunkKind::Lex(entry, _) = &c.kind else {
+        return None;
+    };
+    let e = &lex.entries[*entry];
+    let next = possessive_end(chunks, k);
+    let (ActorKind::Country, Some(ChunkKind::Institution(inst))) =
+        (e.kind, chunks.get(next).map(|c| &c.kind))
+    else {
+        return None;
+    };
+    let adj = e.demonym.clone().unwrap_or_else(|| e.canonical.clone());
+    let m = mention(
+        span_from(doc, c, &chunks[next]),
+        MentionKind::Name,
+        ActorKind::Organization,
+        Some(format!("{adj} {inst}")),
+    );
+    Some((m, next + 1))
+}
+
+/// The chunk after chunk `k` and the possessive that may follow it.
+fn possessive_end(chunks: &[Chunk], k: usize) -> usize {
+    match chunks.get(k + 1).map(|c| &c.kind) {
+        Some(ChunkKind::Possessive) => k + 2,
+        _ => k + 1,
+    }
 }

@@ -270,24 +270,8 @@ fn owner_at(doc: &Doc, lex: &Lexicon, chunks: &[Chunk], k: usize) -> Option<(Men
             if !matches!(e.kind, ActorKind::Country | ActorKind::Organization) {
                 return None;
             }
-            let mut next = k + 1;
-            if matches!(
-                chunks.get(next).map(|c| &c.kind),
-                Some(ChunkKind::Possessive)
-            ) {
-                next += 1;
-            }
-            if let (ActorKind::Country, Some(ChunkKind::Institution(inst))) =
-                (e.kind, chunks.get(next).map(|c| &c.kind))
-            {
-                let adj = e.demonym.clone().unwrap_or_else(|| e.canonical.clone());
-                let m = mention(
-                    span_from(doc, c, &chunks[next]),
-                    MentionKind::Name,
-                    ActorKind::Organization,
-                    Some(format!("{adj} {inst}")),
-                );
-                return Some((m, next + 1));
+            if let Some(found) = super::combine::country_institution(doc, lex, chunks, k) {
+                return Some(found);
             }
             (*form != Form::Demonym).then(|| {
                 let m = mention(
