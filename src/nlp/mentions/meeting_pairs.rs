@@ -11,7 +11,7 @@
 
 use crate::nlp::fxhash::FxHashMap;
 use crate::nlp::lexicon::{Form, Lexicon};
-use crate::nlp::{ActorKind, Doc, Mention, MentionKind, Span, TokenKind};
+use crate::nlp::{Doc, Mention, Span, TokenKind};
 
 /// Nouns of a meeting that a pair of sides may name ("the Trump-Kim summit").
 const MEETING_NOUNS: &[&str] = &[
@@ -72,19 +72,11 @@ fn before_meeting_noun(doc: &Doc, i: usize) -> bool {
 /// The mention of one half: a lexicon name's kind and canonical name, else a person.
 /// `None` for a demonym ("Russian-Ukrainian"), which qualifies rather than names.
 fn half_mention(doc: &Doc, lex: &Lexicon, span: Span) -> Option<Mention> {
-    let (actor_kind, canonical) = match lex.lookup(doc.text(span)).first() {
-        Some(&(_, Form::Demonym)) => return None,
-        Some(&(e, _)) => (lex.entries[e].kind, Some(lex.entries[e].canonical.clone())),
-        None => (ActorKind::Person, None),
-    };
-    Some(Mention {
-        span,
-        kind: MentionKind::Name,
-        actor_kind,
-        canonical,
-        roles: Vec::new(),
-        entity: None,
-    })
+    let demonym = matches!(
+        lex.lookup(doc.text(span)).first(),
+        Some(&(_, Form::Demonym))
+    );
+    (!demonym).then(|| super::pairs::part_mention(lex, doc, span))
 }
 
 /// Puts one mention on each half of the pair words in `out` (the mentions found so
