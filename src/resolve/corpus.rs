@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::actors::{resolve_actors, ActorResolution};
 use super::dictionary::{Dictionary, Entry};
 use super::events::{cluster_meetings, meeting_obs, MeetingObs};
-use super::statements::{cluster_statements, statement_obs};
+use super::statements::{cluster_statements, observations, read_texts, Texts};
 use crate::extract::Record;
 use crate::nlp::fxhash::FxHashMap;
 use crate::nlp::lexicon::{lexicon, Form};
@@ -47,6 +47,9 @@ pub struct CorpusView {
     pub statements: BTreeMap<String, MergedStatement>,
     /// What the actor dictionary says, when one was used.
     pub dictionary: Option<DictionaryFacts>,
+    /// The statement texts as resolution read them (content words, negation): the
+    /// online state keeps their words, so it need not read the texts again.
+    pub statement_texts: Texts,
 }
 
 /// The dictionary's facts about the actors of the corpus.
@@ -129,7 +132,14 @@ pub fn resolve_corpus_with(
     dict: Option<&Dictionary>,
 ) -> CorpusView {
     records.sort_by(|a, b| a.article.id.cmp(&b.article.id));
-    let actors = resolve_actors(records, dict);
+    // Statement texts are read beside actor resolution: reading needs no IRIs.
+    let (actors, texts) = {
+        let records_ref: &[Record] = records;
+        rayon::join(
+            || resolve_actors(records_ref, dict),
+            || read_texts(records_ref),
+        )
+    };
     let dictionary = dict.map(|d| dictionary_facts(d, &actors));
     // Actor IRIs.
     let mut keys = actors.keys.iter();
@@ -141,15 +151,14 @@ pub fn resolve_corpus_with(
         }
     }
     let records_ref: &[Record] = records;
-    let (meeting_iris, meetings, statement_iris, statements) = {
-        let country = countries(records_ref, dict, base);
-        // Meetings and statements depend on the actor IRIs only, not on each other.
-        let ((meeting_iris, meetings), (statement_iris, statements)) = rayon::join(
-            || resolve_meetings(records_ref, &country, base),
-            || resolve_statements(records_ref, base),
-        );
-        (meeting_iris, meetings, statement_iris, statements)
-    };
+    // Meetings and statements depend on the actor IRIs only, not on each other.
+    let ((meeting_iris, meetings), (statement_iris, statements)) = rayon::join(
+        || {
+            let country = countries(records_ref, dict, base);
+            resolve_meetings(records_ref, &country, base)
+        },
+        || resolve_statements(records_ref, &texts, base),
+    );
     let mut meeting_iris = meeting_iris.into_iter();
     let mut statement_iris = statement_iris.into_iter();
     for rec in records.iter_mut() {
@@ -169,6 +178,7 @@ pub fn resolve_corpus_with(
         meetings,
         statements,
         dictionary,
+        statement_texts: texts,
     }
 }
 
@@ -326,9 +336,9 @@ fn resolve_meetings(
 }
 
 /// Clusters and names the statements of all records (actor IRIs already resolved).
-fn resolve_statements(records: &[Record], base: &str) -> Resolved<MergedStatement> {
-    let reports = statement_obs(records);
-    let sobs = &reports.obs;
+fn resolve_statements(records: &[Record], texts: &Texts, base: &str) -> Resolved<MergedStatement> {
+    let sobs = &observations(records, texts);
+    let vocabulary = &texts.vocabulary;
     let mut statement_iris = vec![String::new(); sobs.len()];
     let mut statements = BTreeMap::new();
     for cluster in cluster_statements(sobs) {
@@ -336,7 +346,7 @@ fn resolve_statements(records: &[Record], base: &str) -> Resolved<MergedStatemen
         let words: Vec<&str> = first
             .words
             .iter()
-            .map(|&w| reports.vocabulary[w as usize].as_str())
+            .map(|&w| vocabulary[w as usize].as_str())
             .collect();
         let iri = super::statement_iri(
             base,

@@ -36,35 +36,47 @@ pub struct Reports<'a> {
     pub vocabulary: Vec<String>,
 }
 
-/// Collects the statement reports of records (actor IRIs must already be resolved).
-pub fn statement_obs(records: &[Record]) -> Reports<'_> {
+/// Every distinct statement text of some records, read once (copies of an article
+/// repeat its quotes). Reading needs no actor IRIs, so it can run beside actor
+/// resolution; it borrows nothing, so the records can then take their IRIs.
+#[derive(Debug, Clone, Default)]
+pub struct Texts {
+    /// For each statement of the records, in order, its text's place in `read`.
+    pub of: Vec<usize>,
+    /// Each distinct text's words (numbers in `vocabulary`, sorted and distinct) and
+    /// whether it is negated.
+    pub read: Vec<(Vec<u32>, bool)>,
+    /// Every word, sorted: a word's number is its place here.
+    pub vocabulary: Vec<String>,
+    /// Each distinct text → its place in `read`.
+    pub by_text: FxHashMap<String, usize>,
+}
+
+impl Texts {
+    /// A text's words spelled in byte order and joined by spaces, their count, and
+    /// whether it is negated; `None` for a text the records did not hold.
+    pub fn wording(&self, text: &str) -> Option<(usize, String, bool)> {
+        let (words, negated) = &self.read[*self.by_text.get(text)?];
+        let spelled: Vec<&str> = words
+            .iter()
+            .map(|&w| self.vocabulary[w as usize].as_str())
+            .collect();
+        Some((words.len(), spelled.join(" "), *negated))
+    }
+}
+
+/// Reads every distinct statement text of `records`.
+pub fn read_texts(records: &[Record]) -> Texts {
     let mut number: FxHashMap<String, u32> = FxHashMap::default();
-    // Each distinct text is read once (copies of an article repeat its quotes): its
-    // place in `read`, and each report's text by that place.
-    let mut texts: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut place: FxHashMap<&str, usize> = FxHashMap::default();
     let mut read: Vec<(Vec<u32>, bool)> = Vec::new();
-    let mut text_of: Vec<usize> = Vec::new();
-    let mut obs = Vec::new();
-    for rec in records {
-        for s in &rec.statements {
-            let t = *texts.entry(s.content.text.as_str()).or_insert_with(|| {
-                read.push(read_text(&s.content.text, &mut number));
-                read.len() - 1
-            });
-            text_of.push(t);
-            let speaker = s.speaker.as_deref().and_then(|local| {
-                rec.actors
-                    .iter()
-                    .find(|a| a.id == local)
-                    .map(|a| a.iri.as_str())
-            });
-            obs.push(StatementObs {
-                at: (rec.article.id.as_str(), s.id.as_str()),
-                speaker,
-                words: Vec::new(),
-                negated: read[t].1,
-            });
-        }
+    let mut of = Vec::new();
+    for s in records.iter().flat_map(|r| &r.statements) {
+        let t = *place.entry(s.content.text.as_str()).or_insert_with(|| {
+            read.push(read_text(&s.content.text, &mut number));
+            read.len() - 1
+        });
+        of.push(t);
     }
     // Renumber the words in their own order.
     let mut pairs: Vec<(String, u32)> = number.into_iter().collect();
@@ -80,12 +92,49 @@ pub fn statement_obs(records: &[Record]) -> Reports<'_> {
         words.sort_unstable();
         words.dedup();
     }
-    for (o, &t) in obs.iter_mut().zip(&text_of) {
-        o.words.clone_from(&read[t].0);
+    let by_text = place.into_iter().map(|(t, i)| (t.to_string(), i)).collect();
+    Texts {
+        of,
+        read,
+        vocabulary: pairs.into_iter().map(|(w, _)| w).collect(),
+        by_text,
     }
+}
+
+/// The statement reports of `records` (actor IRIs must already be resolved), their
+/// texts read by [`read_texts`] from the same records in the same order.
+pub fn observations<'a>(records: &'a [Record], texts: &Texts) -> Vec<StatementObs<'a>> {
+    let mut obs = Vec::new();
+    let mut of = texts.of.iter();
+    for rec in records {
+        for s in &rec.statements {
+            let speaker = s.speaker.as_deref().and_then(|local| {
+                rec.actors
+                    .iter()
+                    .find(|a| a.id == local)
+                    .map(|a| a.iri.as_str())
+            });
+            let (words, negated) = of
+                .next()
+                .map_or((Vec::new(), false), |&t| texts.read[t].clone());
+            obs.push(StatementObs {
+                at: (rec.article.id.as_str(), s.id.as_str()),
+                speaker,
+                words,
+                negated,
+            });
+        }
+    }
+    obs
+}
+
+/// Collects the statement reports of records (actor IRIs must already be resolved).
+pub fn statement_obs(records: &[Record]) -> Reports<'_> {
+    let texts = read_texts(records);
+    let obs = observations(records, &texts);
     Reports {
         obs,
-        vocabulary: pairs.into_iter().map(|(w, _)| w).collect(),
+        vocabulary: texts.vocabulary,
     }
 }
 

@@ -236,9 +236,16 @@ fn build_statements(records: &[Record], view: &CorpusView) -> State {
                     .map(|a| a.iri.as_str())
             });
             let t = *place.entry(s.content.text.as_str()).or_insert_with(|| {
-                let (w, neg) = text_words(&s.content.text);
+                // Resolution read each text already; a view made otherwise reads it.
+                let (n, words, neg) = view
+                    .statement_texts
+                    .wording(&s.content.text)
+                    .unwrap_or_else(|| {
+                        let (w, neg) = text_words(&s.content.text);
+                        (w.len(), w.join(" "), neg)
+                    });
                 // Longest first: the reverse word count sorts first.
-                texts.push((usize::MAX - w.len(), w.join(" "), neg));
+                texts.push((usize::MAX - n, words, neg));
                 texts.len() - 1
             });
             said.entry((s.iri.as_str(), speaker)).or_default().push(t);
