@@ -12,6 +12,7 @@
 //! copy they search, `parse` the meaning of each hit), `expr` (that meaning, before
 //! resolution), `calendar` (resolution against the article date).
 
+mod anchors;
 pub mod calendar;
 pub mod expr;
 mod parse;

@@ -13,6 +13,7 @@ use std::sync::OnceLock;
 
 use regex::{Captures, Regex};
 
+use super::anchors::{self, Anchor};
 use super::expr::Expr;
 use super::parse::{
     month_number, parse_ago, parse_day_of_month, parse_day_word, parse_iso, parse_month,
@@ -41,6 +42,19 @@ const MONTHS_FULL: &str =
 const WEEKDAYS: &str = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
 
 type Parse = fn(&Captures) -> Option<(Expr, bool)>;
+
+/// The patterns searched only around their anchors (see `anchors`), by rank.
+fn anchor_of(rank: usize) -> Option<Anchor> {
+    let (find, back, ahead): (fn(&[u8]) -> Vec<usize>, usize, usize) = match rank {
+        2 => (anchors::days_before_month, 1, 4),
+        4 => (anchors::ordinals, 2, 1),
+        5 => (anchors::weekdays, 3, 2),
+        7 => (anchors::units, 3, 1),
+        9 => (anchors::years, 3, 1),
+        _ => return None,
+    };
+    Some(Anchor { find, back, ahead })
+}
 
 fn patterns() -> &'static [(Regex, Parse)] {
     static P: OnceLock<Vec<(Regex, Parse)>> = OnceLock::new();
@@ -155,8 +169,14 @@ pub fn find_all(text: &str) -> Vec<Hit> {
 /// words after each read from `text`.
 fn find_all_in(search: &str, text: &str) -> Vec<Hit> {
     let mut out = Vec::new();
+    // Windows are cut by ASCII white space (see `anchors`).
+    let ascii = search.is_ascii();
     for (rank, (re, parse)) in patterns().iter().enumerate() {
-        for c in re.captures_iter(search) {
+        let matches = match anchor_of(rank).filter(|_| ascii) {
+            Some(anchor) => around_anchors(re, search, anchor),
+            None => re.captures_iter(search).collect(),
+        };
+        for c in matches {
             let Some(m) = c.get(0) else { continue };
             let end = m.end();
             let after = &text[end..];
@@ -190,6 +210,32 @@ fn find_all_in(search: &str, text: &str) -> Vec<Hit> {
     out
 }
 
+/// The matches of `re` in `search` that a whole-text search finds, searched only in
+/// the window around each anchor (a window ends on white space or the text's end, so
+/// `\b` reads there as in the whole text).
+fn around_anchors<'h>(re: &Regex, search: &'h str, anchor: Anchor) -> Vec<Captures<'h>> {
+    let bytes = search.as_bytes();
+    let mut out = Vec::new();
+    let mut done = 0;
+    for at in (anchor.find)(bytes) {
+        if at < done {
+            continue;
+        }
+        let from = anchors::back_from(bytes, at, anchor.back).max(done);
+        let to = anchors::ahead_from(bytes, at, anchor.ahead);
+        let Some(c) = search.get(..to).and_then(|w| re.captures_at(w, from)) else {
+            continue;
+        };
+        let Some(m) = c.get(0) else { continue };
+        // A match opening after this anchor is found from its own.
+        if m.start() <= at {
+            done = m.end();
+            out.push(c);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -209,6 +255,35 @@ mod tests {
         assert!(!text.is_ascii());
         assert_eq!(find_all(text), find_all_in(text, text));
         assert!(!find_all(text).is_empty());
+    }
+
+    #[test]
+    fn anchored_search_finds_what_the_whole_text_search_finds() {
+        let texts = [
+            "Earlier in the  week, on the 5th, the 5th of\tMarch, 2015 and 12 May; in early 2015,",
+            "Earlier on last Monday morning and Mondays, this past\nyear, 2019-2020, 20152 years",
+            "On  the 21st (On the 3rd) x12 March, the 1st of May 2014. In 1999 yearly weekend",
+            "Later Friday,Saturday night;the coming month;since 2001 in 2001s 1st 12th century",
+        ];
+        for text in texts {
+            for (rank, (re, _)) in patterns().iter().enumerate() {
+                let Some(anchor) = anchor_of(rank) else {
+                    continue;
+                };
+                let spans = |cs: Vec<Captures>| -> Vec<(usize, usize)> {
+                    cs.iter()
+                        .filter_map(|c| c.get(0))
+                        .map(|m| (m.start(), m.end()))
+                        .collect()
+                };
+                let whole = spans(re.captures_iter(text).collect());
+                assert_eq!(
+                    spans(around_anchors(re, text, anchor)),
+                    whole,
+                    "{rank}: {text}"
+                );
+            }
+        }
     }
 
     #[test]
