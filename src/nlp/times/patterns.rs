@@ -45,15 +45,15 @@ type Parse = fn(&Captures) -> Option<(Expr, bool)>;
 
 /// The patterns searched only around their anchors (see `anchors`), by rank.
 fn anchor_of(rank: usize) -> Option<Anchor> {
-    let (find, back, ahead): (fn(&[u8]) -> Vec<usize>, usize, usize) = match rank {
-        2 => (anchors::days_before_month, 1, 4),
-        4 => (anchors::ordinals, 2, 1),
-        5 => (anchors::weekdays, 3, 2),
-        7 => (anchors::units, 3, 1),
-        9 => (anchors::years, 3, 1),
-        _ => return None,
-    };
-    Some(Anchor { find, back, ahead })
+    let anchor = |find, back, ahead| Some(Anchor { find, back, ahead });
+    match rank {
+        2 => anchor(anchors::days_before_month, 1, 4),
+        4 => anchor(anchors::ordinals, 2, 1),
+        5 => anchor(anchors::weekdays, 3, 2),
+        7 => anchor(anchors::units, 3, 1),
+        9 => anchor(anchors::years, 3, 1),
+        _ => None,
+    }
 }
 
 fn patterns() -> &'static [(Regex, Parse)] {
