@@ -108,10 +108,9 @@ fn a_stale_marker_makes_the_next_reader_rebuild() {
     // marker is set and the mirror is behind.
     let grown = tmp.path().join("grown");
     ingest(&grown, &files);
+    // Each graph file carries its article's record.
     std::fs::remove_dir_all(dir.join("graphs")).expect("graphs removed");
-    std::fs::remove_dir_all(dir.join("records")).expect("records removed");
     copy_dir(&grown.join("graphs"), &dir.join("graphs"));
-    copy_dir(&grown.join("records"), &dir.join("records"));
     std::fs::copy(grown.join("corpus.nq"), dir.join("corpus.nq")).expect("corpus copied");
     rocks::mark_stale(&dir).expect("marker written");
     assert!(!rocks::is_fresh(&dir));

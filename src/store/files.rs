@@ -2,13 +2,16 @@
 //! writing one atomically.
 //!
 //! ```text
-//! DIR/newsgraph-store.json   marker: {"format": 1}; a directory without it is not a store
+//! DIR/newsgraph-store.json   marker: {"format": 2}; a directory without it is not a store
 //!                            (written through DIR/.newsgraph-store.json.<pid>.tmp)
 //! DIR/lock                   the ingest lock (an advisory exclusive file lock)
-//! DIR/graphs/<id>.nq         one N-Quads file per article graph, lines sorted
+//! DIR/graphs/<id>.nq         one N-Quads file per article: a first comment line holding
+//!                            the article's extraction record, as resolved, for the next
+//!                            corpus-level resolution (`store::header`), then the
+//!                            article graph's lines, sorted
 //! DIR/graphs/.<id>.nq.tmp    a file being written; never read, removed on next ingest
-//! DIR/records/<id>.json      the article's extraction record, as resolved, for the next
-//!                            corpus-level resolution (`resolve::resolve_corpus`)
+//! DIR/records/<id>.json      stores written before format 2 only: the record of an
+//!                            article whose graph file has no record line
 //! DIR/corpus.nq              the corpus graph (merged facts' sources, canonical names)
 //! DIR/index/records.jsonl    the resolution index: every record, slimmed to what
 //!                            corpus-level resolution reads (see `store::index`)
@@ -39,7 +42,7 @@ pub const RECORDS: &str = "records";
 /// Name of the corpus graph file.
 pub const CORPUS: &str = "corpus.nq";
 
-const MARKER_CONTENT: &str = "{\"format\": 1}\n";
+const MARKER_CONTENT: &str = "{\"format\": 2}\n";
 
 /// The file name stem for an article id.
 pub fn file_stem(id: &str) -> String {
@@ -57,30 +60,10 @@ pub fn graph_path(dir: &Path, id: &str) -> PathBuf {
     dir.join(GRAPHS).join(format!("{}.{EXT}", file_stem(id)))
 }
 
-/// The path of an article's extraction record.
+/// The path of an article's extraction record in a store written before format 2
+/// (later stores keep it in the graph file: `store::header`).
 pub fn record_path(dir: &Path, id: &str) -> PathBuf {
     dir.join(RECORDS).join(format!("{}.json", file_stem(id)))
-}
-
-/// Every record file of the store, sorted by name.
-pub fn record_files(dir: &Path) -> Result<Vec<PathBuf>, StoreError> {
-    let records = dir.join(RECORDS);
-    if !records.is_dir() {
-        return Ok(Vec::new());
-    }
-    let entries =
-        std::fs::read_dir(&records).map_err(|e| StoreError::io(&records, "cannot list", e))?;
-    let mut files = Vec::new();
-    for entry in entries {
-        let entry = entry.map_err(|e| StoreError::io(&records, "cannot list", e))?;
-        let name = entry.file_name();
-        let name = name.to_string_lossy();
-        if !name.starts_with('.') && name.ends_with(".json") {
-            files.push(entry.path());
-        }
-    }
-    files.sort();
-    Ok(files)
 }
 
 fn tmp_path(final_path: &Path) -> PathBuf {
@@ -126,10 +109,8 @@ pub fn create_store(dir: &Path) -> Result<(), StoreError> {
         }
         write_marker(dir)?;
     }
-    for sub in [GRAPHS, RECORDS] {
-        let d = dir.join(sub);
-        std::fs::create_dir_all(&d).map_err(|e| StoreError::io(&d, "cannot create", e))?;
-    }
+    let d = dir.join(GRAPHS);
+    std::fs::create_dir_all(&d).map_err(|e| StoreError::io(&d, "cannot create", e))?;
     Ok(())
 }
 
@@ -195,15 +176,17 @@ pub fn lock(dir: &Path, wait: bool) -> Result<File, StoreError> {
     }
 }
 
-/// Every graph file of the store, sorted by name. Hidden (temporary) files are skipped,
-/// and so is a graph whose record is missing: an article is written graph first and
-/// record last, so its record is what commits it, and a kill between the two leaves a
-/// graph no reader may see (the next ingest of that article rewrites both).
+/// Every graph file of the store, sorted by name. Hidden (temporary) files are
+/// skipped. A graph file carries its article's record (`store::header`) and is renamed
+/// into place whole, so its presence commits the article. In a store written before
+/// format 2, a graph with no record line is committed only by its record file (written
+/// last then): a kill between the two left a graph no reader may see.
 pub fn graph_files(dir: &Path) -> Result<Vec<PathBuf>, StoreError> {
     let graphs = dir.join(GRAPHS);
     if !graphs.is_dir() {
         return Ok(Vec::new());
     }
+    let legacy = dir.join(RECORDS).is_dir();
     let entries =
         std::fs::read_dir(&graphs).map_err(|e| StoreError::io(&graphs, "cannot list", e))?;
     let mut files = Vec::new();
@@ -214,7 +197,13 @@ pub fn graph_files(dir: &Path) -> Result<Vec<PathBuf>, StoreError> {
         let Some(stem) = name.strip_suffix(&format!(".{EXT}")) else {
             continue;
         };
-        if !name.starts_with('.') && dir.join(RECORDS).join(format!("{stem}.json")).is_file() {
+        if name.starts_with('.') {
+            continue;
+        }
+        let committed = !legacy
+            || dir.join(RECORDS).join(format!("{stem}.json")).is_file()
+            || super::header::has(&entry.path());
+        if committed {
             files.push(entry.path());
         }
     }

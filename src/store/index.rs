@@ -9,14 +9,14 @@
 //!                              re-linked; a later file's record replaces an earlier
 //!                              one of the same article
 //! DIR/index/stale              present while an ingest is rewriting records: the index
-//!                              may not match them, so it is rebuilt from DIR/records/
+//!                              may not match them, so it is rebuilt from the records
 //! ```
 //! Published IRIs stay put (`resolve::published`), so an ingest changes few earlier
 //! records: it appends a segment of what it changed instead of rewriting the whole
 //! index (903 MB at 100,000 articles), and folds the segments into a new base once
 //! they hold a quarter of the base's bytes (or [`MAX_SEGMENTS`] files).
 //!
-//! The index is only a cache of `DIR/records/`: when it is missing, stale, of another
+//! The index is only a cache of the stored records (each graph file's first line): when it is missing, stale, of another
 //! format, or unreadable, [`read`] answers `None` and the caller rebuilds it from the
 //! records. This module must not decide anything about identity (that is `resolve`).
 

@@ -27,6 +27,7 @@ pub mod clusters;
 mod error;
 pub mod export;
 pub mod files;
+pub mod header;
 pub mod index;
 mod load;
 pub mod rocks;
@@ -188,9 +189,9 @@ impl Store {
     }
 
     /// Replaces the graphs of several articles: maps each record, writes every graph
-    /// and record file of the batch to a temporary file and syncs them together, moves
-    /// the graphs into place and syncs their directory, then moves the records (which
-    /// commit them) and syncs theirs, then swaps the graphs in memory in one
+    /// file of the batch (the record on its first line, see [`header`]) to a temporary
+    /// file and syncs them together, moves them into place (which commits each
+    /// article) and syncs their directory, then swaps the graphs in memory in one
     /// transaction. Returns one result per record, in order; a record that fails
     /// (mapping or writing) leaves its old graph untouched.
     pub fn replace_articles(&self, records: &[Record]) -> Vec<Result<Written, StoreError>> {
@@ -201,16 +202,10 @@ impl Store {
     /// Every stored extraction record (as last resolved), in article-id order. Records
     /// are what corpus-level resolution re-reads when new articles arrive.
     pub fn records(&self) -> Result<Vec<Record>, StoreError> {
-        let paths = files::record_files(&self.dir)?;
+        let paths = files::graph_files(&self.dir)?;
         let mut records: Vec<Record> = paths
             .par_iter()
-            .map(|p| {
-                let bytes = std::fs::read(p).map_err(|e| StoreError::io(p, "cannot read", e))?;
-                serde_json::from_slice(&bytes).map_err(|e| StoreError::Storage {
-                    path: p.clone(),
-                    message: format!("not an extraction record: {e}"),
-                })
-            })
+            .map(|p| self.record_of_graph(p))
             .collect::<Result<_, _>>()?;
         records.sort_by(|a, b| a.article.id.cmp(&b.article.id));
         Ok(records)
@@ -218,10 +213,24 @@ impl Store {
 
     /// The stored extraction record of one article.
     pub fn record(&self, id: &str) -> Result<Record, StoreError> {
-        let p = files::record_path(&self.dir, id);
-        let bytes = std::fs::read(&p).map_err(|e| StoreError::io(&p, "cannot read", e))?;
+        self.record_of_graph(&files::graph_path(&self.dir, id))
+    }
+
+    /// The record an article's graph file carries on its first line, or, in a store
+    /// written before format 2, its record file.
+    fn record_of_graph(&self, graph: &Path) -> Result<Record, StoreError> {
+        let (p, bytes) = match header::read(graph) {
+            Ok(Some(json)) => (graph.to_path_buf(), json),
+            Ok(None) => {
+                let stem = graph.file_stem().unwrap_or_default().to_string_lossy();
+                let p = self.dir.join(files::RECORDS).join(format!("{stem}.json"));
+                let bytes = std::fs::read(&p).map_err(|e| StoreError::io(&p, "cannot read", e))?;
+                (p, bytes)
+            }
+            Err(e) => return Err(StoreError::io(graph, "cannot read", e)),
+        };
         serde_json::from_slice(&bytes).map_err(|e| StoreError::Storage {
-            path: p.clone(),
+            path: p,
             message: format!("not an extraction record: {e}"),
         })
     }
@@ -285,9 +294,10 @@ impl Store {
         clusters::read(&self.dir, base)
     }
 
-    /// Whether the store holds the record of this article id.
+    /// Whether the store holds the record of this article id (its graph file's
+    /// record line, or a record file in a store written before format 2).
     pub fn has_record(&self, id: &str) -> bool {
-        files::record_path(&self.dir, id).exists()
+        header::has(&files::graph_path(&self.dir, id)) || files::record_path(&self.dir, id).exists()
     }
 
     /// Removes the online-resolution state: call before rewriting records.

@@ -125,20 +125,49 @@ fn union_export_lists_shared_triples_once() {
 }
 
 #[test]
-fn graph_without_its_record_is_not_shown() {
+fn graph_without_its_record_is_not_shown_in_a_format_1_store() {
     let dir = tempfile::tempdir().unwrap();
     let s = Store::open_writable(dir.path(), false).unwrap();
     s.replace_article(&record("x1", &["Wang Yi"])).unwrap();
     drop(s);
+    // Format 1 kept the record in `records/`, written after the graph.
+    let path = files::graph_path(dir.path(), "x1");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let (line, graph) = text.split_once('\n').unwrap();
+    let json = line.strip_prefix("# newsgraph-record ").unwrap();
+    std::fs::create_dir_all(dir.path().join(files::RECORDS)).unwrap();
+    std::fs::write(files::record_path(dir.path(), "x1"), json).unwrap();
+    std::fs::write(&path, graph).unwrap();
     // A kill between the graph and the record of a second article.
-    let graph = std::fs::read_to_string(files::graph_path(dir.path(), "x1")).unwrap();
     assert!(graph.contains("x1"));
     std::fs::write(
         files::graph_path(dir.path(), "x2"),
         graph.replace("x1", "x2"),
     )
     .unwrap();
-    assert_eq!(Store::open(dir.path()).unwrap().article_count(), 1);
+    let s = Store::open(dir.path()).unwrap();
+    assert_eq!(s.article_count(), 1);
+    assert_eq!(s.record("x1").unwrap().article.id, "x1");
+}
+
+#[test]
+fn a_graph_file_commits_its_article_with_the_record_on_its_first_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = Store::open_writable(dir.path(), false).unwrap();
+    s.replace_article(&record("x1", &["Wang Yi"])).unwrap();
+    drop(s);
+    assert!(!dir.path().join(files::RECORDS).exists());
+    let text = std::fs::read_to_string(files::graph_path(dir.path(), "x1")).unwrap();
+    assert!(text.starts_with("# newsgraph-record {"));
+    std::fs::write(
+        files::graph_path(dir.path(), "x2"),
+        text.replace("x1", "x2"),
+    )
+    .unwrap();
+    let s = Store::open(dir.path()).unwrap();
+    assert_eq!(s.article_count(), 2);
+    assert_eq!(s.record("x2").unwrap().article.id, "x2");
+    assert!(s.has_record("x2") && !s.has_record("x3"));
 }
 
 #[test]

@@ -11,7 +11,7 @@ use oxigraph::model::{NamedNodeRef, Quad};
 use rayon::prelude::*;
 
 use super::swap::{put_graphs, GraphSwap};
-use super::{files, load, storage, Store, StoreError, Written};
+use super::{files, header, load, storage, Store, StoreError, Written};
 use crate::extract::Record;
 
 /// How many batches of a write-only store [`Store::replace_articles_streamed`] writes
@@ -71,9 +71,7 @@ impl Store {
             if stop.load(Ordering::Relaxed) {
                 return n;
             }
-            let graph = files::create_temp(&files::graph_path(&self.dir, id));
-            let record = files::create_temp(&files::record_path(&self.dir, id));
-            if graph.is_err() || record.is_err() {
+            if files::create_temp(&files::graph_path(&self.dir, id)).is_err() {
                 // The writer will report what is wrong, if it still is.
                 return n;
             }
@@ -86,7 +84,6 @@ impl Store {
     pub fn remove_temps(&self, ids: &[&str]) {
         for id in ids {
             files::remove_temp(&files::graph_path(&self.dir, id));
-            files::remove_temp(&files::record_path(&self.dir, id));
         }
     }
 
@@ -120,17 +117,15 @@ impl Store {
                 } else {
                     Vec::new()
                 };
-                let (graph, count) = (nquads.text, nquads.quads);
-                let record = serde_json::to_vec(r).map_err(|e| StoreError::Write {
+                let graph = header::graph_file(r, &nquads.text).map_err(|e| StoreError::Write {
                     what: format!("the record of article `{}`", r.article.id),
                     source: e.into(),
                 })?;
                 Ok(Prepared {
-                    count,
+                    count: nquads.quads,
                     quads,
                     old,
                     graph,
-                    record,
                 })
             })
             .collect()
@@ -165,25 +160,20 @@ impl Store {
         records: &[Record],
         prepared: Vec<Result<Prepared, StoreError>>,
     ) -> Result<Vec<Result<Written, StoreError>>, StoreError> {
-        // Group commit: every graph and record of the batch is written to its temporary
-        // file and synced at once; then the graphs go into place and their directory is
-        // synced; only then do the records that commit them follow. A record is thus
-        // never on disk before its graph is durable, and a batch costs two directory
-        // syncs and the device's time for the file syncs done together, not two
-        // sequential syncs per article.
+        // Group commit: every graph file of the batch (its record on the first line) is
+        // written to its temporary file and synced at once; then each goes into place
+        // and their directory is synced. A batch costs one directory sync and the
+        // device's time for the file syncs done together, not a sync per article.
         let mut paths = Vec::new();
         let mut temps: Vec<(PathBuf, &[u8])> = Vec::new();
         for (r, p) in records.iter().zip(&prepared) {
+            let graph = files::graph_path(&self.dir, &r.article.id);
             if let Ok(p) = p {
-                let graph = files::graph_path(&self.dir, &r.article.id);
-                let record = files::record_path(&self.dir, &r.article.id);
                 temps.push((graph.clone(), p.graph.as_slice()));
-                temps.push((record.clone(), p.record.as_slice()));
-                paths.push(Some((graph, record)));
+                paths.push(Some(graph));
             } else {
                 // Nothing to write; a file created ahead for it goes.
-                files::remove_temp(&files::graph_path(&self.dir, &r.article.id));
-                files::remove_temp(&files::record_path(&self.dir, &r.article.id));
+                files::remove_temp(&graph);
                 paths.push(None);
             }
         }
@@ -197,29 +187,29 @@ impl Store {
         let mut synced = files::write_synced_temps(&temps).into_iter();
         let mut status: Vec<Result<(), StoreError>> = Vec::with_capacity(records.len());
         for p in &paths {
-            let Some((graph, record)) = p else {
+            let Some(graph) = p else {
                 status.push(Ok(()));
                 continue;
             };
-            let g = synced.next().unwrap_or(Ok(()));
-            let r = synced.next().unwrap_or(Ok(()));
-            let done = g.and(r).and_then(|()| files::rename_synced(graph));
+            let done = synced
+                .next()
+                .unwrap_or(Ok(()))
+                .and_then(|()| files::rename_synced(graph));
             if done.is_err() {
                 files::remove_temp(graph);
-                files::remove_temp(record);
             }
             status.push(done);
         }
         files::sync_dir(&self.dir.join(files::GRAPHS))?;
-        for (p, st) in paths.iter().zip(status.iter_mut()) {
-            if let (Some((_, record)), Ok(())) = (p, &st) {
-                *st = files::rename_synced(record);
-                if st.is_err() {
-                    files::remove_temp(record);
+        // A store written before format 2 may still hold these articles' old record
+        // files; the graph files' record lines now stand for them.
+        if self.dir.join(files::RECORDS).is_dir() {
+            for (r, st) in records.iter().zip(&status) {
+                if st.is_ok() {
+                    let _ = std::fs::remove_file(files::record_path(&self.dir, &r.article.id));
                 }
             }
         }
-        files::sync_dir(&self.dir.join(files::RECORDS))?;
         let mut written: Vec<Result<Prepared, StoreError>> = prepared
             .into_iter()
             .zip(status)
@@ -275,6 +265,6 @@ pub(super) struct Prepared {
     /// What the article's graph file held before (only when loaded; `None` for a
     /// new article or an unreadable file).
     old: Option<Vec<Quad>>,
+    /// The graph file's bytes: the record's line, then the N-Quads.
     graph: Vec<u8>,
-    record: Vec<u8>,
 }
