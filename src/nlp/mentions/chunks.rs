@@ -52,9 +52,11 @@ pub struct Chunk {
 }
 
 /// Name particles that may stand inside a name in lower case ("Osama bin Laden").
+/// ("Ursula von der Leyen", "Luiz Inácio Lula da Silva", "Karl-Theodor zu Guttenberg").
+/// Words that are also English ("do", "ten", "y") are left out.
 pub(super) const PARTICLES: &[&str] = &[
-    "al", "al-", "bin", "binti", "da", "de", "del", "della", "der", "di", "dos", "du", "el", "ibn",
-    "la", "le", "van", "von",
+    "abu", "al", "al-", "ben", "bin", "bint", "binti", "da", "das", "de", "degli", "del", "della",
+    "den", "der", "des", "di", "dos", "du", "el", "ibn", "la", "le", "ould", "van", "von", "zu",
 ];
 
 pub(super) fn is_cap_word(doc: &Doc, i: usize) -> bool {

@@ -112,8 +112,10 @@ pub(super) fn name_run_end(
             j += 1; // the period of an initial
             continue;
         }
-        if PARTICLES.contains(&t) && j + 1 < end && is_cap_word(doc, j + 1) {
-            j += 1;
+        // "Mohammed bin Salman", "Ursula von der Leyen", "Jean de la Fontaine": one to
+        // three particles between two capitalised name words.
+        if let Some(n) = particles_end(doc, j, end) {
+            j = n;
             continue;
         }
         // "Directorate of Communications", "Bank of England": `of`/`for`/`and` inside an
@@ -153,6 +155,17 @@ pub(super) fn name_run_end(
         j -= 1;
     }
     j
+}
+
+/// The end of the lower-case particles ("bin", "von der", "de la") that start at token
+/// `j` when a capitalised word follows them (at most three: "Merkel de facto" and
+/// "Putin la" are cut before the particle); `None` when no particle stands there.
+fn particles_end(doc: &Doc, j: usize, end: usize) -> Option<usize> {
+    let mut n = j;
+    while n < end && n < j + 3 && PARTICLES.contains(&doc.token_text(n)) {
+        n += 1;
+    }
+    (n > j && n < end && is_cap_word(doc, n)).then_some(n)
 }
 
 /// The end of junk token `f` glued to a name, with what it drags along: for page
