@@ -213,6 +213,28 @@ pub fn form_key(form: &str) -> String {
         .replace('’', "'")
 }
 
+/// A word in capitals of two letters or more ("MONDAY", "ÉLYSÉE"), in Title Case
+/// ("Monday"); `None` for any other word. Cheap for a word whose second letter is
+/// lower case, nearly every one.
+pub fn capitals_title(word: &str) -> Option<String> {
+    let mut chars = word.chars();
+    let first = chars.next().filter(|c| c.is_uppercase())?;
+    chars.next().filter(|c| c.is_uppercase())?;
+    if !word
+        .chars()
+        .all(|c| c.is_uppercase() || c == '-' || c == '\'' || c == '’')
+    {
+        return None;
+    }
+    let mut t: String = first.to_string();
+    t.extend(
+        word[first.len_utf8()..]
+            .chars()
+            .flat_map(char::to_lowercase),
+    );
+    Some(t)
+}
+
 impl Lexicon {
     fn load() -> Lexicon {
         let mut lex = Lexicon {
@@ -474,9 +496,11 @@ impl Lexicon {
         self.title_words.get(lower).map(|s| s.as_str())
     }
 
-    /// Whether a capitalised word never names an actor ("Thursday", "However").
+    /// Whether a capitalised word never names an actor ("Thursday", "However"), also
+    /// written in capitals ("THURSDAY", "THE").
     pub fn is_not_name(&self, word: &str) -> bool {
         self.not_names.contains(word)
+            || capitals_title(word).is_some_and(|t| self.not_names.contains(&t))
     }
 
     /// Whether a capitalised word, standing alone, never names a person ("Democratic",
@@ -568,6 +592,21 @@ mod tests {
         for (w, &lengths) in &lex.first_words {
             assert_eq!(lex.form_lengths(w), lengths, "{w}");
         }
+    }
+
+    #[test]
+    fn capitals_title_of_a_weekday() {
+        assert_eq!(capitals_title("MONDAY").as_deref(), Some("Monday"));
+    }
+
+    #[test]
+    fn capitals_title_of_a_name_is_none() {
+        assert_eq!(capitals_title("Monday"), None);
+    }
+
+    #[test]
+    fn weekday_in_capitals_is_no_name() {
+        assert!(lexicon().is_not_name("WEDNESDAY"));
     }
 
     #[test]

@@ -19,7 +19,10 @@ fn two_particles_stay_inside_the_name() {
 #[test]
 fn one_particle_stays_inside_the_name() {
     let n = names("Brazilian President Luiz Inácio Lula da Silva spoke.");
-    assert!(n.contains(&"Luiz Inácio Lula da Silva".to_string()), "{n:?}");
+    assert!(
+        n.contains(&"Luiz Inácio Lula da Silva".to_string()),
+        "{n:?}"
+    );
 }
 
 #[test]
@@ -37,7 +40,10 @@ fn particle_at_the_end_of_the_sentence_ends_the_name() {
 #[test]
 fn zu_is_a_particle() {
     let n = names("Karl-Theodor zu Guttenberg resigned.");
-    assert!(n.contains(&"Karl-Theodor zu Guttenberg".to_string()), "{n:?}");
+    assert!(
+        n.contains(&"Karl-Theodor zu Guttenberg".to_string()),
+        "{n:?}"
+    );
 }
 
 #[test]
@@ -65,4 +71,58 @@ fn community_leaders_stay_a_group() {
         entity_of(&d, "Palestinian community leaders"),
         Some("Palestinian community leaders")
     );
+}
+
+#[test]
+fn weekday_in_capitals_is_no_name() {
+    let n = names("MONDAY, Oct. 3 -- Walter Mondale spoke in Minneapolis.");
+    assert!(!n.contains(&"MONDAY".to_string()), "{n:?}");
+}
+
+#[test]
+fn month_in_capitals_is_no_name() {
+    let n = names("The talks will resume in JANUARY, Jim Smith said.");
+    assert!(!n.contains(&"JANUARY".to_string()), "{n:?}");
+}
+
+#[test]
+fn common_words_in_capitals_are_no_name() {
+    let n = names("Jim Smith said the MEETING WAS DELAYED.");
+    assert_eq!(n, ["Jim Smith"]);
+}
+
+#[test]
+fn name_in_capitals_stays_a_name() {
+    let n = names("WALTER MONDALE spoke in Minneapolis.");
+    assert!(n.contains(&"WALTER MONDALE".to_string()), "{n:?}");
+}
+
+#[test]
+fn surname_in_capitals_the_text_writes_as_a_name_stays() {
+    let n = names("George Bush spoke. Later BUSH SAID it went well.");
+    assert!(n.contains(&"BUSH".to_string()), "{n:?}");
+}
+
+#[test]
+fn country_in_capitals_inside_a_line_is_the_country() {
+    let d = doc("Jim Smith said: MAKE MEXICO GREAT AGAIN.");
+    assert_eq!(entity_of(&d, "MEXICO"), Some("Mexico"));
+}
+
+#[test]
+fn plural_of_a_common_word_in_capitals_is_no_name() {
+    let n = names("Jim Smith said the BOMBERS were gone.");
+    assert_eq!(n, ["Jim Smith"]);
+}
+
+#[test]
+fn dateline_in_capitals_stays_a_place() {
+    let d = doc("MOSCOW (Reuters) - Jim Smith met Ann Jones.");
+    assert_eq!(entity_of(&d, "MOSCOW"), Some("Moscow"));
+}
+
+#[test]
+fn contraction_in_capitals_is_no_name() {
+    let n = names("Jim Smith said IOWA DOESN’T MATTER.");
+    assert!(!n.iter().any(|x| x.contains("DOESN")), "{n:?}");
 }

@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 
 use super::chunks::is_cap_word;
-use crate::nlp::lexicon::{Form, Lexicon, LowerWord};
+use crate::nlp::lexicon::{capitals_title, Form, Lexicon, LowerWord};
 use crate::nlp::{Doc, TokenKind};
 
 pub(super) fn lower(doc: &Doc, i: usize) -> String {
@@ -38,18 +38,38 @@ pub struct Words<'d, 'l> {
     pub low: Vec<Cow<'d, str>>,
     /// Per token: the title tables' facts and the form lengths.
     facts: Vec<(LowerWord<'l>, u64)>,
+    /// The words in capitals inside a line ("MAKE MEXICO GREAT"), in Title Case, by
+    /// token index, sorted: the lexicon knows "Mexico", not "MEXICO".
+    caps: Vec<(usize, String)>,
 }
 
 impl<'d, 'l> Words<'d, 'l> {
     /// Looks up every token of `doc`.
     pub fn new(doc: &'d Doc, lex: &'l Lexicon) -> Self {
         let low = lower_tokens(doc);
+        let mut caps = Vec::new();
         let facts = low
             .iter()
             .enumerate()
-            .map(|(i, l)| (lex.lower_word(l), lex.form_lengths(doc.token_text(i))))
+            .map(|(i, l)| {
+                let text = doc.token_text(i);
+                let mut lengths = lex.form_lengths(text);
+                if let Some(title) = capitals_title(text).filter(|_| inside_line(doc, i)) {
+                    if lengths == 0 {
+                        lengths = lex.form_lengths(&title);
+                    }
+                    caps.push((i, title));
+                }
+                (lex.lower_word(l), lengths)
+            })
             .collect();
-        Words { low, facts }
+        Words { low, facts, caps }
+    }
+
+    /// Token `i` in Title Case when it is a word in capitals inside a line.
+    fn caps_title(&self, i: usize) -> Option<&str> {
+        let k = self.caps.binary_search_by_key(&i, |c| c.0).ok()?;
+        Some(self.caps[k].1.as_str())
     }
 
     /// [`Lexicon::title_word_kind`] of token `i`.
@@ -196,6 +216,17 @@ pub(super) fn institution_at(
     None
 }
 
+/// Whether token `i` follows another token on its line: a word in capitals opening a
+/// line is left to the dateline rule ("MOSCOW (Reuters) —" is a place, not Russia).
+fn inside_line(doc: &Doc, i: usize) -> bool {
+    i > 0
+        && !doc
+            .body()
+            .get(doc.tokens[i - 1].span.end..doc.tokens[i].span.start)
+            .unwrap_or("\n")
+            .contains('\n')
+}
+
 pub(super) fn lex_at(
     doc: &Doc,
     words: &Words,
@@ -209,8 +240,14 @@ pub(super) fn lex_at(
     }
     let mut texts = [""; 8];
     let n = end.min(i + 8) - i;
+    // "MAKE MEXICO GREAT": a word in capitals the lexicon knows only in Title Case is
+    // looked up so, with the words in capitals after it.
+    let title = words.caps_title(i).is_some() && lex.form_lengths(doc.token_text(i)) == 0;
     for (k, w) in texts[..n].iter_mut().enumerate() {
-        *w = doc.token_text(i + k);
+        *w = match words.caps_title(i + k).filter(|_| title) {
+            Some(t) => t,
+            None => doc.token_text(i + k),
+        };
     }
     lex.longest_match_with(&texts[..n], lengths)
         .map(|h| (i + h.len, h.entry, h.form))
