@@ -12,7 +12,7 @@ use super::headlines::is_sentence_initial;
 use super::junk;
 use super::probes::{institution_at, lex_at, title_at, Words};
 use super::runs::{is_compound_of_names, junk_end, name_before_verb, name_run_end};
-use crate::nlp::lexicon::{capitals_title, Form, Lexicon};
+use crate::nlp::lexicon::{with_capitals_forms, Form, Lexicon};
 use crate::nlp::{Doc, TokenKind};
 
 /// What a chunk is.
@@ -97,17 +97,17 @@ pub fn chunk(
     // A word in capitals that is ordinary English ("TUESDAY'S MEETING", "THE WHITE
     // HOUSE") forms no name unless the text writes it as one elsewhere ("Bush") or it
     // is a given name.
-    let known = |w: &str| match capitals_title(w) {
-        Some(t) => {
-            let named = mid_caps.contains(t.as_str()) || lex.is_given_name(&t);
+    let known = |w: &str| {
+        with_capitals_forms(w, |t, low| {
+            let named = mid_caps.contains(t) || lex.is_given_name(t);
             // "DOESN'T", "WE'RE": a contraction.
-            let contraction = t
+            let contraction = low
                 .split_once(['\'', '’'])
                 .is_some_and(|(_, r)| matches!(r, "t" | "re" | "ve" | "ll" | "d" | "m"));
-            (named || !junk::is_common_or_plural(lex, &t.to_lowercase()) && !contraction)
+            (named || !junk::is_common_or_plural(lex, low) && !contraction)
                 && (!headline || named || mid_caps.contains(w))
-        }
-        None => !headline || mid_caps.contains(w) || lex.is_given_name(w),
+        })
+        .unwrap_or_else(|| !headline || mid_caps.contains(w) || lex.is_given_name(w))
     };
     while i < end {
         let tok = doc.tokens[i];

@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 
 use super::chunks::is_cap_word;
-use crate::nlp::lexicon::{capitals_title, Form, Lexicon, LowerWord};
+use crate::nlp::lexicon::{capitals_title, with_capitals_forms, Form, Lexicon, LowerWord};
 use crate::nlp::{Doc, TokenKind};
 
 pub(super) fn lower(doc: &Doc, i: usize) -> String {
@@ -38,9 +38,9 @@ pub struct Words<'d, 'l> {
     pub low: Vec<Cow<'d, str>>,
     /// Per token: the title tables' facts and the form lengths.
     facts: Vec<(LowerWord<'l>, u64)>,
-    /// The words in capitals inside a line ("MAKE MEXICO GREAT"), in Title Case, by
-    /// token index, sorted: the lexicon knows "Mexico", not "MEXICO".
-    caps: Vec<(usize, String)>,
+    /// The words in capitals inside a line that start a lexicon form only in Title
+    /// Case ("MEXICO" in "MAKE MEXICO GREAT"), by token index, sorted.
+    caps: Vec<usize>,
 }
 
 impl<'d, 'l> Words<'d, 'l> {
@@ -54,11 +54,12 @@ impl<'d, 'l> Words<'d, 'l> {
             .map(|(i, l)| {
                 let text = doc.token_text(i);
                 let mut lengths = lex.form_lengths(text);
-                if let Some(title) = capitals_title(text).filter(|_| inside_line(doc, i)) {
-                    if lengths == 0 {
-                        lengths = lex.form_lengths(&title);
+                if lengths == 0 {
+                    let title = with_capitals_forms(text, |t, _| lex.form_lengths(t));
+                    if let Some(n) = title.filter(|&n| n != 0 && inside_line(doc, i)) {
+                        lengths = n;
+                        caps.push(i);
                     }
-                    caps.push((i, title));
                 }
                 (lex.lower_word(l), lengths)
             })
@@ -66,10 +67,9 @@ impl<'d, 'l> Words<'d, 'l> {
         Words { low, facts, caps }
     }
 
-    /// Token `i` in Title Case when it is a word in capitals inside a line.
-    fn caps_title(&self, i: usize) -> Option<&str> {
-        let k = self.caps.binary_search_by_key(&i, |c| c.0).ok()?;
-        Some(self.caps[k].1.as_str())
+    /// Whether token `i` starts a lexicon form only in Title Case.
+    fn title_case_form(&self, i: usize) -> bool {
+        !self.caps.is_empty() && self.caps.binary_search(&i).is_ok()
     }
 
     /// [`Lexicon::title_word_kind`] of token `i`.
@@ -238,13 +238,22 @@ pub(super) fn lex_at(
     if lengths == 0 {
         return None;
     }
-    let mut texts = [""; 8];
     let n = end.min(i + 8) - i;
     // "MAKE MEXICO GREAT": a word in capitals the lexicon knows only in Title Case is
     // looked up so, with the words in capitals after it.
-    let title = words.caps_title(i).is_some() && lex.form_lengths(doc.token_text(i)) == 0;
+    let titles: Vec<String> = if words.title_case_form(i) {
+        (i..i + n)
+            .map(|k| {
+                let t = doc.token_text(k);
+                capitals_title(t).unwrap_or_else(|| t.to_string())
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let mut texts = [""; 8];
     for (k, w) in texts[..n].iter_mut().enumerate() {
-        *w = match words.caps_title(i + k).filter(|_| title) {
+        *w = match titles.get(k) {
             Some(t) => t,
             None => doc.token_text(i + k),
         };
