@@ -126,3 +126,27 @@ fn contraction_in_capitals_is_no_name() {
     let n = names("Jim Smith said IOWA DOESN’T MATTER.");
     assert!(!n.iter().any(|x| x.contains("DOESN")), "{n:?}");
 }
+
+#[test]
+fn english_word_opening_a_quotation_is_no_name() {
+    let n = names("Issa said, “Well, this is where her judgment is in question.”");
+    assert_eq!(n, ["Issa"]);
+}
+
+#[test]
+fn show_title_word_in_quotes_is_no_name() {
+    let n = names("Carson said on “Meet the Press” that he expects to be vetted.");
+    assert!(!n.contains(&"Meet".to_string()), "{n:?}");
+}
+
+#[test]
+fn name_opening_a_quotation_stays_a_name() {
+    let n = names("He said: “Trump is wrong,” and left.");
+    assert_eq!(n, ["Trump"]);
+}
+
+#[test]
+fn number_word_alone_is_no_name() {
+    let n = names("Schumer was part of the Gang of Eight in the Senate.");
+    assert!(!n.contains(&"Eight".to_string()), "{n:?}");
+}
