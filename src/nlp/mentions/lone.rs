@@ -65,9 +65,16 @@ fn opens_quotation(doc: &Doc, i: usize) -> bool {
 /// Whether the text writes token `i`'s word capitalised after another word elsewhere
 /// ("said Well", "Orson Welles … Well"), where a capital means a name.
 fn capitalised_in_a_sentence(doc: &Doc, i: usize) -> bool {
-    let text = doc.token_text(i);
+    let text = doc.token_text(i).as_bytes();
+    let body = doc.body().as_bytes();
+    // Compared as bytes, length first: the scan runs over the whole text.
     super::elsewhere(doc, i).any(|k| {
-        k != i && k > 0 && doc.tokens[k - 1].kind == TokenKind::Word && doc.token_text(k) == text
+        let s = doc.tokens[k].span;
+        s.end - s.start == text.len()
+            && body.get(s.start..s.end) == Some(text)
+            && k != i
+            && k > 0
+            && doc.tokens[k - 1].kind == TokenKind::Word
     })
 }
 
