@@ -11,7 +11,9 @@ use std::ops::Range;
 use super::headlines::is_sentence_initial;
 use super::junk;
 use super::probes::{institution_at, lex_at, title_at, Words};
-use super::runs::{is_compound_of_names, junk_end, name_before_verb, name_run_end};
+use super::runs::{
+    is_compound_of_names, junk_end, name_before_verb, name_run_end, particle_surname,
+};
 use crate::nlp::lexicon::{with_capitals_forms, Form, Lexicon};
 use crate::nlp::{Doc, TokenKind};
 
@@ -51,13 +53,41 @@ pub struct Chunk {
     pub tokens: Range<usize>,
 }
 
-/// Name particles that may stand inside a name in lower case ("Osama bin Laden").
-/// ("Ursula von der Leyen", "Luiz Inácio Lula da Silva", "Karl-Theodor zu Guttenberg").
-/// Words that are also English ("do", "ten", "y") are left out.
-pub(super) const PARTICLES: &[&str] = &[
-    "abu", "al", "al-", "ben", "bin", "bint", "binti", "da", "das", "de", "degli", "del", "della",
-    "den", "der", "des", "di", "dos", "du", "el", "ibn", "la", "le", "ould", "van", "von", "zu",
-];
+/// Whether a word is a name particle that may stand inside a name in lower case
+/// ("Osama bin Laden", "Ursula von der Leyen", "Luiz Inácio Lula da Silva",
+/// "Karl-Theodor zu Guttenberg"). Words that are also English ("do", "ten", "y") are
+/// left out. A `match`, not a list: it runs on every lower-case word.
+pub(super) fn is_particle(w: &str) -> bool {
+    match w.as_bytes() {
+        [a, b] => matches!(
+            [*a, *b],
+            [b'a', b'l']
+                | [b'd', b'a' | b'e' | b'i' | b'u']
+                | [b'e', b'l']
+                | [b'l', b'a' | b'e']
+                | [b'z', b'u']
+        ),
+        [_, _, _] => matches!(
+            w,
+            "abu"
+                | "al-"
+                | "ben"
+                | "bin"
+                | "das"
+                | "del"
+                | "den"
+                | "der"
+                | "des"
+                | "dos"
+                | "ibn"
+                | "van"
+                | "von"
+        ),
+        [_, _, _, _] => matches!(w, "bint" | "ould"),
+        [_, _, _, _, _] => matches!(w, "binti" | "degli" | "della"),
+        _ => false,
+    }
+}
 
 pub(super) fn is_cap_word(doc: &Doc, i: usize) -> bool {
     let t = &doc.tokens[i];
@@ -271,6 +301,25 @@ pub fn chunk(
             });
             i = e;
             continue;
+        }
+        if is_particle(text) {
+            let after_title = matches!(
+                out.last().map(|c| &c.kind),
+                Some(
+                    ChunkKind::Title {
+                        collective: false,
+                        ..
+                    } | ChunkKind::Honorific
+                )
+            );
+            if let Some(e) = particle_surname(doc, words, lex, after_title, (i, end), &known) {
+                out.push(Chunk {
+                    kind: ChunkKind::Name,
+                    tokens: i..e,
+                });
+                i = e;
+                continue;
+            }
         }
         out.push(Chunk {
             kind: ChunkKind::Other,

@@ -150,3 +150,33 @@ fn number_word_alone_is_no_name() {
     let n = names("Schumer was part of the Gang of Eight in the Senate.");
     assert!(!n.contains(&"Eight".to_string()), "{n:?}");
 }
+
+#[test]
+fn particles_after_a_title_open_the_surname() {
+    let m = mentions("Commission President von der Leyen met Li Qiang.");
+    let v = m.iter().find(|x| x.0 == "von der Leyen");
+    assert!(v.is_some_and(|v| v.2 == ["President"]), "{m:?}");
+}
+
+#[test]
+fn particle_the_text_writes_inside_a_full_name_opens_the_surname() {
+    let d = doc("Mayor Bill de Blasio spoke. Later de Blasio said it went well.");
+    assert_eq!(entity_of(&d, "de Blasio"), Some("Bill de Blasio"));
+}
+
+#[test]
+fn particle_before_a_lexicon_name_is_no_name() {
+    let n = names("He rode in the Tour de France.");
+    assert!(!n.iter().any(|x| x.starts_with("de")), "{n:?}");
+}
+
+#[test]
+fn particles_are_known_and_english_words_are_not() {
+    use super::chunks::is_particle;
+    for p in ["al", "de", "zu", "al-", "von", "bint", "della"] {
+        assert!(is_particle(p), "{p}");
+    }
+    for w in ["a", "do", "and", "the", "ten", "dell", "vons"] {
+        assert!(!is_particle(w), "{w}");
+    }
+}
