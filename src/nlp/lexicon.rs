@@ -213,6 +213,52 @@ pub fn form_key(form: &str) -> String {
         .replace('’', "'")
 }
 
+/// A word in capitals of two letters or more ("MONDAY", "ÉLYSÉE"), in Title Case
+/// ("Monday"); `None` for any other word. Cheap for a word whose second letter is
+/// lower case, nearly every one.
+pub fn capitals_title(word: &str) -> Option<String> {
+    with_capitals_forms(word, |title, _| title.to_string())
+}
+
+/// Calls `f` with the Title Case and the lower case of a word in capitals of two
+/// letters or more ("MONDAY": "Monday", "monday"); `None` for any other word. A short
+/// ASCII word, nearly every one, is folded on the stack.
+pub fn with_capitals_forms<R>(word: &str, f: impl FnOnce(&str, &str) -> R) -> Option<R> {
+    let mut chars = word.chars();
+    let first = chars.next().filter(|c| c.is_uppercase())?;
+    chars.next().filter(|c| c.is_uppercase())?;
+    if !word
+        .chars()
+        .all(|c| c.is_uppercase() || c == '-' || c == '\'' || c == '’')
+    {
+        return None;
+    }
+    if word.is_ascii() && word.len() <= 32 {
+        let mut title = [0u8; 32];
+        let mut lower = [0u8; 32];
+        let n = word.len();
+        title[..n].copy_from_slice(word.as_bytes());
+        title[1..n].make_ascii_lowercase();
+        lower[..n].copy_from_slice(&title[..n]);
+        lower[0] = lower[0].to_ascii_lowercase();
+        let (Ok(t), Ok(l)) = (
+            std::str::from_utf8(&title[..n]),
+            std::str::from_utf8(&lower[..n]),
+        ) else {
+            return None;
+        };
+        return Some(f(t, l));
+    }
+    let mut title: String = first.to_string();
+    title.extend(
+        word[first.len_utf8()..]
+            .chars()
+            .flat_map(char::to_lowercase),
+    );
+    let lower = title.to_lowercase();
+    Some(f(&title, &lower))
+}
+
 impl Lexicon {
     fn load() -> Lexicon {
         let mut lex = Lexicon {
@@ -474,9 +520,11 @@ impl Lexicon {
         self.title_words.get(lower).map(|s| s.as_str())
     }
 
-    /// Whether a capitalised word never names an actor ("Thursday", "However").
+    /// Whether a capitalised word never names an actor ("Thursday", "However"), also
+    /// written in capitals ("THURSDAY", "THE").
     pub fn is_not_name(&self, word: &str) -> bool {
         self.not_names.contains(word)
+            || with_capitals_forms(word, |t, _| self.not_names.contains(t)).unwrap_or(false)
     }
 
     /// Whether a capitalised word, standing alone, never names a person ("Democratic",
@@ -568,6 +616,26 @@ mod tests {
         for (w, &lengths) in &lex.first_words {
             assert_eq!(lex.form_lengths(w), lengths, "{w}");
         }
+    }
+
+    #[test]
+    fn capitals_title_of_a_weekday() {
+        assert_eq!(capitals_title("MONDAY").as_deref(), Some("Monday"));
+    }
+
+    #[test]
+    fn capitals_title_of_a_word_with_an_accent() {
+        assert_eq!(capitals_title("ÉLYSÉE").as_deref(), Some("Élysée"));
+    }
+
+    #[test]
+    fn capitals_title_of_a_name_is_none() {
+        assert_eq!(capitals_title("Monday"), None);
+    }
+
+    #[test]
+    fn weekday_in_capitals_is_no_name() {
+        assert!(lexicon().is_not_name("WEDNESDAY"));
     }
 
     #[test]

@@ -11,8 +11,10 @@ use std::ops::Range;
 use super::headlines::is_sentence_initial;
 use super::junk;
 use super::probes::{institution_at, lex_at, title_at, Words};
-use super::runs::{is_compound_of_names, junk_end, name_before_verb, name_run_end};
-use crate::nlp::lexicon::{Form, Lexicon};
+use super::runs::{
+    is_compound_of_names, junk_end, name_before_verb, name_run_end, particle_surname,
+};
+use crate::nlp::lexicon::{with_capitals_forms, Form, Lexicon};
 use crate::nlp::{Doc, TokenKind};
 
 /// What a chunk is.
@@ -51,11 +53,41 @@ pub struct Chunk {
     pub tokens: Range<usize>,
 }
 
-/// Name particles that may stand inside a name in lower case ("Osama bin Laden").
-pub(super) const PARTICLES: &[&str] = &[
-    "al", "al-", "bin", "binti", "da", "de", "del", "della", "der", "di", "dos", "du", "el", "ibn",
-    "la", "le", "van", "von",
-];
+/// Whether a word is a name particle that may stand inside a name in lower case
+/// ("Osama bin Laden", "Ursula von der Leyen", "Luiz Inácio Lula da Silva",
+/// "Karl-Theodor zu Guttenberg"). Words that are also English ("do", "ten", "y") are
+/// left out. A `match`, not a list: it runs on every lower-case word.
+pub(super) fn is_particle(w: &str) -> bool {
+    match w.as_bytes() {
+        [a, b] => matches!(
+            [*a, *b],
+            [b'a', b'l']
+                | [b'd', b'a' | b'e' | b'i' | b'u']
+                | [b'e', b'l']
+                | [b'l', b'a' | b'e']
+                | [b'z', b'u']
+        ),
+        [_, _, _] => matches!(
+            w,
+            "abu"
+                | "al-"
+                | "ben"
+                | "bin"
+                | "das"
+                | "del"
+                | "den"
+                | "der"
+                | "des"
+                | "dos"
+                | "ibn"
+                | "van"
+                | "von"
+        ),
+        [_, _, _, _] => matches!(w, "bint" | "ould"),
+        [_, _, _, _, _] => matches!(w, "binti" | "degli" | "della"),
+        _ => false,
+    }
+}
 
 pub(super) fn is_cap_word(doc: &Doc, i: usize) -> bool {
     let t = &doc.tokens[i];
@@ -92,7 +124,21 @@ pub fn chunk(
     let mut i = range.start;
     // In a Title Case headline, capitals say nothing: only words the body also
     // capitalises (or given names) may form names.
-    let known = |w: &str| !headline || mid_caps.contains(w) || lex.is_given_name(w);
+    // A word in capitals that is ordinary English ("TUESDAY'S MEETING", "THE WHITE
+    // HOUSE") forms no name unless the text writes it as one elsewhere ("Bush") or it
+    // is a given name.
+    let known = |w: &str| {
+        with_capitals_forms(w, |t, low| {
+            let named = mid_caps.contains(t) || lex.is_given_name(t);
+            // "DOESN'T", "WE'RE": a contraction.
+            let contraction = low
+                .split_once(['\'', '’'])
+                .is_some_and(|(_, r)| matches!(r, "t" | "re" | "ve" | "ll" | "d" | "m"));
+            (named || !junk::is_common_or_plural(lex, low) && !contraction)
+                && (!headline || named || mid_caps.contains(w))
+        })
+        .unwrap_or_else(|| !headline || mid_caps.contains(w) || lex.is_given_name(w))
+    };
     while i < end {
         let tok = doc.tokens[i];
         let text = doc.token_text(i);
@@ -255,6 +301,25 @@ pub fn chunk(
             });
             i = e;
             continue;
+        }
+        if is_particle(text) {
+            let after_title = matches!(
+                out.last().map(|c| &c.kind),
+                Some(
+                    ChunkKind::Title {
+                        collective: false,
+                        ..
+                    } | ChunkKind::Honorific
+                )
+            );
+            if let Some(e) = particle_surname(doc, words, lex, after_title, (i, end), &known) {
+                out.push(Chunk {
+                    kind: ChunkKind::Name,
+                    tokens: i..e,
+                });
+                i = e;
+                continue;
+            }
         }
         out.push(Chunk {
             kind: ChunkKind::Other,

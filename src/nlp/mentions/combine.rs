@@ -6,6 +6,7 @@
 //! the output vector (the pass remaps them after sorting). It does no coreference.
 
 use super::chunks::{Chunk, ChunkKind};
+use super::fields::field_words;
 use super::junk::ends_in_adjective;
 use super::kinds;
 use super::lone::lone_name;
@@ -153,7 +154,20 @@ pub fn combine(doc: &Doc, lex: &Lexicon, chunks: &[Chunk], out: &mut Vec<Mention
                 _ => k += 1,
             },
             ChunkKind::Title { title, collective } => {
-                let of = holder.filter(|h| h.1 == k).map(|h| h.0);
+                let mut of = holder.filter(|h| h.1 == k).map(|h| h.0);
+                // "Chinese trade negotiators", "Hamas security officials": field words
+                // between a country or organisation and its collective.
+                if *collective && of.is_none() {
+                    of = holder
+                        .filter(|h| {
+                            matches!(
+                                out[h.0].actor_kind,
+                                ActorKind::Country | ActorKind::Organization
+                            ) && h.1 < k
+                                && field_words(doc, chunks, h.1..k)
+                        })
+                        .map(|h| h.0);
+                }
                 if *collective {
                     let next = collective_mention(doc, lex, chunks, k, of, out);
                     // "African Union Commission chairperson X", "Hamas delegation head

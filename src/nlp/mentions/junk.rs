@@ -27,10 +27,20 @@ use crate::nlp::{Doc, TokenKind};
 const PAGE_WORDS: &str = include_str!("../lexicons/page_words.tsv");
 
 fn is_page_word(lower: &str) -> bool {
-    PAGE_WORDS
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .any(|l| l.trim() == lower)
+    static WORDS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    WORDS
+        .get_or_init(|| {
+            let mut w: Vec<&str> = PAGE_WORDS
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect();
+            w.sort_unstable();
+            w
+        })
+        .binary_search(&lower)
+        .is_ok()
 }
 
 /// "Clinton-run", "Texas-based", "Spanish-language", "Twenty-four": a capitalised word

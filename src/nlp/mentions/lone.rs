@@ -7,7 +7,7 @@
 use super::chunks::is_cap_word;
 use super::probes::title_case;
 use crate::nlp::lexicon::Lexicon;
-use crate::nlp::Doc;
+use crate::nlp::{Doc, TokenKind};
 
 /// Whether one capitalised word, standing alone, can name an actor. Not: a word the
 /// lexicon says is an adjective or group noun ("Democratic", "Muslims"); a contraction
@@ -15,7 +15,9 @@ use crate::nlp::Doc;
 /// is ordinary English ("TODAY"), a known name in other letters ("WASHINGTON" in a
 /// dateline) or alone on its line ("ABSTRACT" over a text); one letter ("X." closing a
 /// section, "(R)"); the plural of a surname the text uses ("the Clintons"); a word for a
-/// creed or stance ("Zionist", "Islamophobic"). Acronyms
+/// creed or stance ("Zionist", "Islamophobic"); an English word opening a quotation
+/// ("“Well, this is …", "“Thank you", "on “Meet the Press”") the text never
+/// capitalises inside a sentence. Acronyms
 /// ("CPAC") stay.
 pub fn lone_name(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
     let text = doc.token_text(i);
@@ -31,6 +33,13 @@ pub fn lone_name(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
             return false;
         }
     }
+    if opens_quotation(doc, i)
+        && super::junk::is_common_or_plural(lex, &text.to_lowercase())
+        && !lex.is_given_name(text)
+        && !capitalised_in_a_sentence(doc, i)
+    {
+        return false;
+    }
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
     if letters >= 2 && !text.chars().any(|c| c.is_lowercase()) {
         let lower = text.to_lowercase();
@@ -40,6 +49,33 @@ pub fn lone_name(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
         }
     }
     true
+}
+
+/// Whether token `i` stands right after an opening quote ("“Well, this is …", "‘Let’s
+/// go"): the quote is glued to it and not to the token before.
+fn opens_quotation(doc: &Doc, i: usize) -> bool {
+    let Some(q) = i.checked_sub(1) else {
+        return false;
+    };
+    doc.tokens[q].kind == TokenKind::Quote
+        && doc.tokens[q].span.end == doc.tokens[i].span.start
+        && (q == 0 || doc.tokens[q - 1].span.end < doc.tokens[q].span.start)
+}
+
+/// Whether the text writes token `i`'s word capitalised after another word elsewhere
+/// ("said Well", "Orson Welles … Well"), where a capital means a name.
+fn capitalised_in_a_sentence(doc: &Doc, i: usize) -> bool {
+    let text = doc.token_text(i).as_bytes();
+    let body = doc.body().as_bytes();
+    // Compared as bytes, length first: the scan runs over the whole text.
+    super::elsewhere(doc, i).any(|k| {
+        let s = doc.tokens[k].span;
+        s.end - s.start == text.len()
+            && body.get(s.start..s.end) == Some(text)
+            && k != i
+            && k > 0
+            && doc.tokens[k - 1].kind == TokenKind::Word
+    })
 }
 
 /// Whether token `i` is the only word on its line (a header such as "ABSTRACT.").

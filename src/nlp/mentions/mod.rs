@@ -13,6 +13,7 @@
 
 pub mod chunks;
 pub mod combine;
+mod fields;
 pub mod groups;
 mod headlines;
 mod junk;
@@ -102,5 +103,7 @@ fn elsewhere(doc: &Doc, i: usize) -> std::ops::Range<usize> {
     i.saturating_sub(ELSEWHERE)..doc.tokens.len().min(i + ELSEWHERE)
 }
 
+#[cfg(test)]
+mod name_tests;
 #[cfg(test)]
 pub(super) mod tests;

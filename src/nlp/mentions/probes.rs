@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 
 use super::chunks::is_cap_word;
-use crate::nlp::lexicon::{Form, Lexicon, LowerWord};
+use crate::nlp::lexicon::{capitals_title, with_capitals_forms, Form, Lexicon, LowerWord};
 use crate::nlp::{Doc, TokenKind};
 
 pub(super) fn lower(doc: &Doc, i: usize) -> String {
@@ -38,18 +38,38 @@ pub struct Words<'d, 'l> {
     pub low: Vec<Cow<'d, str>>,
     /// Per token: the title tables' facts and the form lengths.
     facts: Vec<(LowerWord<'l>, u64)>,
+    /// The words in capitals inside a line that start a lexicon form only in Title
+    /// Case ("MEXICO" in "MAKE MEXICO GREAT"), by token index, sorted.
+    caps: Vec<usize>,
 }
 
 impl<'d, 'l> Words<'d, 'l> {
     /// Looks up every token of `doc`.
     pub fn new(doc: &'d Doc, lex: &'l Lexicon) -> Self {
         let low = lower_tokens(doc);
+        let mut caps = Vec::new();
         let facts = low
             .iter()
             .enumerate()
-            .map(|(i, l)| (lex.lower_word(l), lex.form_lengths(doc.token_text(i))))
+            .map(|(i, l)| {
+                let text = doc.token_text(i);
+                let mut lengths = lex.form_lengths(text);
+                if lengths == 0 {
+                    let title = with_capitals_forms(text, |t, _| lex.form_lengths(t));
+                    if let Some(n) = title.filter(|&n| n != 0 && inside_line(doc, i)) {
+                        lengths = n;
+                        caps.push(i);
+                    }
+                }
+                (lex.lower_word(l), lengths)
+            })
             .collect();
-        Words { low, facts }
+        Words { low, facts, caps }
+    }
+
+    /// Whether token `i` starts a lexicon form only in Title Case.
+    fn title_case_form(&self, i: usize) -> bool {
+        !self.caps.is_empty() && self.caps.binary_search(&i).is_ok()
     }
 
     /// [`Lexicon::title_word_kind`] of token `i`.
@@ -196,6 +216,17 @@ pub(super) fn institution_at(
     None
 }
 
+/// Whether token `i` follows another token on its line: a word in capitals opening a
+/// line is left to the dateline rule ("MOSCOW (Reuters) —" is a place, not Russia).
+fn inside_line(doc: &Doc, i: usize) -> bool {
+    i > 0
+        && !doc
+            .body()
+            .get(doc.tokens[i - 1].span.end..doc.tokens[i].span.start)
+            .unwrap_or("\n")
+            .contains('\n')
+}
+
 pub(super) fn lex_at(
     doc: &Doc,
     words: &Words,
@@ -207,10 +238,25 @@ pub(super) fn lex_at(
     if lengths == 0 {
         return None;
     }
-    let mut texts = [""; 8];
     let n = end.min(i + 8) - i;
+    // "MAKE MEXICO GREAT": a word in capitals the lexicon knows only in Title Case is
+    // looked up so, with the words in capitals after it.
+    let titles: Vec<String> = if words.title_case_form(i) {
+        (i..i + n)
+            .map(|k| {
+                let t = doc.token_text(k);
+                capitals_title(t).unwrap_or_else(|| t.to_string())
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let mut texts = [""; 8];
     for (k, w) in texts[..n].iter_mut().enumerate() {
-        *w = doc.token_text(i + k);
+        *w = match titles.get(k) {
+            Some(t) => t,
+            None => doc.token_text(i + k),
+        };
     }
     lex.longest_match_with(&texts[..n], lengths)
         .map(|h| (i + h.len, h.entry, h.form))

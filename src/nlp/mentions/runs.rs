@@ -5,7 +5,7 @@
 
 use std::borrow::Cow;
 
-use super::chunks::{is_cap_word, PARTICLES};
+use super::chunks::{is_cap_word, is_particle};
 use super::junk;
 use super::probes::{lex_at, lower, title_at, Words};
 use crate::nlp::lexicon::Lexicon;
@@ -112,8 +112,10 @@ pub(super) fn name_run_end(
             j += 1; // the period of an initial
             continue;
         }
-        if PARTICLES.contains(&t) && j + 1 < end && is_cap_word(doc, j + 1) {
-            j += 1;
+        // "Mohammed bin Salman", "Ursula von der Leyen", "Jean de la Fontaine": one to
+        // three particles between two capitalised name words.
+        if let Some(n) = particles_end(doc, j, end) {
+            j = n;
             continue;
         }
         // "Directorate of Communications", "Bank of England": `of`/`for`/`and` inside an
@@ -153,6 +155,53 @@ pub(super) fn name_run_end(
         j -= 1;
     }
     j
+}
+
+/// The end of the lower-case particles ("bin", "von der", "de la") that start at token
+/// `j` when a capitalised word follows them (at most three: "Merkel de facto" and
+/// "Putin la" are cut before the particle); `None` when no particle stands there.
+fn particles_end(doc: &Doc, j: usize, end: usize) -> Option<usize> {
+    let mut n = j;
+    while n < end && n < j + 3 && is_particle(doc.token_text(n)) {
+        n += 1;
+    }
+    (n > j && n < end && is_cap_word(doc, n)).then_some(n)
+}
+
+/// "President von der Leyen", "Mr. de Blasio", "de Blasio said" (after "Bill de
+/// Blasio"): lower-case particles opening a surname. They start a name, ending where
+/// [`name_run_end`] says, when they are two or more, when a title or honorific stands
+/// right before them (`after_title`), or when the text writes the same words after a
+/// capitalised name word elsewhere. Not before a lexicon name ("Tour de France").
+pub(super) fn particle_surname(
+    doc: &Doc,
+    words: &Words,
+    lex: &Lexicon,
+    after_title: bool,
+    (i, end): (usize, usize),
+    known: &dyn Fn(&str) -> bool,
+) -> Option<usize> {
+    let n = particles_end(doc, i, end)?;
+    let head = doc.token_text(n);
+    if lex.is_not_name(head)
+        || !known(head)
+        || junk::is_glued_junk(lex, head)
+        || lex_at(doc, words, lex, n, end).is_some()
+    {
+        return None;
+    }
+    let written_after_a_name = || {
+        let len = n + 1 - i;
+        super::elsewhere(doc, i).any(|k| {
+            k > 0
+                && k != i
+                && k + len <= doc.tokens.len()
+                && (0..len).all(|d| doc.token_text(k + d) == doc.token_text(i + d))
+                && is_cap_word(doc, k - 1)
+        })
+    };
+    (n - i >= 2 || after_title || written_after_a_name())
+        .then(|| name_run_end(doc, words, lex, n, end, known))
 }
 
 /// The end of junk token `f` glued to a name, with what it drags along: for page
