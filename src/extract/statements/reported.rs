@@ -262,8 +262,11 @@ fn finite(
     let hi = end;
     // Pre-posed: "that" (or ":" or a quote) soon after, else the rest of the sentence.
     let mut start = c;
-    for k in c..hi.min(c + 12) {
-        if ctx.low(k) == "that" || ctx.text(k) == ":" {
+    // "X says it is hard to blame anyone for that": a clause that opens with its own
+    // subject has begun; a later "that" is inside it, not the cue's complementizer.
+    let subject_first = opens_clause(ctx, c);
+    for k in (c..hi.min(c + 12)).filter(|_| !subject_first) {
+        if ctx.low(k) == "that" && k + 1 < content_end(ctx, k, hi) || ctx.text(k) == ":" {
             start = k + 1;
             break;
         }
@@ -274,7 +277,7 @@ fn finite(
     }
     // "X said in Ohio on Tuesday he would run": skip the adjunct to the clause; an
     // adjunct with no clause after it means the content is elsewhere.
-    if start == c && ADJUNCT.contains(&ctx.low(start)) {
+    if start == c && !subject_first && ADJUNCT.contains(&ctx.low(start)) {
         let clause = (start + 1..hi.min(start + 10)).find(|&k| {
             matches!(
                 ctx.low(k),
@@ -294,6 +297,14 @@ fn finite(
     }
     push(ctx, out, cue_span, who, start, hi, 0.7);
     Some(hi)
+}
+
+/// Whether a clause opens at token `c` with its own subject: a personal pronoun ("it
+/// is hard"), or "there"/"this"/"here" before an auxiliary ("there is", "this was").
+fn opens_clause(ctx: &Ctx, c: usize) -> bool {
+    let w = ctx.low(c);
+    matches!(w, "he" | "she" | "it" | "they" | "we" | "i")
+        || matches!(w, "there" | "this" | "here") && AUXILIARIES.contains(&ctx.low(c + 1))
 }
 
 /// "X said:" at the end of a paragraph or sentence, then a quotation.

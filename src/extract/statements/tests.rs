@@ -258,3 +258,18 @@ fn added_statement_keeps_the_date_of_the_one_before() {
     assert_eq!(s[1].date, s[0].date);
     assert!(s[1].date.start.is_some());
 }
+
+#[test]
+fn that_inside_a_subject_clause_is_no_complementizer() {
+    let (who, _, content, _) = one("Groberg says it is hard to blame any one person for that.");
+    assert_eq!(who, "Groberg");
+    assert_eq!(content, "it is hard to blame any one person for that");
+}
+
+#[test]
+fn there_is_after_the_cue_opens_the_content() {
+    let (who, _, content, _) =
+        one("Fleischer said there is an active conversation about the response.");
+    assert_eq!(who, "Fleischer");
+    assert_eq!(content, "there is an active conversation about the response");
+}
