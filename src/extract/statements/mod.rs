@@ -8,6 +8,7 @@
 //!   verb of speech here?), [`according`] ("according to X, …") and [`clause`]
 //!   (where a content ends); a content that is a quotation makes a direct statement,
 //!   one containing a quotation a mixed one;
+//! - [`quoted`]: a quotation before a post-posed cue ("“A,” she said, “B.”");
 //! - [`direct`]: quotations with no cue of their own that continue the previous
 //!   paragraph's quotation, and the widening of a content to the quotation it cuts;
 //! - [`speaker`]: the speaker phrase from the words around the cue, and its entity.
@@ -19,6 +20,7 @@ pub mod according;
 pub mod clause;
 pub mod cues;
 pub mod direct;
+pub mod quoted;
 pub mod reported;
 pub mod speaker;
 pub mod usage;

@@ -15,11 +15,11 @@
 
 use super::according::according;
 use super::clause::{
-    adjunct_then_comma, content_end, finite_cue_within, is_boundary, is_closing_quote,
-    only_adjunct, push, short_tail, words_in, ADJUNCT,
+    adjunct_then_comma, content_end, finite_cue_within, is_boundary, only_adjunct, push,
+    short_tail, words_in, ADJUNCT,
 };
 use super::usage::speech_use;
-use super::{cues, speaker, Ctx, Found, Who};
+use super::{cues, quoted, speaker, Ctx, Found, Who};
 use crate::nlp::Span;
 
 /// Finds the statements of sentence `si`.
@@ -153,9 +153,22 @@ fn finite(
         if let Some((a, b)) = inverted {
             let ends = b >= content_end(ctx, b, hi);
             let short = b - a <= 6 && (ctx.text(b) == "," || only_adjunct(ctx, b, hi));
-            if ends || short && appositive.is_none() {
+            // "“…,” said Sen. X (D-Conn.), who …": after a quotation that opens the
+            // sentence the phrase after the cue is the speaker, whatever follows it.
+            let quoted = quoted::opens_and_closes_before(ctx, lo, k);
+            if ends || short && appositive.is_none() || quoted {
+                let who = Who::Phrase(a, b);
+                // "“A,” said X, “B.”": the quotation goes on after the speaker.
+                if quoted && quoted::goes_on_after(ctx, b, hi) {
+                    quoted::push_whole(ctx, out, cue_span, who, lo, hi);
+                    return Some(hi);
+                }
                 let head = if ctx.text(k) == "," { k } else { k + 1 };
-                push(ctx, out, cue_span, Who::Phrase(a, b), lo, head, 0.8);
+                if quoted {
+                    quoted::push_short(ctx, out, cue_span, who, lo, head);
+                } else {
+                    push(ctx, out, cue_span, who, lo, head, 0.8);
+                }
                 return Some(b);
             }
         }
@@ -186,17 +199,26 @@ fn finite(
     if let Some(k) = left_boundary {
         let head = if ctx.text(k) == "," { k } else { k + 1 };
         if only_adjunct(ctx, c, hi) || cue.object && short_tail(ctx, i + 1, hi) {
-            push(ctx, out, cue_span, who, lo, head, 0.8);
+            if quoted::opens_and_closes_before(ctx, lo, k) {
+                quoted::push_short(ctx, out, cue_span, who, lo, head);
+            } else {
+                push(ctx, out, cue_span, who, lo, head, 0.8);
+            }
             return Some(hi);
         }
         // "“…,” X told Fox News after …": a quotation before the speaker is the
         // content unless a clause of its own follows the cue.
-        let quote_before = is_closing_quote(ctx, k) && (ctx.is_quote(lo) || ctx.in_quote(lo));
+        let quote_before = quoted::opens_and_closes_before(ctx, lo, k);
         let own_clause = matches!(ctx.low(c), "that" | ":")
             || ctx.is_quote(c) && !ctx.in_quote(c) && ctx.text(c) != "\""
             || speaker::PRONOUNS.contains(&ctx.low(c));
         if quote_before && !own_clause {
-            push(ctx, out, cue_span, who, lo, head, 0.8);
+            // "“A,” she said, “B.”": the quotation goes on after the cue.
+            if quoted::goes_on_after(ctx, c, hi) {
+                quoted::push_whole(ctx, out, cue_span, who, lo, hi);
+                return Some(hi);
+            }
+            quoted::push_short(ctx, out, cue_span, who, lo, head);
             return Some(hi);
         }
         if words_in(ctx, lo, head) >= 3 {

@@ -271,5 +271,32 @@ fn there_is_after_the_cue_opens_the_content() {
     let (who, _, content, _) =
         one("Fleischer said there is an active conversation about the response.");
     assert_eq!(who, "Fleischer");
-    assert_eq!(content, "there is an active conversation about the response");
+    assert_eq!(
+        content,
+        "there is an active conversation about the response"
+    );
+}
+
+#[test]
+fn quote_then_said_speaker_with_party_and_relative_clause() {
+    let (who, _, content, _) = one(
+        "“It is the beginning of the end,” said Sen. Ann Bell (D-Conn.), who has pushed for the bill.",
+    );
+    assert_eq!(who, "Sen. Ann Bell");
+    assert_eq!(content, "“It is the beginning of the end,”");
+}
+
+#[test]
+fn quote_split_by_its_cue_is_one_statement() {
+    let (who, _, content, kind) = one("“After that,” she said, “I support indexing the wage.”");
+    assert_eq!(who, "she");
+    assert_eq!(content, "“After that,” she said, “I support indexing the wage.”");
+    assert_eq!(kind, StatementKind::Direct);
+}
+
+#[test]
+fn short_quote_before_its_cue_is_a_statement() {
+    let (who, _, content, _) = one("“Absolutely,” he said when asked by a reporter.");
+    assert_eq!(who, "he");
+    assert_eq!(content, "“Absolutely,”");
 }
