@@ -15,8 +15,8 @@
 
 use super::according::according;
 use super::clause::{
-    adjunct_then_comma, content_end, finite_cue_within, is_boundary, only_adjunct, push,
-    short_tail, words_in, ADJUNCT,
+    adjunct_then_comma, content_end, finite_cue_within, is_boundary, is_closing_quote,
+    only_adjunct, push, short_tail, words_in, ADJUNCT,
 };
 use super::usage::speech_use;
 use super::{cues, quoted, speaker, Ctx, Found, Who};
@@ -98,6 +98,15 @@ fn participle(
     Some(hi)
 }
 
+/// The comma before a participle cue that follows a post-posed cue, after an
+/// optional adjunct ("“…,” she said, adding that …", "he said on Sunday, noting …").
+fn participle_next(ctx: &Ctx, c: usize, hi: usize) -> Option<usize> {
+    let t = adjunct_then_comma(ctx, c, hi)?;
+    cues::lookup(ctx.low(t + 1))
+        .is_some_and(|cue| cue.gerund)
+        .then_some(t)
+}
+
 /// Auxiliaries and modals: a phrase after the cue that holds one is the content's
 /// clause, never the speaker of an inverted report.
 const AUXILIARIES: &[&str] = &[
@@ -118,9 +127,14 @@ fn finite(
     let cue_span = ctx.span(i);
     let subj_end = speaker::subject_end(ctx, lo, i);
     // "X said A and said B" / "X, who said …": the subject is elsewhere.
-    if subj_end > lo && ctx.low(subj_end - 1) == "and" {
+    if subj_end > lo && matches!(ctx.low(subj_end - 1), "and" | "but") {
         if let Some(who) = sentence_speaker.clone() {
             return preposed(ctx, hi, i + 1, cue_span, who, out);
+        }
+        // "Graham called both “crazy” and said …": no cue before, so the subject is
+        // that of the verb before.
+        if let Some((x, y)) = speaker::coordinated_subject(ctx, lo, subj_end - 1) {
+            return preposed(ctx, hi, i + 1, cue_span, Who::Phrase(x, y), out);
         }
     }
     if subj_end > lo + 1 && ctx.low(subj_end - 1) == "who" && ctx.text(subj_end - 2) == "," {
@@ -219,7 +233,7 @@ fn finite(
                 return Some(hi);
             }
             quoted::push_short(ctx, out, cue_span, who, lo, head);
-            return Some(hi);
+            return Some(participle_next(ctx, c, hi).unwrap_or(hi));
         }
         if words_in(ctx, lo, head) >= 3 {
             if let Some(t) = adjunct_then_comma(ctx, c, hi) {
@@ -247,6 +261,10 @@ fn finite(
                     push(ctx, out, cue_span, who, lo, hi, 0.65);
                 } else {
                     push(ctx, out, cue_span, who, lo, head, 0.75);
+                    // "…, X said, adding that …": the participle is a statement too.
+                    if ctx.text(t) == "," && cues::lookup(w).is_some_and(|c| c.gerund) {
+                        return Some(t);
+                    }
                 }
                 return Some(hi);
             }
@@ -265,7 +283,14 @@ fn finite(
                         || ctx.is_cap(k + 2)
                         || finite_cue_within(ctx, k + 2, hi, 8)))
             // "X said A and said B": the second cue starts a statement of its own.
-            || ctx.low(k) == "and" && cues::lookup(n).is_some_and(|c| !c.gerund && !c.base);
+            || matches!(ctx.low(k), "and" | "but")
+                && cues::lookup(n).is_some_and(|c| !c.gerund && !c.base);
+        // "said of the episode, ''I don't like it,'' adding that …": a participle cue
+        // after a closing quotation mark starts a statement of its own.
+        if is_closing_quote(ctx, k) && cues::lookup(n).is_some_and(|c| c.gerund) {
+            end = k + 1;
+            break;
+        }
         // "While X has said that A, Y said B": a comma, a short subject, a new cue.
         let next_report = t == ","
             && !ctx.is_quote(k + 1)

@@ -290,7 +290,10 @@ fn quote_then_said_speaker_with_party_and_relative_clause() {
 fn quote_split_by_its_cue_is_one_statement() {
     let (who, _, content, kind) = one("“After that,” she said, “I support indexing the wage.”");
     assert_eq!(who, "she");
-    assert_eq!(content, "“After that,” she said, “I support indexing the wage.”");
+    assert_eq!(
+        content,
+        "“After that,” she said, “I support indexing the wage.”"
+    );
     assert_eq!(kind, StatementKind::Direct);
 }
 
@@ -299,4 +302,41 @@ fn short_quote_before_its_cue_is_a_statement() {
     let (who, _, content, _) = one("“Absolutely,” he said when asked by a reporter.");
     assert_eq!(who, "he");
     assert_eq!(content, "“Absolutely,”");
+}
+
+#[test]
+fn coordinated_said_takes_the_subject_of_the_verb_before() {
+    let v = found("By the end of the day, Mr. Trump was forced to retreat and said that his words had been misread.");
+    assert_eq!(v.len(), 1, "{v:?}");
+    assert_eq!(v[0].0, "Mr. Trump");
+    assert_eq!(v[0].2, "his words had been misread");
+}
+
+#[test]
+fn but_said_after_a_reported_clause_is_its_own_statement() {
+    let v =
+        found("Clark said the chair had begun making calls, but said the outcome was still open.");
+    assert_eq!(v.len(), 2, "{v:?}");
+    assert_eq!(v[0].2, "the chair had begun making calls");
+    assert_eq!(v[1].2, "the outcome was still open");
+}
+
+#[test]
+fn adding_after_a_post_posed_quote_is_its_own_statement() {
+    let v = found(
+        "“He stands for the middle class,” Anderson said, adding that he is the most trustworthy.",
+    );
+    assert_eq!(v.len(), 2, "{v:?}");
+    assert_eq!(v[0].2, "“He stands for the middle class,”");
+    assert_eq!(v[1].0, "Anderson");
+    assert_eq!(v[1].2, "he is the most trustworthy");
+}
+
+#[test]
+fn adding_after_a_closing_quote_ends_the_content() {
+    let v =
+        found("Mr. Trump said of the episode, “I don't like it,” adding that “they have anger.”");
+    assert_eq!(v.len(), 2, "{v:?}");
+    assert_eq!(v[0].2, "“I don't like it,”");
+    assert_eq!(v[1].2, "“they have anger.”");
 }
