@@ -8,6 +8,7 @@
 //!   verb of speech here?), [`according`] ("according to X, …") and [`clause`]
 //!   (where a content ends); a content that is a quotation makes a direct statement,
 //!   one containing a quotation a mixed one;
+//! - [`inverted`]: "…, said X, a professor at …": the speaker after an inverted cue;
 //! - [`quoted`]: a quotation before a post-posed cue ("“A,” she said, “B.”");
 //! - [`direct`]: quotations with no cue of their own that continue the previous
 //!   paragraph's quotation, and the widening of a content to the quotation it cuts;
@@ -20,6 +21,7 @@ pub mod according;
 pub mod clause;
 pub mod cues;
 pub mod direct;
+pub mod inverted;
 pub mod quoted;
 pub mod reported;
 pub mod speaker;

@@ -19,7 +19,7 @@ use super::clause::{
     only_adjunct, push, short_tail, words_in, ADJUNCT,
 };
 use super::usage::speech_use;
-use super::{cues, quoted, speaker, Ctx, Found, Who};
+use super::{cues, inverted, quoted, speaker, Ctx, Found, Who};
 use crate::nlp::Span;
 
 /// Finds the statements of sentence `si`.
@@ -170,7 +170,12 @@ fn finite(
             // "“…,” said Sen. X (D-Conn.), who …": after a quotation that opens the
             // sentence the phrase after the cue is the speaker, whatever follows it.
             let quoted = quoted::opens_and_closes_before(ctx, lo, k);
-            if ends || short && appositive.is_none() || quoted {
+            // "…, said Larry Sabato, director of the Center for Politics." / "…, said
+            // DeSantis, who was elected in 2012.": a speaker described after it.
+            let described = ctx.text(k) == ","
+                && words_in(ctx, lo, k) >= 3
+                && inverted::described_speaker(ctx, a, b, hi);
+            if ends || short && appositive.is_none() || quoted || described {
                 let who = Who::Phrase(a, b);
                 // "“A,” said X, “B.”": the quotation goes on after the speaker.
                 if quoted && quoted::goes_on_after(ctx, b, hi) {

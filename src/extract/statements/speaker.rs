@@ -285,7 +285,7 @@ const IRREGULAR_PAST: &[&str] = &[
 
 /// Whether token `k` reads as a finite verb: a lower-case word ending in "-ed", a
 /// common irregular past, or a finite form of a reporting verb.
-fn verb_like(ctx: &Ctx, k: usize) -> bool {
+pub fn verb_like(ctx: &Ctx, k: usize) -> bool {
     let w = ctx.low(k);
     ctx.is_word(k)
         && !ctx.is_cap(k)
