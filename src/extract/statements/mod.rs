@@ -5,7 +5,8 @@
 //! - [`cues`]: the reporting-verb lexicon;
 //! - [`reported`]: cue-anchored patterns in one sentence ("X said (that) …",
 //!   "…, X said.", "…, said X", "…, adding that …"), with [`usage`] (is this word a
-//!   verb of speech here?), [`according`] ("according to X, …") and [`clause`]
+//!   verb of speech here?), [`asked`] (the question of "Asked whether …, X said"),
+//!   [`according`] ("according to X, …") and [`clause`]
 //!   (where a content ends); a content that is a quotation makes a direct statement,
 //!   one containing a quotation a mixed one;
 //! - [`inverted`]: "…, said X, a professor at …": the speaker after an inverted cue;
@@ -18,6 +19,7 @@
 //! write records (that is `extract::assemble`).
 
 pub mod according;
+pub mod asked;
 pub mod clause;
 pub mod cues;
 pub mod direct;
@@ -122,6 +124,8 @@ pub enum Who {
     /// The speaker of the previous statement (a quote paragraph with no verb, or
     /// "…, adding that …" with no subject of its own).
     Previous,
+    /// Nobody the text names ("Asked whether …": the asker is not said).
+    Nobody,
 }
 
 /// A statement as the rules find it, before speakers are resolved.
@@ -212,8 +216,11 @@ fn finish(ctx: &Ctx, found: &[Found]) -> Vec<Statement> {
                 (speaker::resolve(ctx, a, b, anchor, last_entity), Some(span))
             }
             Who::Previous => last.unwrap_or((None, None)),
+            Who::Nobody => (None, None),
         };
-        last = Some((speaker, mention));
+        if f.who != Who::Nobody {
+            last = Some((speaker, mention));
+        }
         let kind = f.kind.unwrap_or_else(|| direct::kind_of(doc, f.content));
         let evidence = evidence(doc, f);
         let (mut date, mut date_span) = date_of(doc, evidence, f);

@@ -14,6 +14,7 @@
 //! infinitives ("declined to say"), nouns ("the report", "United States").
 
 use super::according::according;
+use super::asked;
 use super::clause::{
     adjunct_then_comma, content_end, finite_cue_within, is_boundary, is_closing_quote,
     only_adjunct, push, short_tail, words_in, ADJUNCT,
@@ -41,6 +42,13 @@ pub fn find_in_sentence(ctx: &Ctx, si: usize, out: &mut Vec<Found>) {
             }
             i += 2;
             continue;
+        }
+        if w == "asked" {
+            if let Some(end) = asked::question(ctx, lo, hi, i, out) {
+                taken_until = end;
+                i += 1;
+                continue;
+            }
         }
         let Some(cue) = cues::lookup(w) else {
             i += 1;
