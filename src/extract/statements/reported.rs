@@ -93,8 +93,11 @@ fn participle(
         // A sentence that opens with a quotation: its speaker is the last one.
         None if ctx.is_quote(lo) => Who::Previous,
         None => {
+            // The subject of the finite verb before ("Trump pointed to China, remarking
+            // …"), else the sentence's first phrase.
             let a = speaker::clause_subject_start(ctx, lo, i);
-            let (x, y) = speaker::right_np(ctx, a, i)?;
+            let (x, y) = speaker::coordinated_subject(ctx, lo, i)
+                .or_else(|| speaker::right_np(ctx, a, i))?;
             Who::Phrase(x, y)
         }
     };
@@ -109,6 +112,12 @@ fn participle(
 /// The comma before a participle cue that follows a post-posed cue, after an
 /// optional adjunct ("“…,” she said, adding that …", "he said on Sunday, noting …").
 fn participle_next(ctx: &Ctx, c: usize, hi: usize) -> Option<usize> {
+    // "“…,” Rubio responded before adding that …".
+    if matches!(ctx.low(c), "before" | "after" | "while" | "then")
+        && cues::lookup(ctx.low(c + 1)).is_some_and(|cue| cue.gerund)
+    {
+        return Some(c);
+    }
     let t = adjunct_then_comma(ctx, c, hi)?;
     cues::lookup(ctx.low(t + 1))
         .is_some_and(|cue| cue.gerund)

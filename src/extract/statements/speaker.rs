@@ -321,6 +321,7 @@ pub fn coordinated_subject(ctx: &Ctx, lo: usize, and: usize) -> Option<(usize, u
         };
         let opens = a == lo
             || matches!(ctx.text(a - 1), "," | "—" | "–" | "--" | ";")
+            || ctx.is_quote(a - 1)
             || matches!(
                 ctx.low(a - 1),
                 "when"

@@ -340,3 +340,29 @@ fn adding_after_a_closing_quote_ends_the_content() {
     assert_eq!(v[0].2, "“I don't like it,”");
     assert_eq!(v[1].2, "“they have anger.”");
 }
+
+#[test]
+fn statement_saying_is_a_cue() {
+    let v =
+        found("On Saturday, Trump issued a statement saying that Scalia was a remarkable judge.");
+    assert_eq!(v.len(), 1, "{v:?}");
+    assert_eq!(v[0].0, "Trump");
+    assert_eq!(v[0].2, "Scalia was a remarkable judge");
+}
+
+#[test]
+fn before_adding_is_a_cue() {
+    let v = found(
+        "“You don't win by how many states you win,” Rubio responded before adding that he will have to win some.",
+    );
+    assert!(v.iter().any(|s| s.1 == "adding" && s.0 == "Rubio"), "{v:?}");
+}
+
+#[test]
+fn participle_takes_the_subject_of_the_verb_before() {
+    let v = found(
+        "In an interview with \"Fox and Friends,\" Donald Trump pointed to China, remarking that the U.S. should act.",
+    );
+    assert_eq!(v.len(), 1, "{v:?}");
+    assert_eq!(v[0].0, "Donald Trump");
+}
