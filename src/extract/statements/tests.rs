@@ -366,3 +366,11 @@ fn participle_takes_the_subject_of_the_verb_before() {
     assert_eq!(v.len(), 1, "{v:?}");
     assert_eq!(v[0].0, "Donald Trump");
 }
+
+#[test]
+fn said_then_a_one_word_quotation() {
+    let (who, _, content, kind) = one("Mrs. Clinton shook her head and said, “No.”");
+    assert_eq!(who, "Mrs. Clinton");
+    assert_eq!(content, "“No.”");
+    assert_eq!(kind, StatementKind::Direct);
+}
