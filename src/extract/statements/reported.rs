@@ -297,7 +297,7 @@ fn finite(
     for k in c..hi {
         let t = ctx.text(k);
         let n = ctx.low(k + 1);
-        let new_clause = t == ","
+        let new_clause = matches!(t, "," | "—" | "–" | "--")
             && (n == "but"
                 || matches!(n, "and" | "while" | "although" | "though" | "whereas")
                     && (speaker::PRONOUNS.contains(&ctx.low(k + 2))

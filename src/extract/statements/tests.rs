@@ -374,3 +374,10 @@ fn said_then_a_one_word_quotation() {
     assert_eq!(content, "“No.”");
     assert_eq!(kind, StatementKind::Direct);
 }
+
+#[test]
+fn dash_and_a_new_subject_ends_the_content() {
+    let (_, _, content, _) =
+        one("Democrats insist the tide is turning — and the Senate is holding talks on a bill.");
+    assert_eq!(content, "the tide is turning");
+}
