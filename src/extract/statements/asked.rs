@@ -57,7 +57,7 @@ pub(super) fn question(
         return None;
     }
     let mut end = content_end(ctx, start, hi);
-    if fronted && i == lo || fronted && prev != "as" {
+    if fronted && prev != "as" {
         // "Asked whether …, X said": the question ends at the comma before the clause.
         let quote_open = ctx.is_quote(start);
         if let Some(c) = (start + 1..end).find(|&x| ctx.text(x) == "," && !ctx.in_quote(x)) {
