@@ -8,7 +8,7 @@
 //! module finds no cues and pushes nothing (see `reported`).
 
 use super::clause::content_end;
-use super::{speaker, Ctx};
+use super::{subject, Ctx};
 
 /// Auxiliaries and modals that make a phrase a clause.
 const AUX: &[&str] = &[
@@ -17,7 +17,7 @@ const AUX: &[&str] = &[
 ];
 
 fn is_verb(ctx: &Ctx, k: usize) -> bool {
-    AUX.contains(&ctx.low(k)) || speaker::verb_like(ctx, k)
+    AUX.contains(&ctx.low(k)) || subject::verb_like(ctx, k)
 }
 
 /// Whether the phrase `[a, b)` after an inverted cue is a speaker with a description

@@ -13,6 +13,7 @@
 //! - [`quoted`]: a quotation before a post-posed cue ("“A,” she said, “B.”");
 //! - [`direct`]: quotations with no cue of their own that continue the previous
 //!   paragraph's quotation, and the widening of a content to the quotation it cuts;
+//! - [`subject`]: the subject of the verb before a cue with none of its own;
 //! - [`speaker`]: the speaker phrase from the words around the cue, and its entity.
 //!
 //! This module finds no actors (that is `nlp::mentions`/`nlp::coref`) and does not
@@ -27,6 +28,7 @@ pub mod inverted;
 pub mod quoted;
 pub mod reported;
 pub mod speaker;
+pub mod subject;
 pub mod usage;
 
 use super::{Statement, StatementKind};

@@ -95,3 +95,55 @@ pub(super) fn push_short(
         kind: None,
     });
 }
+
+/// "X said:" at the end of a paragraph or sentence, then a quotation.
+pub(super) fn next_quote(
+    ctx: &Ctx,
+    hi: usize,
+    cue: Span,
+    who: Who,
+    out: &mut Vec<Found>,
+) -> Option<usize> {
+    let pos = ctx.doc.tokens.get(hi)?.span.start;
+    let quotes = &ctx.doc.quotes;
+    let q = quotes
+        .get(quotes.partition_point(|q| q.span.start < pos))
+        .filter(|q| q.span.start == pos)?;
+    out.push(Found {
+        cue: Some(cue),
+        who,
+        content: q.span,
+        confidence: 0.7,
+        kind: None,
+    });
+    Some(hi)
+}
+
+/// "“…” ¶ Kasich said in Ohio.": a sentence with a speaker and a cue but no content
+/// takes the quotation that ends just before it.
+pub(super) fn previous_quote(
+    ctx: &Ctx,
+    pos: usize,
+    cue: Span,
+    who: Who,
+    out: &mut Vec<Found>,
+) -> Option<usize> {
+    let doc = ctx.doc;
+    let k = doc.quotes.partition_point(|q| q.span.end <= pos);
+    let q = doc.quotes.get(k.checked_sub(1)?)?;
+    let between = doc.text(Span::new(q.span.end, pos));
+    if !between
+        .chars()
+        .all(|c| c.is_whitespace() || matches!(c, '.' | ',' | '!' | '?'))
+    {
+        return None;
+    }
+    out.push(Found {
+        cue: Some(cue),
+        who,
+        content: q.span,
+        confidence: 0.6,
+        kind: None,
+    });
+    Some(0)
+}

@@ -20,7 +20,7 @@ use super::clause::{
     only_adjunct, push, short_tail, words_in, ADJUNCT,
 };
 use super::usage::speech_use;
-use super::{cues, inverted, quoted, speaker, Ctx, Found, Who};
+use super::{cues, inverted, quoted, speaker, subject, Ctx, Found, Who};
 use crate::nlp::Span;
 
 /// Finds the statements of sentence `si`.
@@ -96,7 +96,7 @@ fn participle(
             // The subject of the finite verb before ("Trump pointed to China, remarking
             // …"), else the sentence's first phrase.
             let a = speaker::clause_subject_start(ctx, lo, i);
-            let (x, y) = speaker::coordinated_subject(ctx, lo, i)
+            let (x, y) = subject::coordinated_subject(ctx, lo, i)
                 .or_else(|| speaker::right_np(ctx, a, i))?;
             Who::Phrase(x, y)
         }
@@ -150,7 +150,7 @@ fn finite(
         }
         // "Graham called both “crazy” and said …": no cue before, so the subject is
         // that of the verb before.
-        if let Some((x, y)) = speaker::coordinated_subject(ctx, lo, subj_end - 1) {
+        if let Some((x, y)) = subject::coordinated_subject(ctx, lo, subj_end - 1) {
             return preposed(ctx, hi, i + 1, cue_span, Who::Phrase(x, y), out);
         }
     }
@@ -361,8 +361,8 @@ fn finite(
     if start >= content_end(ctx, start, hi) {
         // "X said:" closing the sentence or paragraph: the next quotation, if any.
         let sentence_start = ctx.span(lo).start;
-        return next_quote(ctx, hi, cue_span, who.clone(), out)
-            .or_else(|| previous_quote(ctx, sentence_start, cue_span, who, out));
+        return quoted::next_quote(ctx, hi, cue_span, who.clone(), out)
+            .or_else(|| quoted::previous_quote(ctx, sentence_start, cue_span, who, out));
     }
     push(ctx, out, cue_span, who, start, hi, 0.7);
     Some(hi)
@@ -374,52 +374,6 @@ fn opens_clause(ctx: &Ctx, c: usize) -> bool {
     let w = ctx.low(c);
     matches!(w, "he" | "she" | "it" | "they" | "we" | "i")
         || matches!(w, "there" | "this" | "here") && AUXILIARIES.contains(&ctx.low(c + 1))
-}
-
-/// "X said:" at the end of a paragraph or sentence, then a quotation.
-fn next_quote(ctx: &Ctx, hi: usize, cue: Span, who: Who, out: &mut Vec<Found>) -> Option<usize> {
-    let pos = ctx.doc.tokens.get(hi)?.span.start;
-    let quotes = &ctx.doc.quotes;
-    let q = quotes
-        .get(quotes.partition_point(|q| q.span.start < pos))
-        .filter(|q| q.span.start == pos)?;
-    out.push(Found {
-        cue: Some(cue),
-        who,
-        content: q.span,
-        confidence: 0.7,
-        kind: None,
-    });
-    Some(hi)
-}
-
-/// "“…” ¶ Kasich said in Ohio.": a sentence with a speaker and a cue but no content
-/// takes the quotation that ends just before it.
-fn previous_quote(
-    ctx: &Ctx,
-    pos: usize,
-    cue: Span,
-    who: Who,
-    out: &mut Vec<Found>,
-) -> Option<usize> {
-    let doc = ctx.doc;
-    let k = doc.quotes.partition_point(|q| q.span.end <= pos);
-    let q = doc.quotes.get(k.checked_sub(1)?)?;
-    let between = doc.text(Span::new(q.span.end, pos));
-    if !between
-        .chars()
-        .all(|c| c.is_whitespace() || matches!(c, '.' | ',' | '!' | '?'))
-    {
-        return None;
-    }
-    out.push(Found {
-        cue: Some(cue),
-        who,
-        content: q.span,
-        confidence: 0.6,
-        kind: None,
-    });
-    Some(0)
 }
 
 /// A pre-posed content from token `c`: after "that" if it comes soon, to the end.
