@@ -126,6 +126,15 @@ pub(super) fn short_tail(ctx: &Ctx, a: usize, hi: usize) -> bool {
         && (a..end).all(|i| ctx.is_word(i) && !matches!(ctx.low(i), "that" | "to"))
 }
 
+/// Whether tokens `[a, b)` are exactly one quotation, marks included.
+fn whole_quote(ctx: &Ctx, a: usize, b: usize) -> bool {
+    let (start, end) = (ctx.span(a).start, ctx.span(b - 1).end);
+    let quotes = &ctx.doc.quotes;
+    quotes
+        .get(quotes.partition_point(|q| q.span.start < start))
+        .is_some_and(|q| q.span.start == start && q.span.end == end)
+}
+
 pub(super) fn words_in(ctx: &Ctx, a: usize, b: usize) -> usize {
     (a..b).filter(|&i| ctx.is_word(i)).count()
 }
@@ -139,7 +148,7 @@ pub(super) fn push(
     b: usize,
     conf: f64,
 ) {
-    if a >= b || words_in(ctx, a, b) < 3 {
+    if a >= b {
         return;
     }
     let mut a = a;
@@ -147,7 +156,9 @@ pub(super) fn push(
         a += 1;
     }
     let b = content_end(ctx, a, b);
-    if a >= b {
+    // Fewer than three words only when the content is one whole quotation ("said,
+    // “No.”").
+    if a >= b || words_in(ctx, a, b) < 3 && !(words_in(ctx, a, b) > 0 && whole_quote(ctx, a, b)) {
         return;
     }
     let span = ctx.span_of(a, b);

@@ -5,22 +5,30 @@
 //! - [`cues`]: the reporting-verb lexicon;
 //! - [`reported`]: cue-anchored patterns in one sentence ("X said (that) …",
 //!   "…, X said.", "…, said X", "…, adding that …"), with [`usage`] (is this word a
-//!   verb of speech here?), [`according`] ("according to X, …") and [`clause`]
+//!   verb of speech here?), [`asked`] (the question of "Asked whether …, X said"),
+//!   [`according`] ("according to X, …") and [`clause`]
 //!   (where a content ends); a content that is a quotation makes a direct statement,
 //!   one containing a quotation a mixed one;
+//! - [`inverted`]: "…, said X, a professor at …": the speaker after an inverted cue;
+//! - [`quoted`]: a quotation before a post-posed cue ("“A,” she said, “B.”");
 //! - [`direct`]: quotations with no cue of their own that continue the previous
 //!   paragraph's quotation, and the widening of a content to the quotation it cuts;
+//! - [`subject`]: the subject of the verb before a cue with none of its own;
 //! - [`speaker`]: the speaker phrase from the words around the cue, and its entity.
 //!
 //! This module finds no actors (that is `nlp::mentions`/`nlp::coref`) and does not
 //! write records (that is `extract::assemble`).
 
 pub mod according;
+pub mod asked;
 pub mod clause;
 pub mod cues;
 pub mod direct;
+pub mod inverted;
+pub mod quoted;
 pub mod reported;
 pub mod speaker;
+pub mod subject;
 pub mod usage;
 
 use super::{Statement, StatementKind};
@@ -118,6 +126,8 @@ pub enum Who {
     /// The speaker of the previous statement (a quote paragraph with no verb, or
     /// "…, adding that …" with no subject of its own).
     Previous,
+    /// Nobody the text names ("Asked whether …": the asker is not said).
+    Nobody,
 }
 
 /// A statement as the rules find it, before speakers are resolved.
@@ -208,8 +218,11 @@ fn finish(ctx: &Ctx, found: &[Found]) -> Vec<Statement> {
                 (speaker::resolve(ctx, a, b, anchor, last_entity), Some(span))
             }
             Who::Previous => last.unwrap_or((None, None)),
+            Who::Nobody => (None, None),
         };
-        last = Some((speaker, mention));
+        if f.who != Who::Nobody {
+            last = Some((speaker, mention));
+        }
         let kind = f.kind.unwrap_or_else(|| direct::kind_of(doc, f.content));
         let evidence = evidence(doc, f);
         let (mut date, mut date_span) = date_of(doc, evidence, f);

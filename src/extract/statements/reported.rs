@@ -14,12 +14,13 @@
 //! infinitives ("declined to say"), nouns ("the report", "United States").
 
 use super::according::according;
+use super::asked;
 use super::clause::{
     adjunct_then_comma, content_end, finite_cue_within, is_boundary, is_closing_quote,
     only_adjunct, push, short_tail, words_in, ADJUNCT,
 };
 use super::usage::speech_use;
-use super::{cues, speaker, Ctx, Found, Who};
+use super::{cues, inverted, quoted, speaker, subject, Ctx, Found, Who};
 use crate::nlp::Span;
 
 /// Finds the statements of sentence `si`.
@@ -41,6 +42,13 @@ pub fn find_in_sentence(ctx: &Ctx, si: usize, out: &mut Vec<Found>) {
             }
             i += 2;
             continue;
+        }
+        if w == "asked" {
+            if let Some(end) = asked::question(ctx, lo, hi, i, out) {
+                taken_until = end;
+                i += 1;
+                continue;
+            }
         }
         let Some(cue) = cues::lookup(w) else {
             i += 1;
@@ -85,8 +93,11 @@ fn participle(
         // A sentence that opens with a quotation: its speaker is the last one.
         None if ctx.is_quote(lo) => Who::Previous,
         None => {
+            // The subject of the finite verb before ("Trump pointed to China, remarking
+            // …"), else the sentence's first phrase.
             let a = speaker::clause_subject_start(ctx, lo, i);
-            let (x, y) = speaker::right_np(ctx, a, i)?;
+            let (x, y) = subject::coordinated_subject(ctx, lo, i)
+                .or_else(|| speaker::right_np(ctx, a, i))?;
             Who::Phrase(x, y)
         }
     };
@@ -96,6 +107,21 @@ fn participle(
     }
     push(ctx, out, ctx.span(i), who, a, hi, 0.6);
     Some(hi)
+}
+
+/// The comma before a participle cue that follows a post-posed cue, after an
+/// optional adjunct ("“…,” she said, adding that …", "he said on Sunday, noting …").
+fn participle_next(ctx: &Ctx, c: usize, hi: usize) -> Option<usize> {
+    // "“…,” Rubio responded before adding that …".
+    if matches!(ctx.low(c), "before" | "after" | "while" | "then")
+        && cues::lookup(ctx.low(c + 1)).is_some_and(|cue| cue.gerund)
+    {
+        return Some(c);
+    }
+    let t = adjunct_then_comma(ctx, c, hi)?;
+    cues::lookup(ctx.low(t + 1))
+        .is_some_and(|cue| cue.gerund)
+        .then_some(t)
 }
 
 /// Auxiliaries and modals: a phrase after the cue that holds one is the content's
@@ -118,9 +144,14 @@ fn finite(
     let cue_span = ctx.span(i);
     let subj_end = speaker::subject_end(ctx, lo, i);
     // "X said A and said B" / "X, who said …": the subject is elsewhere.
-    if subj_end > lo && ctx.low(subj_end - 1) == "and" {
+    if subj_end > lo && matches!(ctx.low(subj_end - 1), "and" | "but") {
         if let Some(who) = sentence_speaker.clone() {
             return preposed(ctx, hi, i + 1, cue_span, who, out);
+        }
+        // "Graham called both “crazy” and said …": no cue before, so the subject is
+        // that of the verb before.
+        if let Some((x, y)) = subject::coordinated_subject(ctx, lo, subj_end - 1) {
+            return preposed(ctx, hi, i + 1, cue_span, Who::Phrase(x, y), out);
         }
     }
     if subj_end > lo + 1 && ctx.low(subj_end - 1) == "who" && ctx.text(subj_end - 2) == "," {
@@ -153,9 +184,27 @@ fn finite(
         if let Some((a, b)) = inverted {
             let ends = b >= content_end(ctx, b, hi);
             let short = b - a <= 6 && (ctx.text(b) == "," || only_adjunct(ctx, b, hi));
-            if ends || short && appositive.is_none() {
+            // "“…,” said Sen. X (D-Conn.), who …": after a quotation that opens the
+            // sentence the phrase after the cue is the speaker, whatever follows it.
+            let quoted = quoted::opens_and_closes_before(ctx, lo, k);
+            // "…, said Larry Sabato, director of the Center for Politics." / "…, said
+            // DeSantis, who was elected in 2012.": a speaker described after it.
+            let described = ctx.text(k) == ","
+                && words_in(ctx, lo, k) >= 3
+                && inverted::described_speaker(ctx, a, b, hi);
+            if ends || short && appositive.is_none() || quoted || described {
+                let who = Who::Phrase(a, b);
+                // "“A,” said X, “B.”": the quotation goes on after the speaker.
+                if quoted && quoted::goes_on_after(ctx, b, hi) {
+                    quoted::push_whole(ctx, out, cue_span, who, lo, hi);
+                    return Some(hi);
+                }
                 let head = if ctx.text(k) == "," { k } else { k + 1 };
-                push(ctx, out, cue_span, Who::Phrase(a, b), lo, head, 0.8);
+                if quoted {
+                    quoted::push_short(ctx, out, cue_span, who, lo, head);
+                } else {
+                    push(ctx, out, cue_span, who, lo, head, 0.8);
+                }
                 return Some(b);
             }
         }
@@ -186,18 +235,27 @@ fn finite(
     if let Some(k) = left_boundary {
         let head = if ctx.text(k) == "," { k } else { k + 1 };
         if only_adjunct(ctx, c, hi) || cue.object && short_tail(ctx, i + 1, hi) {
-            push(ctx, out, cue_span, who, lo, head, 0.8);
+            if quoted::opens_and_closes_before(ctx, lo, k) {
+                quoted::push_short(ctx, out, cue_span, who, lo, head);
+            } else {
+                push(ctx, out, cue_span, who, lo, head, 0.8);
+            }
             return Some(hi);
         }
         // "“…,” X told Fox News after …": a quotation before the speaker is the
         // content unless a clause of its own follows the cue.
-        let quote_before = is_closing_quote(ctx, k) && (ctx.is_quote(lo) || ctx.in_quote(lo));
+        let quote_before = quoted::opens_and_closes_before(ctx, lo, k);
         let own_clause = matches!(ctx.low(c), "that" | ":")
             || ctx.is_quote(c) && !ctx.in_quote(c) && ctx.text(c) != "\""
             || speaker::PRONOUNS.contains(&ctx.low(c));
         if quote_before && !own_clause {
-            push(ctx, out, cue_span, who, lo, head, 0.8);
-            return Some(hi);
+            // "“A,” she said, “B.”": the quotation goes on after the cue.
+            if quoted::goes_on_after(ctx, c, hi) {
+                quoted::push_whole(ctx, out, cue_span, who, lo, hi);
+                return Some(hi);
+            }
+            quoted::push_short(ctx, out, cue_span, who, lo, head);
+            return Some(participle_next(ctx, c, hi).unwrap_or(hi));
         }
         if words_in(ctx, lo, head) >= 3 {
             if let Some(t) = adjunct_then_comma(ctx, c, hi) {
@@ -225,6 +283,10 @@ fn finite(
                     push(ctx, out, cue_span, who, lo, hi, 0.65);
                 } else {
                     push(ctx, out, cue_span, who, lo, head, 0.75);
+                    // "…, X said, adding that …": the participle is a statement too.
+                    if ctx.text(t) == "," && cues::lookup(w).is_some_and(|c| c.gerund) {
+                        return Some(t);
+                    }
                 }
                 return Some(hi);
             }
@@ -235,7 +297,7 @@ fn finite(
     for k in c..hi {
         let t = ctx.text(k);
         let n = ctx.low(k + 1);
-        let new_clause = t == ","
+        let new_clause = matches!(t, "," | "—" | "–" | "--")
             && (n == "but"
                 || matches!(n, "and" | "while" | "although" | "though" | "whereas")
                     && (speaker::PRONOUNS.contains(&ctx.low(k + 2))
@@ -243,7 +305,14 @@ fn finite(
                         || ctx.is_cap(k + 2)
                         || finite_cue_within(ctx, k + 2, hi, 8)))
             // "X said A and said B": the second cue starts a statement of its own.
-            || ctx.low(k) == "and" && cues::lookup(n).is_some_and(|c| !c.gerund && !c.base);
+            || matches!(ctx.low(k), "and" | "but")
+                && cues::lookup(n).is_some_and(|c| !c.gerund && !c.base);
+        // "said of the episode, ''I don't like it,'' adding that …": a participle cue
+        // after a closing quotation mark starts a statement of its own.
+        if is_closing_quote(ctx, k) && cues::lookup(n).is_some_and(|c| c.gerund) {
+            end = k + 1;
+            break;
+        }
         // "While X has said that A, Y said B": a comma, a short subject, a new cue.
         let next_report = t == ","
             && !ctx.is_quote(k + 1)
@@ -262,8 +331,11 @@ fn finite(
     let hi = end;
     // Pre-posed: "that" (or ":" or a quote) soon after, else the rest of the sentence.
     let mut start = c;
-    for k in c..hi.min(c + 12) {
-        if ctx.low(k) == "that" || ctx.text(k) == ":" {
+    // "X says it is hard to blame anyone for that": a clause that opens with its own
+    // subject has begun; a later "that" is inside it, not the cue's complementizer.
+    let subject_first = opens_clause(ctx, c);
+    for k in (c..hi.min(c + 12)).filter(|_| !subject_first) {
+        if ctx.low(k) == "that" && k + 1 < content_end(ctx, k, hi) || ctx.text(k) == ":" {
             start = k + 1;
             break;
         }
@@ -274,7 +346,7 @@ fn finite(
     }
     // "X said in Ohio on Tuesday he would run": skip the adjunct to the clause; an
     // adjunct with no clause after it means the content is elsewhere.
-    if start == c && ADJUNCT.contains(&ctx.low(start)) {
+    if start == c && !subject_first && ADJUNCT.contains(&ctx.low(start)) {
         let clause = (start + 1..hi.min(start + 10)).find(|&k| {
             matches!(
                 ctx.low(k),
@@ -289,57 +361,19 @@ fn finite(
     if start >= content_end(ctx, start, hi) {
         // "X said:" closing the sentence or paragraph: the next quotation, if any.
         let sentence_start = ctx.span(lo).start;
-        return next_quote(ctx, hi, cue_span, who.clone(), out)
-            .or_else(|| previous_quote(ctx, sentence_start, cue_span, who, out));
+        return quoted::next_quote(ctx, hi, cue_span, who.clone(), out)
+            .or_else(|| quoted::previous_quote(ctx, sentence_start, cue_span, who, out));
     }
     push(ctx, out, cue_span, who, start, hi, 0.7);
     Some(hi)
 }
 
-/// "X said:" at the end of a paragraph or sentence, then a quotation.
-fn next_quote(ctx: &Ctx, hi: usize, cue: Span, who: Who, out: &mut Vec<Found>) -> Option<usize> {
-    let pos = ctx.doc.tokens.get(hi)?.span.start;
-    let quotes = &ctx.doc.quotes;
-    let q = quotes
-        .get(quotes.partition_point(|q| q.span.start < pos))
-        .filter(|q| q.span.start == pos)?;
-    out.push(Found {
-        cue: Some(cue),
-        who,
-        content: q.span,
-        confidence: 0.7,
-        kind: None,
-    });
-    Some(hi)
-}
-
-/// "“…” ¶ Kasich said in Ohio.": a sentence with a speaker and a cue but no content
-/// takes the quotation that ends just before it.
-fn previous_quote(
-    ctx: &Ctx,
-    pos: usize,
-    cue: Span,
-    who: Who,
-    out: &mut Vec<Found>,
-) -> Option<usize> {
-    let doc = ctx.doc;
-    let k = doc.quotes.partition_point(|q| q.span.end <= pos);
-    let q = doc.quotes.get(k.checked_sub(1)?)?;
-    let between = doc.text(Span::new(q.span.end, pos));
-    if !between
-        .chars()
-        .all(|c| c.is_whitespace() || matches!(c, '.' | ',' | '!' | '?'))
-    {
-        return None;
-    }
-    out.push(Found {
-        cue: Some(cue),
-        who,
-        content: q.span,
-        confidence: 0.6,
-        kind: None,
-    });
-    Some(0)
+/// Whether a clause opens at token `c` with its own subject: a personal pronoun ("it
+/// is hard"), or "there"/"this"/"here" before an auxiliary ("there is", "this was").
+fn opens_clause(ctx: &Ctx, c: usize) -> bool {
+    let w = ctx.low(c);
+    matches!(w, "he" | "she" | "it" | "they" | "we" | "i")
+        || matches!(w, "there" | "this" | "here") && AUXILIARIES.contains(&ctx.low(c + 1))
 }
 
 /// A pre-posed content from token `c`: after "that" if it comes soon, to the end.

@@ -258,3 +258,126 @@ fn added_statement_keeps_the_date_of_the_one_before() {
     assert_eq!(s[1].date, s[0].date);
     assert!(s[1].date.start.is_some());
 }
+
+#[test]
+fn that_inside_a_subject_clause_is_no_complementizer() {
+    let (who, _, content, _) = one("Groberg says it is hard to blame any one person for that.");
+    assert_eq!(who, "Groberg");
+    assert_eq!(content, "it is hard to blame any one person for that");
+}
+
+#[test]
+fn there_is_after_the_cue_opens_the_content() {
+    let (who, _, content, _) =
+        one("Fleischer said there is an active conversation about the response.");
+    assert_eq!(who, "Fleischer");
+    assert_eq!(
+        content,
+        "there is an active conversation about the response"
+    );
+}
+
+#[test]
+fn quote_then_said_speaker_with_party_and_relative_clause() {
+    let (who, _, content, _) = one(
+        "“It is the beginning of the end,” said Sen. Ann Bell (D-Conn.), who has pushed for the bill.",
+    );
+    assert_eq!(who, "Sen. Ann Bell");
+    assert_eq!(content, "“It is the beginning of the end,”");
+}
+
+#[test]
+fn quote_split_by_its_cue_is_one_statement() {
+    let (who, _, content, kind) = one("“After that,” she said, “I support indexing the wage.”");
+    assert_eq!(who, "she");
+    assert_eq!(
+        content,
+        "“After that,” she said, “I support indexing the wage.”"
+    );
+    assert_eq!(kind, StatementKind::Direct);
+}
+
+#[test]
+fn short_quote_before_its_cue_is_a_statement() {
+    let (who, _, content, _) = one("“Absolutely,” he said when asked by a reporter.");
+    assert_eq!(who, "he");
+    assert_eq!(content, "“Absolutely,”");
+}
+
+#[test]
+fn coordinated_said_takes_the_subject_of_the_verb_before() {
+    let v = found("By the end of the day, Mr. Trump was forced to retreat and said that his words had been misread.");
+    assert_eq!(v.len(), 1, "{v:?}");
+    assert_eq!(v[0].0, "Mr. Trump");
+    assert_eq!(v[0].2, "his words had been misread");
+}
+
+#[test]
+fn but_said_after_a_reported_clause_is_its_own_statement() {
+    let v =
+        found("Clark said the chair had begun making calls, but said the outcome was still open.");
+    assert_eq!(v.len(), 2, "{v:?}");
+    assert_eq!(v[0].2, "the chair had begun making calls");
+    assert_eq!(v[1].2, "the outcome was still open");
+}
+
+#[test]
+fn adding_after_a_post_posed_quote_is_its_own_statement() {
+    let v = found(
+        "“He stands for the middle class,” Anderson said, adding that he is the most trustworthy.",
+    );
+    assert_eq!(v.len(), 2, "{v:?}");
+    assert_eq!(v[0].2, "“He stands for the middle class,”");
+    assert_eq!(v[1].0, "Anderson");
+    assert_eq!(v[1].2, "he is the most trustworthy");
+}
+
+#[test]
+fn adding_after_a_closing_quote_ends_the_content() {
+    let v =
+        found("Mr. Trump said of the episode, “I don't like it,” adding that “they have anger.”");
+    assert_eq!(v.len(), 2, "{v:?}");
+    assert_eq!(v[0].2, "“I don't like it,”");
+    assert_eq!(v[1].2, "“they have anger.”");
+}
+
+#[test]
+fn statement_saying_is_a_cue() {
+    let v =
+        found("On Saturday, Trump issued a statement saying that Scalia was a remarkable judge.");
+    assert_eq!(v.len(), 1, "{v:?}");
+    assert_eq!(v[0].0, "Trump");
+    assert_eq!(v[0].2, "Scalia was a remarkable judge");
+}
+
+#[test]
+fn before_adding_is_a_cue() {
+    let v = found(
+        "“You don't win by how many states you win,” Rubio responded before adding that he will have to win some.",
+    );
+    assert!(v.iter().any(|s| s.1 == "adding" && s.0 == "Rubio"), "{v:?}");
+}
+
+#[test]
+fn participle_takes_the_subject_of_the_verb_before() {
+    let v = found(
+        "In an interview with \"Fox and Friends,\" Donald Trump pointed to China, remarking that the U.S. should act.",
+    );
+    assert_eq!(v.len(), 1, "{v:?}");
+    assert_eq!(v[0].0, "Donald Trump");
+}
+
+#[test]
+fn said_then_a_one_word_quotation() {
+    let (who, _, content, kind) = one("Mrs. Clinton shook her head and said, “No.”");
+    assert_eq!(who, "Mrs. Clinton");
+    assert_eq!(content, "“No.”");
+    assert_eq!(kind, StatementKind::Direct);
+}
+
+#[test]
+fn dash_and_a_new_subject_ends_the_content() {
+    let (_, _, content, _) =
+        one("Democrats insist the tide is turning — and the Senate is holding talks on a bill.");
+    assert_eq!(content, "the tide is turning");
+}

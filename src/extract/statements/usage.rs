@@ -8,6 +8,21 @@
 use super::clause::is_closing_quote;
 use super::{cues, speaker, Ctx};
 
+/// Nouns for a message that a participle cue can follow ("issued a statement saying
+/// …", "sent a tweet saying …").
+const CARRIERS: &[&str] = &[
+    "ad",
+    "email",
+    "letter",
+    "memo",
+    "message",
+    "post",
+    "release",
+    "statement",
+    "tweet",
+    "video",
+];
+
 /// Whether the cue word at `i` is used as a verb of speech here.
 pub(super) fn speech_use(ctx: &Ctx, lo: usize, hi: usize, i: usize, cue: cues::Cue) -> bool {
     if i > lo && ctx.is_cap(i) {
@@ -26,8 +41,11 @@ pub(super) fn speech_use(ctx: &Ctx, lo: usize, hi: usize, i: usize, cue: cues::C
     }
     if cue.gerund {
         // Only ", saying …" / "and adding …" / "statement saying …".
+        // Also "before adding that …", "by telling them …", "a statement saying …".
         return i > lo
-            && (matches!(prev, "," | "and" | "while") || is_closing_quote(ctx, i - 1))
+            && (matches!(prev, "," | "and" | "while" | "before" | "after" | "by")
+                || CARRIERS.contains(&prev)
+                || is_closing_quote(ctx, i - 1))
             && i + 1 < hi;
     }
     let j = speaker::subject_end(ctx, lo, i);
