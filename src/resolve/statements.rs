@@ -10,6 +10,8 @@
 
 use super::events::Building;
 use crate::extract::Record;
+use rayon::prelude::*;
+
 use crate::nlp::fxhash::FxHashMap;
 
 /// One statement report, reduced to what identity needs (borrowed from its record).
@@ -225,7 +227,8 @@ pub fn same_statement(a: &StatementObs, b: &StatementObs) -> bool {
 /// per distinct wording (see `Building`).
 pub fn cluster_statements(obs: &[StatementObs]) -> Vec<Vec<usize>> {
     let mut order: Vec<usize> = (0..obs.len()).collect();
-    order.sort_by(|&x, &y| {
+    // A total order (`at` is unique), so a parallel unstable sort gives the one result.
+    order.par_sort_unstable_by(|&x, &y| {
         let (a, b) = (&obs[x], &obs[y]);
         b.words
             .len()
@@ -233,11 +236,6 @@ pub fn cluster_statements(obs: &[StatementObs]) -> Vec<Vec<usize>> {
             .then_with(|| a.words.cmp(&b.words))
             .then_with(|| a.at.cmp(&b.at))
     });
-    let fits = |i: usize, j: usize| {
-        let (a, b) = (&obs[i], &obs[j]);
-        a.negated == b.negated
-            && similar_words(a.words.len(), b.words.len(), overlap(&a.words, &b.words))
-    };
     // Each statement's words, rarest first (by how many statements use them).
     let n_words = obs
         .iter()
@@ -248,26 +246,51 @@ pub fn cluster_statements(obs: &[StatementObs]) -> Vec<Vec<usize>> {
     for w in obs.iter().flat_map(|o| &o.words) {
         uses[*w as usize] += 1;
     }
+    // Only statements of one speaker can go together: each speaker's statements (in
+    // the order above) are clustered on their own, on whichever core is free, and the
+    // clusters listed in the order they were started, as one pass would.
+    let mut rank = vec![0usize; obs.len()];
+    let mut by_speaker: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    let mut alone: Vec<(usize, Vec<usize>)> = Vec::new();
+    for (r, &i) in order.iter().enumerate() {
+        rank[i] = r;
+        match obs[i].speaker {
+            Some(sp) => by_speaker.entry(sp).or_default().push(i),
+            None => alone.push((r, vec![i])),
+        }
+    }
+    let groups: Vec<Vec<usize>> = by_speaker.into_values().collect();
+    let mut clusters: Vec<(usize, Vec<usize>)> = groups
+        .par_iter()
+        .flat_map_iter(|g| cluster_one_speaker(obs, g, &uses))
+        .map(|members| (rank[members[0]], members))
+        .collect();
+    clusters.extend(alone);
+    clusters.sort_unstable_by_key(|c| c.0);
+    clusters.into_iter().map(|(_, members)| members).collect()
+}
+
+/// Clusters the statements `order` of one speaker, in that order (see
+/// [`cluster_statements`]); `uses` counts each word's statements.
+fn cluster_one_speaker(obs: &[StatementObs], order: &[usize], uses: &[u32]) -> Vec<Vec<usize>> {
+    let fits = |i: usize, j: usize| {
+        let (a, b) = (&obs[i], &obs[j]);
+        a.negated == b.negated
+            && similar_words(a.words.len(), b.words.len(), overlap(&a.words, &b.words))
+    };
     // Reports of one wording share the order (copies repeat wordings).
     let mut rarest: FxHashMap<&[u32], Vec<u32>> = FxHashMap::default();
-    let mut speakers: FxHashMap<&str, u32> = FxHashMap::default();
     let mut clusters: Vec<Building> = Vec::new();
-    // (speaker, word) → the clusters of that speaker whose first member has the word.
-    let mut postings: FxHashMap<(u32, u32), Vec<usize>> = FxHashMap::default();
-    for i in order {
+    // Word → the clusters whose first member has the word.
+    let mut postings: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
+    for &i in order {
         let s = &obs[i];
-        let Some(sp) = s.speaker else {
-            clusters.push(Building::new(i, s.at.0));
-            continue;
-        };
-        let next = speakers.len() as u32;
-        let sp = *speakers.entry(sp).or_insert(next);
         let rare = rarest.entry(s.words.as_slice()).or_insert_with(|| {
             let mut v = s.words.clone();
             v.sort_unstable_by_key(|w| (uses[*w as usize], *w));
             v
         });
-        let home = candidates(rare, sp, &postings).into_iter().find(|&c| {
+        let home = candidates(rare, &postings).into_iter().find(|&c| {
             let b = &clusters[c];
             !b.articles.contains(s.at.0) && b.variants.iter().all(|&j| fits(i, j))
         });
@@ -287,10 +310,7 @@ pub fn cluster_statements(obs: &[StatementObs]) -> Vec<Vec<usize>> {
             None => {
                 clusters.push(Building::new(i, s.at.0));
                 for &w in &s.words {
-                    postings
-                        .entry((sp, w))
-                        .or_default()
-                        .push(clusters.len() - 1);
+                    postings.entry(w).or_default().push(clusters.len() - 1);
                 }
             }
         }
@@ -298,17 +318,13 @@ pub fn cluster_statements(obs: &[StatementObs]) -> Vec<Vec<usize>> {
     clusters.into_iter().map(|b| b.members).collect()
 }
 
-/// The clusters of `speaker` a statement with these words (rarest first) could join,
+/// The clusters of one speaker a statement with these words (rarest first) could join,
 /// in the order they were made. A cluster's first member has at least as many words
 /// as any later statement (statements come longest first), and [`similar_words`] then
 /// needs at least two thirds of the statement's n words in it; so the first member
 /// holds one of the statement's n - floor(2n/3) + 1 rarest words, and only clusters
 /// listed under those words can take it. A statement under four words joins none.
-fn candidates(
-    rarest: &[u32],
-    speaker: u32,
-    postings: &FxHashMap<(u32, u32), Vec<usize>>,
-) -> Vec<usize> {
+fn candidates(rarest: &[u32], postings: &FxHashMap<u32, Vec<usize>>) -> Vec<usize> {
     let n = rarest.len();
     if n < 4 {
         return Vec::new();
@@ -316,7 +332,7 @@ fn candidates(
     let prefix = n - (2 * n) / 3 + 1;
     let mut out: Vec<usize> = rarest[..prefix]
         .iter()
-        .filter_map(|&w| postings.get(&(speaker, w)))
+        .filter_map(|&w| postings.get(&w))
         .flatten()
         .copied()
         .collect();

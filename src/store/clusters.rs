@@ -18,6 +18,11 @@ use crate::resolve::online::{State, FORMAT};
 /// Name of the state file in the index directory.
 pub const FILE: &str = "clusters.state";
 
+/// Whether the store has a state file at all (read nothing): a cheap first test.
+pub fn exists(dir: &Path) -> bool {
+    path(dir).is_file()
+}
+
 fn path(dir: &Path) -> PathBuf {
     dir.join(INDEX).join(FILE)
 }

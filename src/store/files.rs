@@ -251,19 +251,19 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
 /// on a core, and a device serves many syncs at once far faster than one at a time.
 const IO_THREADS: usize = 16;
 
-/// Writes every `(path, bytes)` to its temporary file and syncs it, on [`IO_THREADS`]
+/// Writes every `(path, [head, body])` (the two written one after the other) to its temporary file and syncs it, on [`IO_THREADS`]
 /// threads, without renaming anything: see [`rename_synced`]. Returns one result per
 /// file, in order; a failed file leaves no temporary file behind.
-pub fn write_synced_temps(files: &[(PathBuf, &[u8])]) -> Vec<Result<(), StoreError>> {
+pub fn write_synced_temps(files: &[(PathBuf, [&[u8]; 2])]) -> Vec<Result<(), StoreError>> {
     let results: Vec<std::sync::Mutex<Option<Result<(), StoreError>>>> =
         files.iter().map(|_| std::sync::Mutex::new(None)).collect();
     let next = std::sync::atomic::AtomicUsize::new(0);
     let work = || loop {
         let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let Some((path, bytes)) = files.get(k) else {
+        let Some((path, parts)) = files.get(k) else {
             break;
         };
-        let r = write_synced_temp(path, bytes);
+        let r = write_synced_temp(path, parts);
         if let Ok(mut slot) = results[k].lock() {
             *slot = Some(r);
         }
@@ -288,12 +288,13 @@ pub fn write_synced_temps(files: &[(PathBuf, &[u8])]) -> Vec<Result<(), StoreErr
         .collect()
 }
 
-fn write_synced_temp(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+fn write_synced_temp(path: &Path, parts: &[&[u8]; 2]) -> Result<(), StoreError> {
     let tmp = tmp_path(path);
     let written = File::create(&tmp)
         .map_err(|e| StoreError::io(&tmp, "cannot create", e))
         .and_then(|mut f| {
-            f.write_all(bytes)
+            f.write_all(parts[0])
+                .and_then(|()| f.write_all(parts[1]))
                 .and_then(|()| f.sync_all())
                 .map_err(|e| StoreError::io(&tmp, "cannot write", e))
         });

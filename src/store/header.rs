@@ -17,14 +17,14 @@ use crate::extract::Record;
 /// How the first line of a graph file written with its record opens.
 pub const PREFIX: &[u8] = b"# newsgraph-record ";
 
-/// A graph file's bytes: the record's line, then the graph's N-Quads text.
-pub fn graph_file(record: &Record, nquads: &[u8]) -> Result<Vec<u8>, serde_json::Error> {
-    let mut out = Vec::with_capacity(PREFIX.len() + 16 * 1024 + nquads.len());
+/// The record's line (prefix, JSON, line break): a graph file is this line, then the
+/// graph's N-Quads text.
+pub fn record_line(record: &Record) -> Result<Vec<u8>, serde_json::Error> {
+    let mut out = Vec::with_capacity(PREFIX.len() + 32 * 1024);
     out.extend_from_slice(PREFIX);
     // JSON escapes every line break inside strings, so the record is one line.
     serde_json::to_writer(&mut out, record)?;
     out.push(b'\n');
-    out.extend_from_slice(nquads);
     Ok(out)
 }
 
@@ -64,7 +64,8 @@ mod tests {
     fn the_record_line_comes_back_and_the_quads_follow() {
         let dir = tempfile::tempdir().expect("temp dir");
         let p = dir.path().join("a.nq");
-        let bytes = graph_file(&record(), b"<s> <p> <o> <g> .\n").expect("serialised");
+        let mut bytes = record_line(&record()).expect("serialised");
+        bytes.extend_from_slice(b"<s> <p> <o> <g> .\n");
         std::fs::write(&p, &bytes).expect("written");
         assert!(has(&p));
         let json = read(&p).expect("read").expect("a record line");

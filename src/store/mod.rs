@@ -285,6 +285,12 @@ impl Store {
         index::commit(&self.dir, prepared)
     }
 
+    /// Whether the store has an online-resolution state file (its trust is checked
+    /// by [`Store::online_state`]).
+    pub fn has_online_state(&self) -> bool {
+        clusters::exists(&self.dir)
+    }
+
     /// Whether an ingest may resolve online: the index takes a segment without a fold
     /// and the online-resolution state is there (see [`clusters`]); the state, if so.
     pub fn online_state(&self, base: &str) -> Option<crate::resolve::online::State> {

@@ -117,7 +117,7 @@ impl Store {
                 } else {
                     Vec::new()
                 };
-                let graph = header::graph_file(r, &nquads.text).map_err(|e| StoreError::Write {
+                let record = header::record_line(r).map_err(|e| StoreError::Write {
                     what: format!("the record of article `{}`", r.article.id),
                     source: e.into(),
                 })?;
@@ -125,7 +125,8 @@ impl Store {
                     count: nquads.quads,
                     quads,
                     old,
-                    graph,
+                    record,
+                    graph: nquads.text,
                 })
             })
             .collect()
@@ -165,11 +166,11 @@ impl Store {
         // and their directory is synced. A batch costs one directory sync and the
         // device's time for the file syncs done together, not a sync per article.
         let mut paths = Vec::new();
-        let mut temps: Vec<(PathBuf, &[u8])> = Vec::new();
+        let mut temps: Vec<(PathBuf, [&[u8]; 2])> = Vec::new();
         for (r, p) in records.iter().zip(&prepared) {
             let graph = files::graph_path(&self.dir, &r.article.id);
             if let Ok(p) = p {
-                temps.push((graph.clone(), p.graph.as_slice()));
+                temps.push((graph.clone(), [p.record.as_slice(), p.graph.as_slice()]));
                 paths.push(Some(graph));
             } else {
                 // Nothing to write; a file created ahead for it goes.
@@ -265,6 +266,8 @@ pub(super) struct Prepared {
     /// What the article's graph file held before (only when loaded; `None` for a
     /// new article or an unreadable file).
     old: Option<Vec<Quad>>,
-    /// The graph file's bytes: the record's line, then the N-Quads.
+    /// The graph file's first line: the record ([`header::record_line`]).
+    record: Vec<u8>,
+    /// The graph's N-Quads text, the rest of the file.
     graph: Vec<u8>,
 }

@@ -48,7 +48,7 @@ pub(super) fn commit(
         keep_published,
     } = how;
     // New articles into a store with a trusted online state: placed, not re-resolved.
-    if keep_published && dict.is_none() && !pending.is_empty() {
+    if keep_published && dict.is_none() && !pending.is_empty() && store.has_online_state() {
         let all_new = pending
             .iter()
             .all(|(r, _)| !store.has_record(&r.article.id));
