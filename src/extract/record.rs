@@ -22,6 +22,14 @@ pub struct Record {
 }
 
 impl Record {
+    /// The IRI of the actor this record calls `local` (its local id), if any.
+    pub fn actor_iri(&self, local: &str) -> Option<&str> {
+        self.actors
+            .iter()
+            .find(|a| a.id == local)
+            .map(|a| a.iri.as_str())
+    }
+
     /// Whether meeting `m` of this record is an event in the graph: it needs two
     /// attendees that are not places, by IRI (a visit to a city with no one named
     /// there is kept in the record, where the annotation guidelines count the host

@@ -63,12 +63,7 @@ fn weekday_in(text: &str) -> Option<Weekday> {
 /// Collects the meeting reports of a record (actor IRIs must already be resolved).
 /// `country_of` gives the country IRI of a place or organisation IRI, if known.
 pub fn meeting_obs(rec: &Record, country_of: &dyn Fn(&str) -> Option<String>) -> Vec<MeetingObs> {
-    let iri_of = |local: &str| {
-        rec.actors
-            .iter()
-            .find(|a| a.id == local)
-            .map(|a| a.iri.clone())
-    };
+    let iri_of = |local: &str| rec.actor_iri(local).map(String::from);
     rec.meetings
         .iter()
         .map(|m| {

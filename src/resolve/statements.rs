@@ -110,12 +110,7 @@ pub fn observations<'a>(records: &'a [Record], texts: &Texts) -> Vec<StatementOb
     let mut of = texts.of.iter();
     for rec in records {
         for s in &rec.statements {
-            let speaker = s.speaker.as_deref().and_then(|local| {
-                rec.actors
-                    .iter()
-                    .find(|a| a.id == local)
-                    .map(|a| a.iri.as_str())
-            });
+            let speaker = s.speaker.as_deref().and_then(|local| rec.actor_iri(local));
             let (words, negated) = of
                 .next()
                 .map_or((Vec::new(), false), |&t| texts.read[t].clone());

@@ -63,7 +63,19 @@ pub fn graph_path(dir: &Path, id: &str) -> PathBuf {
 /// The path of an article's extraction record in a store written before format 2
 /// (later stores keep it in the graph file: `store::header`).
 pub fn record_path(dir: &Path, id: &str) -> PathBuf {
-    dir.join(RECORDS).join(format!("{}.json", file_stem(id)))
+    record_of_stem(dir, &file_stem(id))
+}
+
+/// [`record_path`] of the article whose graph file is `graph` (in `dir`'s graphs).
+pub fn record_of_graph(dir: &Path, graph: &Path) -> PathBuf {
+    record_of_stem(
+        dir,
+        &graph.file_stem().unwrap_or_default().to_string_lossy(),
+    )
+}
+
+fn record_of_stem(dir: &Path, stem: &str) -> PathBuf {
+    dir.join(RECORDS).join(format!("{stem}.json"))
 }
 
 fn tmp_path(final_path: &Path) -> PathBuf {
@@ -194,17 +206,14 @@ pub fn graph_files(dir: &Path) -> Result<Vec<PathBuf>, StoreError> {
         let entry = entry.map_err(|e| StoreError::io(&graphs, "cannot list", e))?;
         let name = entry.file_name();
         let name = name.to_string_lossy();
-        let Some(stem) = name.strip_suffix(&format!(".{EXT}")) else {
-            continue;
-        };
-        if name.starts_with('.') {
+        if name.starts_with('.') || !name.ends_with(&format!(".{EXT}")) {
             continue;
         }
-        let committed = !legacy
-            || dir.join(RECORDS).join(format!("{stem}.json")).is_file()
-            || super::header::has(&entry.path());
+        let path = entry.path();
+        let committed =
+            !legacy || record_of_graph(dir, &path).is_file() || super::header::has(&path);
         if committed {
-            files.push(entry.path());
+            files.push(path);
         }
     }
     files.sort();

@@ -222,8 +222,7 @@ impl Store {
         let (p, bytes) = match header::read(graph) {
             Ok(Some(json)) => (graph.to_path_buf(), json),
             Ok(None) => {
-                let stem = graph.file_stem().unwrap_or_default().to_string_lossy();
-                let p = self.dir.join(files::RECORDS).join(format!("{stem}.json"));
+                let p = files::record_of_graph(&self.dir, graph);
                 let bytes = std::fs::read(&p).map_err(|e| StoreError::io(&p, "cannot read", e))?;
                 (p, bytes)
             }

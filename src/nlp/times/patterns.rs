@@ -43,10 +43,11 @@ const WEEKDAYS: &str = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday
 
 type Parse = fn(&Captures) -> Option<(Expr, bool)>;
 
-/// The patterns searched only around their anchors (see `anchors`), by rank.
-fn anchor_of(rank: usize) -> Option<Anchor> {
+/// The patterns searched only around their anchors (see `anchors`), by their place
+/// in the table of [`patterns`].
+fn anchor_of(place: usize) -> Option<Anchor> {
     let anchor = |find, back, ahead| Some(Anchor { find, back, ahead });
-    match rank {
+    match place {
         2 => anchor(anchors::days_before_month, 1, 4),
         4 => anchor(anchors::ordinals, 2, 1),
         5 => anchor(anchors::weekdays, 3, 2),
@@ -56,8 +57,11 @@ fn anchor_of(rank: usize) -> Option<Anchor> {
     }
 }
 
-fn patterns() -> &'static [(Regex, Parse)] {
-    static P: OnceLock<Vec<(Regex, Parse)>> = OnceLock::new();
+/// Each pattern, its parser and its anchor, if it is searched around one.
+type Pattern = (Regex, Parse, Option<Anchor>);
+
+fn patterns() -> &'static [Pattern] {
+    static P: OnceLock<Vec<Pattern>> = OnceLock::new();
     P.get_or_init(|| {
         let table: Vec<(String, Parse)> = vec![
             (
@@ -119,7 +123,10 @@ fn patterns() -> &'static [(Regex, Parse)] {
         ];
         table
             .into_iter()
-            .filter_map(|(re, f)| Regex::new(&re).ok().map(|r| (r, f)))
+            .enumerate()
+            .filter_map(|(place, (re, f))| {
+                Regex::new(&re).ok().map(|r| (r, f, anchor_of(place)))
+            })
             .collect()
     })
 }
@@ -171,8 +178,8 @@ fn find_all_in(search: &str, text: &str) -> Vec<Hit> {
     let mut out = Vec::new();
     // Windows are cut by ASCII white space (see `anchors`).
     let ascii = search.is_ascii();
-    for (rank, (re, parse)) in patterns().iter().enumerate() {
-        let matches = match anchor_of(rank).filter(|_| ascii) {
+    for (rank, (re, parse, anchor)) in patterns().iter().enumerate() {
+        let matches = match anchor.filter(|_| ascii) {
             Some(anchor) => around_anchors(re, search, anchor),
             None => re.captures_iter(search).collect(),
         };
@@ -266,8 +273,8 @@ mod tests {
             "Later Friday,Saturday night;the coming month;since 2001 in 2001s 1st 12th century",
         ];
         for text in texts {
-            for (rank, (re, _)) in patterns().iter().enumerate() {
-                let Some(anchor) = anchor_of(rank) else {
+            for (rank, (re, _, anchor)) in patterns().iter().enumerate() {
+                let Some(anchor) = *anchor else {
                     continue;
                 };
                 let spans = |cs: Vec<Captures>| -> Vec<(usize, usize)> {

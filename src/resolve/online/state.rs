@@ -229,12 +229,7 @@ fn build_statements(records: &[Record], view: &CorpusView) -> State {
     let mut texts: Vec<Wording> = Vec::new();
     for rec in records {
         for s in &rec.statements {
-            let speaker = s.speaker.as_deref().and_then(|local| {
-                rec.actors
-                    .iter()
-                    .find(|a| a.id == local)
-                    .map(|a| a.iri.as_str())
-            });
+            let speaker = s.speaker.as_deref().and_then(|local| rec.actor_iri(local));
             let t = *place.entry(s.content.text.as_str()).or_insert_with(|| {
                 // Resolution read each text already; a view made otherwise reads it.
                 let (n, words, neg) = view

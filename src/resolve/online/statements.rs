@@ -32,12 +32,11 @@ pub fn place_statements(
     let mut reports: Vec<Report> = Vec::new();
     for (ri, rec) in records.iter().enumerate() {
         for (si, s) in rec.statements.iter().enumerate() {
-            let speaker = s.speaker.as_deref().and_then(|local| {
-                rec.actors
-                    .iter()
-                    .find(|a| a.id == local)
-                    .map(|a| a.iri.clone())
-            });
+            let speaker = s
+                .speaker
+                .as_deref()
+                .and_then(|local| rec.actor_iri(local))
+                .map(String::from);
             let (words, negated) = read
                 .entry(s.content.text.as_str())
                 .or_insert_with(|| text_words(&s.content.text))
