@@ -11,7 +11,7 @@
 use std::time::Instant;
 
 use newsgraph::graph::vocab::PREFIXES;
-use newsgraph::store::Store;
+use newsgraph::store::{queries, Store};
 use oxigraph::sparql::QueryResults;
 
 fn main() {
@@ -78,14 +78,16 @@ fn main() {
 }
 
 /// The canned queries: who met whom (all; one actor; one actor in a date range) and
-/// everything one actor said. "Who met whom" over everything is timed in two forms:
-/// `met_all` is what `newsgraph meetings` and the explorer ask (each meeting with each
-/// of its participants), `met_pairs` one row per meeting and pair of participants.
+/// everything one actor said. "Who met whom" over everything is timed in three forms:
+/// `met_all` is what `newsgraph meetings` asks (each meeting with each of its
+/// participants, joined by hash: see `store::queries`), `met_all_plain` the same rows
+/// in the form most users write, `met_pairs` one row per meeting and pair.
 fn canned(actor: &str) -> Vec<(&'static str, String)> {
     vec![
+        ("met_all", queries::MEETING_ATTENDEES.to_string()),
         (
-            "met_all",
-            "SELECT ?m ?a WHERE { ?m a sem:Event ; schema:attendee ?a }".to_string(),
+            "met_all_plain",
+            queries::MEETING_ATTENDEES_PLAIN.to_string(),
         ),
         (
             "met_pairs",

@@ -30,6 +30,7 @@ pub mod files;
 pub mod header;
 pub mod index;
 mod load;
+pub mod queries;
 pub mod rocks;
 mod swap;
 mod write;

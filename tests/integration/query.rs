@@ -68,3 +68,35 @@ ngtest!(syntax_error_is_reported, |ng| {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("SPARQL syntax error"));
 });
+
+/// The whole-corpus queries newsgraph asks in hash-join form (`store::queries`) give
+/// exactly the rows of the plain form users write.
+ngtest!(canned_join_forms_equal_the_plain_forms, |ng| {
+    use newsgraph::store::queries;
+    ng.ok(&["ingest", s(&corpus())]);
+    let prologue = "PREFIX schema: <http://schema.org/> \
+                    PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/> ";
+    let rows = |q: &str| {
+        let out = ng.ok(&["query", "--format", "tsv", &format!("{prologue}{q}")]);
+        let mut lines: Vec<String> = out.lines().map(str::to_string).collect();
+        lines.sort();
+        lines
+    };
+    for (canned, plain) in [
+        (queries::MEETING_ATTENDEES, queries::MEETING_ATTENDEES_PLAIN),
+        (
+            queries::MEETINGS_PER_ACTOR,
+            "SELECT ?a (COUNT(DISTINCT ?m) AS ?n) WHERE { ?m a sem:Event ; \
+             schema:attendee ?a } GROUP BY ?a",
+        ),
+        (
+            queries::STATEMENTS_PER_SPEAKER,
+            "SELECT ?a (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a schema:Quotation ; \
+             schema:spokenByCharacter ?a } GROUP BY ?a",
+        ),
+    ] {
+        let (a, b) = (rows(canned), rows(plain));
+        assert!(a.len() > 5, "too few rows to compare: {a:?}");
+        assert_eq!(a, b, "{canned}");
+    }
+});

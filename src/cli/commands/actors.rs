@@ -10,7 +10,7 @@ use super::sparql::{date_literal, select, value};
 use crate::cli::args::{ListArgs, ListFormat};
 use crate::cli::output;
 use crate::resolve::name_key;
-use crate::store::Store;
+use crate::store::{queries, Store};
 
 /// What the store says about one actor.
 #[derive(Debug, Clone, Default)]
@@ -215,8 +215,8 @@ pub fn run(args: &ListArgs) -> Result<bool> {
         }
         Ok(m)
     };
-    let meetings = count("SELECT ?a (COUNT(DISTINCT ?m) AS ?n) WHERE { ?m a sem:Event ; schema:attendee ?a } GROUP BY ?a")?;
-    let statements = count("SELECT ?a (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a schema:Quotation ; schema:spokenByCharacter ?a } GROUP BY ?a")?;
+    let meetings = count(queries::MEETINGS_PER_ACTOR)?;
+    let statements = count(queries::STATEMENTS_PER_SPEAKER)?;
 
     let mut out: Vec<ActorOut> = Vec::new();
     for (iri, info) in &idx {

@@ -16,7 +16,7 @@ use super::sparql::{date_literal, select, value, values, Row};
 use crate::cli::args::{ListArgs, ListFormat, ListSort};
 use crate::cli::output;
 use crate::graph::vocab::ng;
-use crate::store::Store;
+use crate::store::{queries, Store};
 
 /// A date as listed.
 #[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
@@ -247,11 +247,8 @@ pub fn meetings(args: &ListArgs) -> Result<bool> {
         );
         let facts = by_fact(select(&store, &q)?);
         let mut people: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-        for r in select(
-            &store,
-            "SELECT ?f ?a WHERE { ?f a sem:Event ; schema:attendee ?a }",
-        )? {
-            if let (Some(f), Some(a)) = (value(&r, "f"), value(&r, "a")) {
+        for r in select(&store, queries::MEETING_ATTENDEES)? {
+            if let (Some(f), Some(a)) = (value(&r, "m"), value(&r, "a")) {
                 people.entry(f).or_default().insert(a);
             }
         }
