@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use newsgraph::store::{rocks, Store};
+use newsgraph::store::{rocks, Compacted, Store};
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{GraphName, Quad};
 
@@ -127,6 +127,30 @@ fn a_missing_mirror_is_rebuilt_on_open() {
     let dir = tmp.path().join("s");
     ingest(&dir, &corpus_files()[..2]);
     std::fs::remove_dir_all(dir.join(rocks::MIRROR)).expect("mirror removed");
+    assert_eq!(mirrored(&dir), expected(&dir));
+}
+
+#[test]
+fn compacting_keeps_the_mirror_equal_to_the_files() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let dir = tmp.path().join("s");
+    let files = corpus_files();
+    ingest(&dir, &files[..3]);
+    // Replacements leave deleted quads behind in the mirror's files.
+    ingest(&dir, &files[1..]);
+    assert_eq!(
+        Store::compact(&dir, true).expect("compacts"),
+        Compacted::Mirror
+    );
+    assert!(rocks::is_fresh(&dir));
+    assert_eq!(mirrored(&dir), expected(&dir));
+    // A stale mirror is rebuilt instead.
+    rocks::mark_stale(&dir).expect("marker written");
+    assert_eq!(
+        Store::compact(&dir, true).expect("rebuilds"),
+        Compacted::Rebuilt
+    );
+    assert!(rocks::is_fresh(&dir));
     assert_eq!(mirrored(&dir), expected(&dir));
 }
 

@@ -67,6 +67,17 @@ pub struct Store {
     index_sound: std::sync::atomic::AtomicBool,
 }
 
+/// What [`Store::compact`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Compacted {
+    /// Compacted the RocksDB mirror in place.
+    Mirror,
+    /// Rebuilt the RocksDB mirror from the graph files (it was missing or stale).
+    Rebuilt,
+    /// Nothing: this build has no RocksDB mirror (the graph files are the store).
+    NoMirror,
+}
+
 /// What one article's replacement wrote.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Written {
@@ -142,6 +153,28 @@ impl Store {
             }
         }
         Ok(())
+    }
+
+    /// Compacts the store's on-disk RocksDB mirror (feature `rocksdb`) under the
+    /// ingest lock, waiting for a running ingest when `wait`. A mirror that is missing
+    /// or stale is rebuilt instead, which leaves it compact too. The graph files are
+    /// never touched. Without the feature there is no mirror, and nothing to do.
+    pub fn compact(dir: impl AsRef<Path>, wait: bool) -> Result<Compacted, StoreError> {
+        let dir = dir.as_ref();
+        files::check_store(dir)?;
+        let lock = files::lock(dir, wait)?;
+        #[cfg(feature = "rocksdb")]
+        let done = if rocks::is_fresh(dir) {
+            rocks::compact(dir)?;
+            Compacted::Mirror
+        } else {
+            rocks::rebuild(dir)?;
+            Compacted::Rebuilt
+        };
+        #[cfg(not(feature = "rocksdb"))]
+        let done = Compacted::NoMirror;
+        drop(lock);
+        Ok(done)
     }
 
     /// The one place a `Store` value is put together.

@@ -3,6 +3,7 @@
 
 mod actors;
 mod actors_file;
+mod compact;
 mod export;
 mod extract;
 mod ingest;
@@ -30,6 +31,7 @@ pub fn run(cli: Cli) -> Result<bool> {
         Command::Statements(args) => listings::statements(&args),
         Command::Actors(args) => actors::run(&args),
         Command::Stats(args) => stats::run(&args),
+        Command::Compact(args) => compact::run(&args),
         Command::Push(args) => push::run(&args),
         Command::Serve(args) => serve::run(&args),
         Command::Eval(EvalCommand::Statements(args)) => crate::eval::polnear::run(&args),
