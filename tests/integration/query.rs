@@ -69,8 +69,8 @@ ngtest!(syntax_error_is_reported, |ng| {
     assert!(String::from_utf8_lossy(&out.stderr).contains("SPARQL syntax error"));
 });
 
-/// The whole-corpus queries newsgraph asks in hash-join form (`store::queries`) give
-/// exactly the rows of the plain form users write.
+// The whole-corpus queries newsgraph asks in hash-join form (`store::queries`) give
+// exactly the rows of the plain form users write.
 ngtest!(canned_join_forms_equal_the_plain_forms, |ng| {
     use newsgraph::store::queries;
     ng.ok(&["ingest", s(&corpus())]);
