@@ -257,8 +257,10 @@ pub fn chunk(
                 i = e;
                 continue;
             }
-            if e == i + 1 && junk::is_month_date(doc, low, i) {
-                // "in May", "May 3": a date, not Theresa May.
+            if e == i + 1
+                && (junk::is_month_date(doc, low, i) || junk::is_day_name(doc, low, lex, i))
+            {
+                // "in May", "May 3": a date, not Theresa May; "Super Tuesday": a day.
                 out.push(Chunk {
                     kind: ChunkKind::Other,
                     tokens: i..e,

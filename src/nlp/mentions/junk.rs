@@ -158,6 +158,40 @@ pub fn is_month_date(doc: &Doc, low: &[Cow<str>], i: usize) -> bool {
         || i > 0 && BEFORE_MONTH.contains(&&*low[i - 1])
 }
 
+const WEEKDAYS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// Words that stand before the name of a day ("on Super Tuesday", "ahead of Black
+/// Friday", "since Bloody Sunday").
+const BEFORE_DAY: &[&str] = &[
+    "after", "ahead", "before", "by", "during", "from", "last", "next", "of", "on", "since", "the",
+    "this", "till", "until",
+];
+
+/// "Super Tuesday", "Black Friday", "Good Friday", "on Easter Sunday": one capitalised
+/// word right before a weekday is part of the day's name, not a person, when it is an
+/// English word that is no given name, or a word of time stands before it. Wire
+/// copy's "Obama Tuesday signed …" keeps Obama: a name, with no such word before it.
+pub fn is_day_name(doc: &Doc, low: &[Cow<str>], lex: &Lexicon, i: usize) -> bool {
+    if !doc
+        .tokens
+        .get(i + 1)
+        .is_some_and(|_| WEEKDAYS.contains(&doc.token_text(i + 1)))
+    {
+        return false;
+    }
+    let word = doc.token_text(i);
+    (lex.is_common_word(&low[i]) && !lex.is_given_name(word))
+        || i > 0 && BEFORE_DAY.contains(&&*low[i - 1])
+}
+
 /// The parts of a word cut at its inner capitals: "FlagShareLikeReplyPaige" → Flag,
 /// Share, Like, Reply, Paige; "LivefyreFAQSign" → Livefyre, FAQ, Sign.
 fn camel_parts(word: &str) -> Vec<&str> {

@@ -180,3 +180,25 @@ fn particles_are_known_and_english_words_are_not() {
         assert!(!is_particle(w), "{w}");
     }
 }
+
+#[test]
+fn a_word_before_a_weekday_names_the_day() {
+    for text in [
+        "Clinton and Trump won big on Super Tuesday.",
+        "Ahead of Black Friday, Sanders said he would fight on.",
+        "Crowds gathered on Easter Sunday in Rome.",
+    ] {
+        let n = names(text);
+        for day in ["Super", "Black", "Easter"] {
+            assert!(!n.contains(&day.to_string()), "{text}: {n:?}");
+        }
+    }
+}
+
+#[test]
+fn a_name_before_a_weekday_stays_a_name() {
+    let n = names("President Barack Obama met him. Obama Tuesday signed the order.");
+    assert!(n.contains(&"Obama".to_string()), "{n:?}");
+    let n = names("Reporters asked Merkel Tuesday about the talks.");
+    assert!(n.contains(&"Merkel".to_string()), "{n:?}");
+}
