@@ -17,7 +17,10 @@ use crate::nlp::{Doc, TokenKind};
 /// section, "(R)"); the plural of a surname the text uses ("the Clintons"); a word for a
 /// creed or stance ("Zionist", "Islamophobic"); an English word opening a quotation
 /// ("“Well, this is …", "“Thank you", "on “Meet the Press”") the text never
-/// capitalises inside a sentence. Acronyms
+/// capitalises inside a sentence; an English word that is no given name and no entry
+/// of the lexicon, after a determiner or a possessive ("the District", "The Latest:",
+/// "ABC's This Week"), unless the text also writes it as the last word of a name
+/// ("Todd Young … the Young campaign"). Acronyms
 /// ("CPAC") stay.
 pub fn lone_name(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
     let text = doc.token_text(i);
@@ -40,6 +43,14 @@ pub fn lone_name(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
     {
         return false;
     }
+    if after_determiner(doc, i)
+        && super::junk::is_common_or_plural(lex, &text.to_lowercase())
+        && !lex.is_given_name(text)
+        && lex.lookup(text).is_empty()
+        && !ends_a_name_elsewhere(doc, i)
+    {
+        return false;
+    }
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
     if letters >= 2 && !text.chars().any(|c| c.is_lowercase()) {
         let lower = text.to_lowercase();
@@ -49,6 +60,44 @@ pub fn lone_name(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
         }
     }
     true
+}
+
+/// Words that stand before a noun, never before a person's name.
+const DETERMINERS: &[&str] = &["a", "an", "the", "this", "that", "these", "those"];
+
+/// Whether token `i` follows a determiner or a possessive ("the District", "The
+/// Latest:", "ABC's This Week", "Clinton's State meetings"): a capitalised English
+/// word there is a noun of a title or a name of a thing, not a person's name.
+fn after_determiner(doc: &Doc, i: usize) -> bool {
+    let Some(p) = i.checked_sub(1) else {
+        return false;
+    };
+    if doc.tokens[p].kind == TokenKind::Word
+        && DETERMINERS.contains(&doc.token_text(p).to_lowercase().as_str())
+    {
+        return true;
+    }
+    // A possessive, however the tokenizer cut it: the text before the word ends with
+    // a letter and 's.
+    let before = doc
+        .body()
+        .get(..doc.tokens[i].span.start)
+        .unwrap_or("")
+        .trim_end();
+    ["'s", "’s"].iter().any(|s| {
+        before
+            .strip_suffix(s)
+            .and_then(|b| b.chars().next_back())
+            .is_some_and(char::is_alphabetic)
+    })
+}
+
+/// Whether the text also writes token `i`'s word right after a capitalised word, as
+/// the last word of a name ("George W. Bush" … "the Bush administration").
+fn ends_a_name_elsewhere(doc: &Doc, i: usize) -> bool {
+    let text = doc.token_text(i);
+    super::elsewhere(doc, i)
+        .any(|k| k != i && k > 0 && doc.token_text(k) == text && is_cap_word(doc, k - 1))
 }
 
 /// Whether token `i` stands right after an opening quote ("“Well, this is …", "‘Let’s

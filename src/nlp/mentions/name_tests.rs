@@ -202,3 +202,35 @@ fn a_name_before_a_weekday_stays_a_name() {
     let n = names("Reporters asked Merkel Tuesday about the talks.");
     assert!(n.contains(&"Merkel".to_string()), "{n:?}");
 }
+
+#[test]
+fn an_english_word_after_a_determiner_or_possessive_names_no_one() {
+    for (text, junk) in [
+        ("The District will probably always be blue.", "District"),
+        ("The Latest: Cruz to give away a shotgun.", "Latest"),
+        (
+            "Speaking Sunday on ABC's This Week, Carson admitted it.",
+            "Week",
+        ),
+        (
+            "Half of Clinton’s State meetings were with donors.",
+            "State",
+        ),
+        ("Access to the Internet was free.", "Internet"),
+    ] {
+        let n = names(text);
+        assert!(!n.contains(&junk.to_string()), "{text}: {n:?}");
+    }
+}
+
+#[test]
+fn a_surname_after_a_determiner_stays_when_the_text_names_its_person() {
+    let m = mentions("Todd Young spoke. The Young campaign said no.");
+    assert!(
+        m.iter().filter(|x| x.0.ends_with("Young")).count() >= 2,
+        "{m:?}"
+    );
+    // A given name or a word the lexicon knows is kept.
+    let n = names("The talks with the Pentagon and the Donald went on.");
+    assert!(n.iter().any(|x| x.contains("Pentagon")), "{n:?}");
+}
