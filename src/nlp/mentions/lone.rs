@@ -20,7 +20,9 @@ use crate::nlp::{Doc, TokenKind};
 /// capitalises inside a sentence; an English word that is no given name and no entry
 /// of the lexicon, after a determiner or a possessive ("the District", "The Latest:",
 /// "ABC's This Week"), unless the text also writes it as the last word of a name
-/// ("Todd Young … the Young campaign"). Acronyms
+/// ("Todd Young … the Young campaign"); such a word glued to a country, place or
+/// organisation the lexicon knows ("Boston Globe", "Priorities USA"), with the same
+/// exception. Acronyms
 /// ("CPAC") stay.
 pub fn lone_name(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
     let text = doc.token_text(i);
@@ -43,7 +45,7 @@ pub fn lone_name(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
     {
         return false;
     }
-    if after_determiner(doc, i)
+    if (after_determiner(doc, i) || beside_a_known_name(doc, lex, i))
         && super::junk::is_common_or_plural(lex, &text.to_lowercase())
         && !lex.is_given_name(text)
         && lex.lookup(text).is_empty()
@@ -90,6 +92,35 @@ fn after_determiner(doc: &Doc, i: usize) -> bool {
             .and_then(|b| b.chars().next_back())
             .is_some_and(char::is_alphabetic)
     })
+}
+
+/// Whether token `i` is glued, with one space and no punctuation, to a capitalised word
+/// the lexicon knows as a country, place or organisation ("Boston Globe", "Oklahoma
+/// City", "Priorities USA", "Make America Great Again"): an English word there is part
+/// of the longer name of a thing that the lexicon cut.
+fn beside_a_known_name(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
+    let body = doc.body();
+    let glued = |a: usize, b: usize| {
+        body.get(doc.tokens[a].span.end..doc.tokens[b].span.start) == Some(" ")
+    };
+    let known = |k: usize| is_cap_word(doc, k) && !lex.lookup(doc.token_text(k)).is_empty();
+    // "M. Dane Waters", "Make America Great Again": a known word inside a longer
+    // capitalised run (after a capitalised word or an initial) may be part of a
+    // person's name, so only a known word that opens its run counts.
+    let opens_run = |k: usize| {
+        let before = body.get(..doc.tokens[k].span.start).unwrap_or("");
+        let Some(before) = before.strip_suffix(' ') else {
+            return true;
+        };
+        let mut tail = before.chars().rev();
+        let initial = matches!(
+            (tail.next(), tail.next(), tail.next()),
+            (Some('.'), Some(c), p) if c.is_uppercase() && !p.is_some_and(char::is_alphabetic)
+        );
+        !(initial || k > 0 && is_cap_word(doc, k - 1) && glued(k - 1, k))
+    };
+    (i > 0 && known(i - 1) && glued(i - 1, i) && opens_run(i - 1))
+        || (i + 1 < doc.tokens.len() && known(i + 1) && glued(i, i + 1))
 }
 
 /// Whether the text also writes token `i`'s word right after a capitalised word, as

@@ -234,3 +234,21 @@ fn a_surname_after_a_determiner_stays_when_the_text_names_its_person() {
     let n = names("The talks with the Pentagon and the Donald went on.");
     assert!(n.iter().any(|x| x.contains("Pentagon")), "{n:?}");
 }
+
+#[test]
+fn an_english_word_glued_to_a_known_name_names_no_one() {
+    for (text, junk) in [
+        ("She wrote in a Baltimore Sun op-ed that he lied.", "Sun"),
+        (
+            "A spokesman for Priorities USA declined to comment.",
+            "Priorities",
+        ),
+        ("He spoke after the Oklahoma City bombing.", "City"),
+    ] {
+        let n = names(text);
+        assert!(!n.contains(&junk.to_string()), "{text}: {n:?}");
+    }
+    // Inside a longer capitalised run the known word may be a given name.
+    let m = mentions("M. Dane Waters, whose group backs him, disagreed.");
+    assert!(m.iter().any(|x| x.0.ends_with("Waters")), "{m:?}");
+}
