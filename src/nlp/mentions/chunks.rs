@@ -89,6 +89,11 @@ pub(super) fn is_particle(w: &str) -> bool {
     }
 }
 
+/// Whether a token is the possessive the tokenizer splits off a word ("Iran" "'s").
+pub(super) fn is_possessive(text: &str) -> bool {
+    matches!(text, "'s" | "’s" | "'S" | "’S")
+}
+
 pub(super) fn is_cap_word(doc: &Doc, i: usize) -> bool {
     let t = &doc.tokens[i];
     if t.kind != TokenKind::Word {
@@ -142,7 +147,7 @@ pub fn chunk(
     while i < end {
         let tok = doc.tokens[i];
         let text = doc.token_text(i);
-        if matches!(text, "'s" | "’s" | "'S" | "’S") {
+        if is_possessive(text) {
             out.push(Chunk {
                 kind: ChunkKind::Possessive,
                 tokens: i..i + 1,

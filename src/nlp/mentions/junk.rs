@@ -21,6 +21,7 @@ use std::ops::Range;
 use super::headlines::is_sentence_initial;
 use super::runs::is_org_word;
 use crate::nlp::lexicon::Lexicon;
+use crate::nlp::times::patterns::WEEKDAYS;
 use crate::nlp::{Doc, TokenKind};
 
 /// Words of web-page furniture (buttons, links), lower case, sorted.
@@ -158,16 +159,6 @@ pub fn is_month_date(doc: &Doc, low: &[Cow<str>], i: usize) -> bool {
         || i > 0 && BEFORE_MONTH.contains(&&*low[i - 1])
 }
 
-const WEEKDAYS: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
-
 /// Words that stand before the name of a day ("on Super Tuesday", "ahead of Black
 /// Friday", "since Bloody Sunday").
 const BEFORE_DAY: &[&str] = &[
@@ -180,11 +171,8 @@ const BEFORE_DAY: &[&str] = &[
 /// English word that is no given name, or a word of time stands before it. Wire
 /// copy's "Obama Tuesday signed …" keeps Obama: a name, with no such word before it.
 pub fn is_day_name(doc: &Doc, low: &[Cow<str>], lex: &Lexicon, i: usize) -> bool {
-    if !doc
-        .tokens
-        .get(i + 1)
-        .is_some_and(|_| WEEKDAYS.contains(&doc.token_text(i + 1)))
-    {
+    let is_weekday = |k: usize| WEEKDAYS.split('|').any(|w| w == doc.token_text(k));
+    if !doc.tokens.get(i + 1).is_some_and(|_| is_weekday(i + 1)) {
         return false;
     }
     let word = doc.token_text(i);

@@ -4,7 +4,7 @@
 //! spreads over every article naming them. This module reads the lexicon and the text
 //! around the word; it makes no mentions.
 
-use super::chunks::is_cap_word;
+use super::chunks::{is_cap_word, is_possessive};
 use super::probes::title_case;
 use crate::nlp::lexicon::Lexicon;
 use crate::nlp::{Doc, TokenKind};
@@ -74,24 +74,10 @@ fn after_determiner(doc: &Doc, i: usize) -> bool {
     let Some(p) = i.checked_sub(1) else {
         return false;
     };
-    if doc.tokens[p].kind == TokenKind::Word
-        && DETERMINERS.contains(&doc.token_text(p).to_lowercase().as_str())
-    {
-        return true;
-    }
-    // A possessive, however the tokenizer cut it: the text before the word ends with
-    // a letter and 's.
-    let before = doc
-        .body()
-        .get(..doc.tokens[i].span.start)
-        .unwrap_or("")
-        .trim_end();
-    ["'s", "’s"].iter().any(|s| {
-        before
-            .strip_suffix(s)
-            .and_then(|b| b.chars().next_back())
-            .is_some_and(char::is_alphabetic)
-    })
+    let prev = doc.token_text(p);
+    is_possessive(prev)
+        || doc.tokens[p].kind == TokenKind::Word
+            && DETERMINERS.contains(&prev.to_lowercase().as_str())
 }
 
 /// Whether token `i` is glued, with one space and no punctuation, to a capitalised word
