@@ -112,9 +112,18 @@ fn beside_a_known_name(doc: &Doc, lex: &Lexicon, i: usize) -> bool {
 /// Whether the text also writes token `i`'s word right after a capitalised word, as
 /// the last word of a name ("George W. Bush" … "the Bush administration").
 fn ends_a_name_elsewhere(doc: &Doc, i: usize) -> bool {
-    let text = doc.token_text(i);
-    super::elsewhere(doc, i)
-        .any(|k| k != i && k > 0 && doc.token_text(k) == text && is_cap_word(doc, k - 1))
+    let text = doc.token_text(i).as_bytes();
+    let body = doc.body().as_bytes();
+    // Compared as bytes, length first, as `capitalised_in_a_sentence` does: the scan
+    // runs over the whole text.
+    super::elsewhere(doc, i).any(|k| {
+        let s = doc.tokens[k].span;
+        s.end - s.start == text.len()
+            && k != i
+            && k > 0
+            && body.get(s.start..s.end) == Some(text)
+            && is_cap_word(doc, k - 1)
+    })
 }
 
 /// Whether token `i` stands right after an opening quote ("“Well, this is …", "‘Let’s
